@@ -1,0 +1,164 @@
+#Requires -Version 7.4
+<#
+.SYNOPSIS
+    Builds, tests and measures the DkpFips module.
+
+.DESCRIPTION
+    Plain PowerShell, no build module. Run it through the pinned PowerShell tool:
+        dotnet tool restore
+        dotnet pwsh ./build.ps1 [-Task] Build|Test|Bench|Demo|Clean
+
+    Build  Compiles the solution once and assembles the importable module at out/DkpFips/
+           from an explicit list of files; a missing file fails the build.
+    Test   Build, then the xunit tests of the engine and the Pester tests of the assembled
+           module (in a fresh pwsh), JUnit XML under out/test-results/, and one line
+           "N passed, N failed". Exits non-zero on any failure.
+    Bench  Build, then the start-up benchmarks in bench/ (medians of fresh processes, as
+           ratios of a bare pwsh start measured in the same run).
+    Demo   Build, then import the module in a fresh pwsh and list the FIPS build catalog.
+    Clean  Removes out/.
+#>
+[CmdletBinding()]
+param(
+    [Parameter(Position = 0)]
+    [ValidateSet('Build', 'Test', 'Bench', 'Demo', 'Clean')]
+    [string[]] $Task = 'Build',
+
+    [ValidateSet('Debug', 'Release')]
+    [string] $Configuration = 'Release'
+)
+
+Set-StrictMode -Version 3.0
+$ErrorActionPreference = 'Stop'
+
+$Root = $PSScriptRoot
+$Out = Join-Path $Root 'out'
+$ModuleOut = Join-Path $Out 'DkpFips'
+$ResultsOut = Join-Path $Out 'test-results'
+$Bin = Join-Path $Out 'bin'
+
+# Every file of the shipped module, and where the build takes it from. Nothing is copied
+# wholesale: a file that is not listed here does not ship.
+function Get-ModuleLayout {
+    $cmdlets = Join-Path $Bin "DkpFips/$Configuration/netstandard2.0"
+    $loadContext = Join-Path $Bin "DkpFips.LoadContext/$Configuration/net8.0"
+    @(
+        @{ From = Join-Path $Root 'DkpFips.psd1'; To = 'DkpFips.psd1' }
+        @{ From = Join-Path $Root 'src/DkpFips/DkpFips.format.ps1xml'; To = 'DkpFips.format.ps1xml' }
+        @{ From = Join-Path $Root 'LICENSE'; To = 'LICENSE' }
+        @{ From = Join-Path $cmdlets 'DkpFips.dll'; To = 'DkpFips.dll' }
+        @{ From = Join-Path $loadContext 'DkpFips.LoadContext.dll'; To = 'DkpFips.LoadContext.dll' }
+        @{ From = Join-Path $cmdlets 'DkpFips.Core.dll'; To = 'dependencies/DkpFips.Core.dll' }
+        @{ From = Join-Path $cmdlets 'YamlDotNet.dll'; To = 'dependencies/YamlDotNet.dll' }
+    )
+}
+
+function Invoke-Native {
+    param([string] $FilePath, [string[]] $ArgumentList)
+    & $FilePath @ArgumentList
+    if ($LASTEXITCODE -ne 0) {
+        throw "$FilePath $($ArgumentList -join ' ') failed with exit code $LASTEXITCODE."
+    }
+}
+
+function Invoke-Build {
+    Write-Host "Building DkpFips.sln ($Configuration)"
+    Invoke-Native dotnet @('build', (Join-Path $Root 'DkpFips.sln'), '-c', $Configuration, '--nologo', '-v', 'quiet', '-clp:ErrorsOnly')
+
+    if (Test-Path $ModuleOut) { Remove-Item $ModuleOut -Recurse -Force }
+    $missing = @()
+    foreach ($file in Get-ModuleLayout) {
+        if (-not (Test-Path -LiteralPath $file.From -PathType Leaf)) {
+            $missing += $file.From
+            continue
+        }
+        $target = Join-Path $ModuleOut $file.To
+        $null = New-Item -ItemType Directory -Force -Path (Split-Path $target)
+        Copy-Item -LiteralPath $file.From -Destination $target
+    }
+    if ($missing) {
+        throw "The module cannot be assembled; missing file(s):`n  $($missing -join "`n  ")"
+    }
+    Write-Host "Module assembled at $ModuleOut"
+}
+
+function Get-PesterModulePath {
+    # Pester comes from NuGet through a restore-only project (no PowerShell Gallery here).
+    $project = Join-Path $Root 'tests/tools/TestTools.csproj'
+    Invoke-Native dotnet @('restore', $project, '--nologo', '-v', 'quiet')
+    [xml] $props = Get-Content -Raw $project
+    $version = ($props.Project.ItemGroup.PackageDownload | Where-Object Include -EQ 'Pester').Version.Trim('[', ']')
+    $packages = if ($env:NUGET_PACKAGES) { $env:NUGET_PACKAGES } else { Join-Path ([Environment]::GetFolderPath('UserProfile')) '.nuget/packages' }
+    $path = Join-Path $packages "pester/$version/tools/Pester.psd1"
+    if (-not (Test-Path $path)) { throw "Pester $version was restored but $path is missing." }
+    $path
+}
+
+function Get-JUnitCounts {
+    param([string] $Path)
+    [xml] $xml = Get-Content -Raw $Path
+    $cases = @($xml.SelectNodes('//testcase'))
+    $failed = @($cases | Where-Object { $_.SelectSingleNode('failure|error') }).Count
+    $skipped = @($cases | Where-Object { $_.SelectSingleNode('skipped') }).Count
+    [pscustomobject]@{ Passed = $cases.Count - $failed - $skipped; Failed = $failed; Skipped = $skipped }
+}
+
+function Invoke-Test {
+    Invoke-Build
+    if (Test-Path $ResultsOut) { Remove-Item $ResultsOut -Recurse -Force }
+    $null = New-Item -ItemType Directory -Force $ResultsOut
+
+    $xunitXml = Join-Path $ResultsOut 'xunit.xml'
+    Write-Host 'Running xunit tests (DkpFips.Core.Tests)'
+    & dotnet test (Join-Path $Root 'tests/DkpFips.Core.Tests/DkpFips.Core.Tests.csproj') -c $Configuration --no-build --nologo `
+        --logger "junit;LogFilePath=$xunitXml" --logger 'console;verbosity=minimal'
+    $xunitExit = $LASTEXITCODE
+
+    $pester = Get-PesterModulePath
+    $pesterXml = Join-Path $ResultsOut 'pester.xml'
+    Write-Host 'Running Pester tests against the assembled module (fresh pwsh)'
+    & dotnet pwsh -NoProfile -NonInteractive -File (Join-Path $Root 'tests/Invoke-PesterTests.ps1') `
+        -PesterPath $pester -ModulePath (Join-Path $ModuleOut 'DkpFips.psd1') -OutputPath $pesterXml
+    $pesterExit = $LASTEXITCODE
+
+    $counts = foreach ($file in $xunitXml, $pesterXml) {
+        if (Test-Path $file) { Get-JUnitCounts $file } else { Write-Warning "No results at $file"; [pscustomobject]@{ Passed = 0; Failed = 1; Skipped = 0 } }
+    }
+    $passed = ($counts | Measure-Object Passed -Sum).Sum
+    $failed = ($counts | Measure-Object Failed -Sum).Sum
+    $skipped = ($counts | Measure-Object Skipped -Sum).Sum
+    if ($xunitExit -ne 0 -and $failed -eq 0) { $failed = 1 }
+    if ($pesterExit -ne 0 -and $failed -eq 0) { $failed = 1 }
+    Write-Host "JUnit results: $ResultsOut"
+    if ($skipped) { "$passed passed, $failed failed, $skipped skipped" } else { "$passed passed, $failed failed" }
+    if ($failed -gt 0) { exit 1 }
+}
+
+function Invoke-Bench {
+    Invoke-Build
+    & dotnet pwsh -NoProfile -NonInteractive -File (Join-Path $Root 'bench/Measure-Startup.ps1') -ModulePath (Join-Path $ModuleOut 'DkpFips.psd1')
+    if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
+}
+
+function Invoke-Demo {
+    Invoke-Build
+    $manifest = Join-Path $ModuleOut 'DkpFips.psd1'
+    & dotnet pwsh -NoProfile -NonInteractive -Command "Import-Module '$manifest'; Get-FipsBuild | Format-Table | Out-String -Width 120; Get-FipsBuild -KubernetesVersion 1.23 -Latest | Format-List | Out-String -Width 120"
+    if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
+}
+
+Push-Location $Root
+try {
+    foreach ($step in $Task) {
+        switch ($step) {
+            'Clean' { if (Test-Path $Out) { Remove-Item $Out -Recurse -Force }; Write-Host 'Removed out/' }
+            'Build' { Invoke-Build }
+            'Test' { Invoke-Test }
+            'Bench' { Invoke-Bench }
+            'Demo' { Invoke-Demo }
+        }
+    }
+}
+finally {
+    Pop-Location
+}

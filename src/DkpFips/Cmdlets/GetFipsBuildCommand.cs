@@ -1,0 +1,128 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using DkpFips.Completion;
+using DkpFips.Core.Catalog;
+using DkpFips.Core.Versioning;
+using DkpFips.Infrastructure;
+
+namespace DkpFips.Cmdlets
+{
+    /// <summary>
+    /// <para type="synopsis">Gets the FIPS builds that DKP and NKP can create clusters from.</para>
+    /// </summary>
+    [Cmdlet(VerbsCommon.Get, "FipsBuild", HelpUri = "https://github.com/dkpfips/DkpFips/blob/main/docs/Get-FipsBuild.md")]
+    [OutputType(typeof(FipsBuild))]
+    public sealed class GetFipsBuildCommand : DkpFipsCmdlet
+    {
+        private FipsCatalog catalog = null!;
+        private readonly HashSet<string> emitted = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+
+        /// <summary>Kubernetes versions or version lines to select (1.23, v1.23.7, 1.23.7+fips.0, v1.23.7_fips.0, 1.23.7-fips.0).</summary>
+        [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(KubernetesVersionCompleter))]
+        [ValidateNotNullOrEmpty]
+        public string[]? KubernetesVersion { get; set; }
+
+        /// <summary>DKP/NKP releases to select; wildcards allowed; a patch release (2.3.1) selects its minor row.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(DkpVersionCompleter))]
+        [SupportsWildcards]
+        [ValidateNotNullOrEmpty]
+        public string[]? DkpVersion { get; set; }
+
+        /// <summary>Only the newest build among those selected.</summary>
+        [Parameter]
+        public SwitchParameter Latest { get; set; }
+
+        /// <summary>Catalog files whose rows are added to (or replace) the built-in ones.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string[]? CatalogPath { get; set; }
+
+        protected override void BeginProcessing()
+        {
+            var files = CatalogPath?.Select(path => SessionState.Path.GetUnresolvedProviderPathFromPSPath(path));
+            var result = CatalogSession.Load(files);
+            foreach (var error in result.Errors)
+            {
+                // A bad user file must not take the built-in catalog down with it.
+                WriteError(
+                    error,
+                    error.IsMissingFile ? ErrorIds.CatalogFileNotFound : ErrorIds.CatalogFileInvalid,
+                    error.IsMissingFile ? ErrorCategory.ObjectNotFound : ErrorCategory.InvalidData,
+                    error.Path,
+                    "Fix the file at the line and column shown, or leave it out; the built-in catalog and the other files are still used.");
+            }
+
+            catalog = result.Catalog;
+        }
+
+        protected override void ProcessRecord()
+        {
+            var dkpFilter = BuildDkpFilter();
+            if (KubernetesVersion is null)
+            {
+                Emit(catalog.Find(null, dkpFilter), describeFilter: DescribeDkpFilter(), wanted: null);
+                return;
+            }
+
+            foreach (var text in KubernetesVersion)
+            {
+                if (!FipsVersion.TryParse(text, out var wanted))
+                {
+                    WriteError(new FipsVersionFormatException(text), ErrorIds.InvalidKubernetesVersion, ErrorCategory.InvalidArgument, text);
+                    continue;
+                }
+
+                var description = "Kubernetes " + text + (DkpVersion is null ? string.Empty : " and " + DescribeDkpFilter());
+                Emit(catalog.Find(wanted, dkpFilter), description, wanted);
+            }
+        }
+
+        private void Emit(IReadOnlyList<FipsBuildDefinition> builds, string describeFilter, FipsVersion? wanted)
+        {
+            if (builds.Count == 0)
+            {
+                WriteNotFound(describeFilter, wanted);
+                return;
+            }
+
+            var selected = Latest ? new[] { builds[builds.Count - 1] } : builds;
+            foreach (var build in selected)
+            {
+                if (emitted.Add(build.Key))
+                {
+                    WriteObject(new FipsBuild(build));
+                }
+            }
+        }
+
+        private void WriteNotFound(string describeFilter, FipsVersion? wanted)
+        {
+            var nearest = wanted is null
+                ? catalog.Builds.Select(b => b.DkpVersion).Distinct()
+                : catalog.NearestKubernetesVersions(wanted).Select(v => v.ToFlagString());
+            var exception = new ItemNotFoundException(
+                $"No FIPS build in the catalog matches {describeFilter}. Nearest supported: {string.Join(", ", nearest)}.");
+            WriteError(exception, ErrorIds.FipsBuildNotFound, ErrorCategory.ObjectNotFound, describeFilter,
+                "Run Get-FipsBuild to list every build, or add a row with -CatalogPath if your release is newer than this module.");
+        }
+
+        private Func<string, bool>? BuildDkpFilter()
+        {
+            if (DkpVersion is null)
+            {
+                return null;
+            }
+
+            var patterns = DkpVersion
+                .Select(text => new WildcardPattern(DkpRelease.Normalize(text), WildcardOptions.IgnoreCase))
+                .ToArray();
+            return release => patterns.Any(p => p.IsMatch(release));
+        }
+
+        private string DescribeDkpFilter() => DkpVersion is null ? "the catalog" : "DKP " + string.Join(", ", DkpVersion);
+    }
+}

@@ -1,0 +1,14 @@
+namespace DkpFips.Infrastructure
+{
+    /// <summary>
+    /// Stable ErrorIds: scripts and CI filter on them (FullyQualifiedErrorId), so they never change
+    /// once released. New failures get new ids.
+    /// </summary>
+    internal static class ErrorIds
+    {
+        public const string InvalidKubernetesVersion = "InvalidKubernetesVersion";
+        public const string FipsBuildNotFound = "FipsBuildNotFound";
+        public const string CatalogFileInvalid = "CatalogFileInvalid";
+        public const string CatalogFileNotFound = "CatalogFileNotFound";
+    }
+}
