@@ -10,7 +10,7 @@
     GUID                   = '6c0f7d2e-3b1a-4f57-9d7e-2a8f4e1c9b35'
     Author                 = 'DkpFips contributors'
     CompanyName            = 'DkpFips'
-    Copyright              = '(c) 2026 DkpFips contributors. Apache License 2.0.'
+    Copyright              = '(c) 2026 DkpFips contributors. MIT License.'
     Description            = 'Create and prove FIPS-140 Kubernetes clusters on D2iQ DKP and Nutanix NKP: the catalog of supported FIPS builds, the exact dkp create flags, and checks for machine images, registries and running clusters.'
     PowerShellVersion      = '5.1'
     DotNetFrameworkVersion = '4.7.2'

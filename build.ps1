@@ -25,7 +25,10 @@ param(
     [string[]] $Task = 'Build',
 
     [ValidateSet('Debug', 'Release')]
-    [string] $Configuration = 'Release'
+    [string] $Configuration = 'Release',
+
+    # Bench only: which bench/*.ps1 scripts to run (wildcards on the file name).
+    [string] $BenchFilter = '*'
 )
 
 Set-StrictMode -Version 3.0
@@ -135,9 +138,15 @@ function Invoke-Test {
 }
 
 function Invoke-Bench {
+    # Every bench/*.ps1 takes -ModulePath and prints its own figures (medians and ratios
+    # against a baseline it measures in the same run). -BenchFilter picks some by name.
     Invoke-Build
-    & dotnet pwsh -NoProfile -NonInteractive -File (Join-Path $Root 'bench/Measure-Startup.ps1') -ModulePath (Join-Path $ModuleOut 'DkpFips.psd1')
-    if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
+    $scripts = Get-ChildItem (Join-Path $Root 'bench') -Filter '*.ps1' | Where-Object BaseName -Like $BenchFilter | Sort-Object Name
+    foreach ($script in $scripts) {
+        Write-Host "== $($script.BaseName)"
+        & dotnet pwsh -NoProfile -NonInteractive -File $script.FullName -ModulePath (Join-Path $ModuleOut 'DkpFips.psd1')
+        if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
+    }
 }
 
 function Invoke-Demo {

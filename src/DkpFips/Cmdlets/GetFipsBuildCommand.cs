@@ -22,6 +22,7 @@ namespace DkpFips.Cmdlets
         /// <summary>Kubernetes versions or version lines to select (1.23, v1.23.7, 1.23.7+fips.0, v1.23.7_fips.0, 1.23.7-fips.0).</summary>
         [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(KubernetesVersionCompleter))]
+        [VersionText]
         [ValidateNotNullOrEmpty]
         public string[]? KubernetesVersion { get; set; }
 

@@ -1,0 +1,193 @@
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
+    Import-Module $ModuleManifest -Force
+    $script:newRelease = @'
+schemaVersion: 1
+builds:
+- product: NKP
+  dkpVersion: '2.17'
+  kubernetesVersion: v1.34.1+fips.0
+  etcdVersion: 3.6.4+fips.0
+  kubernetesImageRepository: mirror.example.internal/mesosphere
+  etcdImageRepository: mirror.example.internal/mesosphere
+  operatingSystems: [RHEL 9.4]
+'@
+}
+
+Describe 'Get-FipsBuild' {
+    Context 'the built-in catalog' {
+        It 'emits typed builds, oldest Kubernetes first, covering every domain release' {
+            $builds = Get-FipsBuild
+            $builds | Should -HaveCount 14
+            $builds | ForEach-Object { $_ | Should -BeOfType ([DkpFips.FipsBuild]) }
+            $builds.DkpVersion | Should -Be @('2.0', '2.1', '2.2', '2.3', '2.4', '2.5', '2.6', '2.7', '2.8', '2.12', '2.13', '2.14', '2.15', '2.16')
+            ($builds | Where-Object Basis -EQ 'Documented').DkpVersion | Should -Be @('2.1', '2.2', '2.3')
+        }
+
+        It 'gives every FIPS flag value and image tag of a build' {
+            $b = Get-FipsBuild -DkpVersion 2.3
+            $b.KubernetesVersion | Should -BeExactly 'v1.23.7+fips.0'
+            $b.EtcdVersion | Should -BeExactly '3.4.13+fips.0'
+            $b.KubernetesImageRepository | Should -BeExactly 'docker.io/mesosphere'
+            $b.EtcdImageRepository | Should -BeExactly 'docker.io/mesosphere'
+            $b.KubernetesImageTag | Should -BeExactly 'v1.23.7_fips.0'
+            $b.EtcdImageTag | Should -BeExactly 'v3.4.13_fips.0'
+            $b.SupportedProviders | Should -Be @('aws', 'vsphere', 'preprovisioned')
+            $b.SupportedOperatingSystems | Should -Contain 'RHEL 8.4'
+            $b.Origin | Should -Be 'built-in'
+            "$b" | Should -Be 'DKP 2.3 FIPS build: Kubernetes v1.23.7+fips.0, etcd 3.4.13+fips.0'
+        }
+    }
+
+    Context 'filters' {
+        It 'accepts every written form of a version: <Text>' -ForEach @(
+            @{ Text = 'v1.22.8+fips.0' }, @{ Text = '1.22.8+fips.0' }, @{ Text = 'v1.22.8_fips.0' }, @{ Text = '1.22.8-fips.0' }, @{ Text = 'v1.22.8' }, @{ Text = '1.22' }
+        ) {
+            (Get-FipsBuild -KubernetesVersion $Text).DkpVersion | Should -Be '2.2'
+        }
+
+        It 'keeps an unquoted version such as 1.30 as typed' {
+            (Get-FipsBuild 1.30).DkpVersion | Should -Be '2.13'
+        }
+
+        It 'refuses a number that may have lost a trailing zero instead of guessing' {
+            { 1.30 | Get-FipsBuild -ErrorAction Stop } | Should -Throw -ExpectedMessage '*drops trailing zeros*'
+        }
+
+        It 'selects every build of a version line and -Latest the newest of them' {
+            $extra = New-CatalogFile @"
+schemaVersion: 1
+builds:
+- dkpVersion: '2.3'
+  kubernetesVersion: 1.23.12+fips.0
+  etcdVersion: 3.4.13+fips.0
+"@
+            (Get-FipsBuild 1.23 -CatalogPath $extra).KubernetesVersion | Should -Be @('v1.23.7+fips.0', 'v1.23.12+fips.0')
+            (Get-FipsBuild 1.23 -CatalogPath $extra -Latest).KubernetesVersion | Should -Be 'v1.23.12+fips.0'
+            (Get-FipsBuild -Latest).DkpVersion | Should -Be '2.16'
+        }
+
+        It 'matches DKP releases with wildcards and by patch release' {
+            (Get-FipsBuild -DkpVersion '2.1*').DkpVersion | Should -Be @('2.1', '2.12', '2.13', '2.14', '2.15', '2.16')
+            (Get-FipsBuild -DkpVersion 'v2.3.1').DkpVersion | Should -Be '2.3'
+            (Get-FipsBuild -DkpVersion 2.2, 2.3).DkpVersion | Should -Be @('2.2', '2.3')
+        }
+
+        It 'binds by property name from CSV rows and plain objects' {
+            $csv = @('KubernetesVersion,DkpVersion', '1.22,2.2', 'v1.24.6+fips.0,2.4') | ConvertFrom-Csv
+            ($csv | Get-FipsBuild).DkpVersion | Should -Be @('2.2', '2.4')
+            ([pscustomobject]@{ KubernetesVersion = '1.25' } | Get-FipsBuild).DkpVersion | Should -Be '2.5'
+        }
+    }
+
+    Context 'bad input' {
+        It 'writes a non-terminating FipsBuildNotFound error naming the nearest builds and goes on' {
+            $out = Get-FipsBuild -KubernetesVersion '1.20', '1.22' -ErrorVariable errs -ErrorAction SilentlyContinue
+            $out.DkpVersion | Should -Be '2.2'
+            $errs | Should -HaveCount 1
+            $errs[0].FullyQualifiedErrorId | Should -Be 'FipsBuildNotFound,DkpFips.Cmdlets.GetFipsBuildCommand'
+            $errs[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+            $errs[0].Exception.Message | Should -BeLike '*1.20*Nearest supported: v1.21.3+fips.0, v1.21.6+fips.0, v1.22.8+fips.0*'
+        }
+
+        It 'reports an unknown DKP release with the releases that exist' {
+            Get-FipsBuild -DkpVersion 9.9 -ErrorVariable errs -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+            $errs[0].FullyQualifiedErrorId | Should -BeLike 'FipsBuildNotFound,*'
+            $errs[0].Exception.Message | Should -BeLike '*DKP 9.9*2.1, 2.2*'
+        }
+
+        It 'rejects a malformed version with InvalidKubernetesVersion and the accepted forms' {
+            $out = Get-FipsBuild -KubernetesVersion 'latest', '1.21.6' -ErrorVariable errs -ErrorAction SilentlyContinue
+            $out.DkpVersion | Should -Be '2.1'
+            $errs[0].FullyQualifiedErrorId | Should -Be 'InvalidKubernetesVersion,DkpFips.Cmdlets.GetFipsBuildCommand'
+            $errs[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
+            $errs[0].Exception.Message | Should -BeLike "'latest' is not a Kubernetes or etcd version. Accepted forms: *1.23.7-fips.0*"
+            $errs[0].TargetObject | Should -Be 'latest'
+        }
+
+        It 'refuses an empty version at binding' {
+            { Get-FipsBuild -KubernetesVersion '' } | Should -Throw -ErrorId 'ParameterArgumentValidationError,DkpFips.Cmdlets.GetFipsBuildCommand'
+        }
+    }
+
+    Context 'user catalog files' {
+        It 'adds rows from -CatalogPath, marked Custom with their origin' {
+            $path = New-CatalogFile $newRelease
+            $b = Get-FipsBuild -CatalogPath $path -DkpVersion 2.17
+            $b.KubernetesVersion | Should -Be 'v1.34.1+fips.0'
+            $b.KubernetesImageTag | Should -Be 'v1.34.1_fips.0'
+            $b.KubernetesImageRepository | Should -Be 'mirror.example.internal/mesosphere'
+            $b.Basis | Should -Be 'Custom'
+            $b.Origin | Should -Be $path
+            $b.SupportedProviders | Should -Be @('aws', 'vsphere', 'preprovisioned')
+        }
+
+        It 'adds rows from every file in DKPFIPS_CATALOG_PATH' {
+            $a = New-CatalogFile $newRelease
+            $b = New-CatalogFile "schemaVersion: 1`nbuilds:`n- dkpVersion: '2.3'`n  kubernetesVersion: 1.23.7+fips.0`n  etcdVersion: 3.4.13+fips.1`n"
+            $env:DKPFIPS_CATALOG_PATH = $a + [IO.Path]::PathSeparator + $b
+            try {
+                (Get-FipsBuild -DkpVersion 2.17).KubernetesVersion | Should -Be 'v1.34.1+fips.0'
+                $overridden = Get-FipsBuild -DkpVersion 2.3
+                $overridden.EtcdVersion | Should -Be '3.4.13+fips.1'
+                $overridden.Basis | Should -Be 'Custom'
+            }
+            finally { Remove-Item Env:DKPFIPS_CATALOG_PATH }
+            (Get-FipsBuild -DkpVersion 2.3).EtcdVersion | Should -Be '3.4.13+fips.0'
+        }
+
+        It 'reports a malformed file with file, line and column and keeps the built-in catalog' {
+            $bad = New-CatalogFile "schemaVersion: 1`nbuilds:`n- dkpVersion: '2.9'`n  kubernetesVersion: 1.29.1`n  etcdVersion: 3.5.10+fips.0`n"
+            $builds = Get-FipsBuild -CatalogPath $bad -ErrorVariable errs -ErrorAction SilentlyContinue
+            $builds | Should -HaveCount 14
+            $errs | Should -HaveCount 1
+            $errs[0].FullyQualifiedErrorId | Should -Be 'CatalogFileInvalid,DkpFips.Cmdlets.GetFipsBuildCommand'
+            $errs[0].CategoryInfo.Category | Should -Be 'InvalidData'
+            $errs[0].Exception.Message | Should -BeLike "$bad(4,22): kubernetesVersion '1.29.1' is not a FIPS build*"
+            $errs[0].TargetObject | Should -Be $bad
+        }
+
+        It 'reports a missing file as CatalogFileNotFound, resolving relative paths like other cmdlets' {
+            Push-Location $TestDrive
+            try {
+                $null = Get-FipsBuild -CatalogPath './nope.yaml' -ErrorVariable errs -ErrorAction SilentlyContinue
+            }
+            finally { Pop-Location }
+            $errs[0].FullyQualifiedErrorId | Should -BeLike 'CatalogFileNotFound,*'
+            $errs[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+            $errs[0].TargetObject | Should -Be (Join-Path $TestDrive 'nope.yaml')
+        }
+    }
+
+    Context 'presentation' {
+        It 'shows a default table that fits 120 columns' {
+            $text = Get-FipsBuild | Out-String -Width 120
+            $lines = $text -split "`r?`n" | Where-Object { $_ }
+            $lines[0] | Should -Match 'Product\s+Release\s+KubernetesVersion\s+EtcdVersion\s+Basis\s+Providers\s+Repository'
+            $lines | Where-Object { $_ -match 'v1.23.7\+fips.0\s+3.4.13\+fips.0\s+Documented\s+aws,vsphere,preprovisioned\s+docker.io/mesosphere' } | Should -HaveCount 1
+            $lines | ForEach-Object { $_.Length | Should -BeLessOrEqual 120 }
+        }
+
+        It 'shows sources and notes in the list view' {
+            $text = Get-FipsBuild -DkpVersion 2.8 | Format-List | Out-String -Width 120
+            $text | Should -Match 'Basis\s+: Inferred'
+            $text | Should -Match 'Source\s+: Unconfirmed'
+        }
+    }
+
+    Context 'tab completion' {
+        It 'completes Kubernetes versions from the catalog, newest first' {
+            $line = 'Get-FipsBuild -KubernetesVersion 1.2'
+            $result = TabExpansion2 -inputScript $line -cursorColumn $line.Length
+            $result.CompletionMatches.CompletionText | Should -Be @('v1.29.6+fips.0', 'v1.28.7+fips.0', 'v1.27.6+fips.0', 'v1.26.6+fips.0', 'v1.25.4+fips.0', 'v1.24.6+fips.0', 'v1.23.7+fips.0', 'v1.22.8+fips.0', 'v1.21.6+fips.0', 'v1.21.3+fips.0')
+            $result.CompletionMatches[0].ToolTip | Should -BeLike 'NKP 2.12 (Inferred)*'
+        }
+
+        It 'completes DKP releases, including those of a -CatalogPath given on the same line' {
+            $path = New-CatalogFile $newRelease
+            $line = "Get-FipsBuild -CatalogPath '$path' -DkpVersion 2.1"
+            $result = TabExpansion2 -inputScript $line -cursorColumn $line.Length
+            $result.CompletionMatches.CompletionText | Should -Be @('2.17', '2.16', '2.15', '2.14', '2.13', '2.12', '2.1')
+        }
+    }
+}
