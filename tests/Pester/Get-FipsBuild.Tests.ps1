@@ -163,8 +163,8 @@ builds:
         It 'shows a default table that fits 120 columns' {
             $text = Get-FipsBuild | Out-String -Width 120
             $lines = $text -split "`r?`n" | Where-Object { $_ }
-            $lines[0] | Should -Match 'Product\s+Release\s+KubernetesVersion\s+EtcdVersion\s+Basis\s+Providers\s+Repository'
-            $lines | Where-Object { $_ -match 'v1.23.7\+fips.0\s+3.4.13\+fips.0\s+Documented\s+aws,vsphere,preprovisioned\s+docker.io/mesosphere' } | Should -HaveCount 1
+            $lines[0] | Should -Match 'Product\s+Release\s+KubernetesVersion\s+EtcdVersion\s+Basis\s+KubernetesRepository\s+EtcdRepository'
+            $lines | Where-Object { $_ -match '^DKP\s+2.3\s+v1.23.7\+fips.0\s+3.4.13\+fips.0\s+Documented\s+docker.io/mesosphere\s+docker.io/mesosphere$' } | Should -HaveCount 1
             $lines | ForEach-Object { $_.Length | Should -BeLessOrEqual 120 }
         }
 
@@ -172,6 +172,7 @@ builds:
             $text = Get-FipsBuild -DkpVersion 2.8 | Format-List | Out-String -Width 120
             $text | Should -Match 'Basis\s+: Inferred'
             $text | Should -Match 'Source\s+: Unconfirmed'
+            $text | Should -Match 'SupportedProviders\s+: \{aws, vsphere, preprovisioned\}'
         }
     }
 
