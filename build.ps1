@@ -53,6 +53,9 @@ function Get-ModuleLayout {
         @{ From = Join-Path $loadContext 'DkpFips.LoadContext.dll'; To = 'DkpFips.LoadContext.dll' }
         @{ From = Join-Path $cmdlets 'DkpFips.Core.dll'; To = 'dependencies/DkpFips.Core.dll' }
         @{ From = Join-Path $cmdlets 'YamlDotNet.dll'; To = 'dependencies/YamlDotNet.dll' }
+        # The catalog source, for reading and as a template for user catalog files; the engine
+        # serves the same rows compiled in (build/CatalogCompiler).
+        @{ From = Join-Path $Root 'src/DkpFips.Core/Catalog/BuiltInCatalog.yaml'; To = 'catalog/BuiltInCatalog.yaml' }
     )
 }
 
