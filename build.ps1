@@ -39,6 +39,7 @@ $Out = Join-Path $Root 'out'
 $ModuleOut = Join-Path $Out 'DkpFips'
 $ResultsOut = Join-Path $Out 'test-results'
 $Bin = Join-Path $Out 'bin'
+$HelpOut = Join-Path $Out 'help'
 
 # Every file of the shipped module, and where the build takes it from. Nothing is copied
 # wholesale: a file that is not listed here does not ship.
@@ -56,6 +57,9 @@ function Get-ModuleLayout {
         # The catalog source, for reading and as a template for user catalog files; the engine
         # serves the same rows compiled in (build/CatalogCompiler).
         @{ From = Join-Path $Root 'src/DkpFips.Core/Catalog/BuiltInCatalog.yaml'; To = 'catalog/BuiltInCatalog.yaml' }
+        # Help compiled from docs/*.md by build/HelpCompiler (see Invoke-HelpCompiler).
+        @{ From = Join-Path $HelpOut 'DkpFips.dll-Help.xml'; To = 'en-US/DkpFips.dll-Help.xml' }
+        @{ From = Join-Path $HelpOut 'about_DkpFips.help.txt'; To = 'en-US/about_DkpFips.help.txt' }
     )
 }
 
@@ -70,6 +74,10 @@ function Invoke-Native {
 function Invoke-Build {
     Write-Host "Building DkpFips.sln ($Configuration)"
     Invoke-Native dotnet @('build', (Join-Path $Root 'DkpFips.sln'), '-c', $Configuration, '--nologo', '-v', 'quiet', '-clp:ErrorsOnly')
+
+    # PlatyPS-schema markdown -> MAML and about_ text; a file that breaks the schema fails the build.
+    if (Test-Path $HelpOut) { Remove-Item $HelpOut -Recurse -Force }
+    Invoke-Native dotnet @((Join-Path $Bin "HelpCompiler/$Configuration/net10.0/HelpCompiler.dll"), (Join-Path $Root 'docs'), $HelpOut, 'DkpFips.dll')
 
     if (Test-Path $ModuleOut) { Remove-Item $ModuleOut -Recurse -Force }
     $missing = @()

@@ -69,6 +69,6 @@ Import-Module '$ModuleManifest'
     It 'ships exactly the files of its layout' {
         $root = Split-Path $ModuleManifest
         $files = Get-ChildItem $root -Recurse -File | ForEach-Object { [IO.Path]::GetRelativePath($root, $_.FullName).Replace('\', '/') } | Sort-Object
-        $files | Should -Be @('catalog/BuiltInCatalog.yaml', 'dependencies/DkpFips.Core.dll', 'dependencies/YamlDotNet.dll', 'DkpFips.dll', 'DkpFips.format.ps1xml', 'DkpFips.LoadContext.dll', 'DkpFips.psd1', 'LICENSE')
+        $files | Should -Be @('catalog/BuiltInCatalog.yaml', 'dependencies/DkpFips.Core.dll', 'dependencies/YamlDotNet.dll', 'DkpFips.dll', 'DkpFips.format.ps1xml', 'DkpFips.LoadContext.dll', 'DkpFips.psd1', 'en-US/about_DkpFips.help.txt', 'en-US/DkpFips.dll-Help.xml', 'LICENSE')
     }
 }
