@@ -144,6 +144,13 @@ Describe 'Conventions of <Name>' -ForEach $commands {
         $type.BaseType.Name | Should -Be 'DkpFipsCmdlet'
     }
 
+    It 'gives each of its own output types a format view and a readable ToString()' {
+        foreach ($t in $command.OutputType.Type | Where-Object { $_.Namespace -like 'DkpFips*' }) {
+            Get-FormatData -TypeName $t.FullName | Should -Not -BeNullOrEmpty -Because "$($t.FullName) needs a view in DkpFips.format.ps1xml"
+            $t.GetMethod('ToString', [type[]]@()).DeclaringType | Should -Be $t -Because "$($t.FullName) should say what it is in a string"
+        }
+    }
+
     It 'binds its inputs by property name' {
         $byName = @($command.Parameters.Values | Where-Object { $_.Name -notin $common -and $_.ParameterSets.Values.Where({ $_.ValueFromPipelineByPropertyName }) })
         $byName.Count | Should -BeGreaterThan 0

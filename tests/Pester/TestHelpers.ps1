@@ -9,7 +9,8 @@ function Invoke-FreshPwsh {
     param([Parameter(Mandatory)] [string] $Script, [hashtable] $Environment = @{})
     $exe = [Environment]::ProcessPath
     [string[]] $prefix = if ([IO.Path]::GetFileNameWithoutExtension($exe) -eq 'dotnet') { @(Join-Path $PSHOME 'pwsh.dll') } else { @() }
-    $encoded = [Convert]::ToBase64String([Text.Encoding]::Unicode.GetBytes($Script))
+    # Plain text: ANSI escapes would end up in test messages and break the JUnit XML.
+    $encoded = [Convert]::ToBase64String([Text.Encoding]::Unicode.GetBytes("`$PSStyle.OutputRendering = 'PlainText'`n" + $Script))
     $saved = @{}
     foreach ($key in $Environment.Keys) { $saved[$key] = [Environment]::GetEnvironmentVariable($key); [Environment]::SetEnvironmentVariable($key, $Environment[$key]) }
     try {

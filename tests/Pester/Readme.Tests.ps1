@@ -1,0 +1,38 @@
+# Every PowerShell block of the README runs in a fresh pwsh with the built module, in a working
+# folder that has the repository's out/ (so ./out/DkpFips/DkpFips.psd1 resolves) and the files
+# the README writes out in blocks preceded by <!-- file: name -->. Transcript blocks run their
+# "PS> " lines. A block that cannot run here (a file share, a cloud) is preceded by
+# <!-- covered-by: <test file> ... --> naming the test that runs the same commands.
+BeforeDiscovery {
+    . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
+    $readme = Get-Content -Raw (Join-Path $RepoRoot 'README.md')
+    $script:blocks = @([regex]::Matches($readme, '(?ms)(?:<!-- covered-by: (?<covered>\S+)[^>]*-->\s*)?^```powershell\r?\n(?<code>.*?)^```') | ForEach-Object {
+            $code = $_.Groups['code'].Value
+            if ($code -match '(?m)^PS> ') { $code = (([regex]::Matches($code, '(?m)^PS> (.*)$') | ForEach-Object { $_.Groups[1].Value }) -join "`n") }
+            @{ Line = ($readme.Substring(0, $_.Index) -split "`n").Count; Code = $code; CoveredBy = $_.Groups['covered'].Value }
+        })
+}
+
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
+    $script:work = Join-Path $TestDrive 'readme'
+    $null = New-Item -ItemType Directory $work
+    $null = New-Item -ItemType SymbolicLink -Path (Join-Path $work 'out') -Target (Join-Path $RepoRoot 'out')
+    $readme = Get-Content -Raw (Join-Path $RepoRoot 'README.md')
+    foreach ($m in [regex]::Matches($readme, '(?ms)<!-- file: (?<name>\S+) -->\s*^```\w*\r?\n(?<content>.*?)^```')) {
+        Set-Content -LiteralPath (Join-Path $work $m.Groups['name'].Value) -Value $m.Groups['content'].Value -NoNewline
+    }
+}
+
+Describe 'README PowerShell block at line <Line>' -ForEach $blocks {
+    It 'runs without errors' -Skip:([bool]$CoveredBy) {
+        # Blocks read as one session: each starts with the module a reader imported above.
+        $r = Invoke-FreshPwsh "Set-Location '$work'; `$ErrorActionPreference = 'Stop'; try { Import-Module ./out/DkpFips/DkpFips.psd1; $Code } catch { 'FAILED: ' + `$_; exit 1 }"
+        $r.Output | Where-Object { $_ -like 'FAILED:*' } | Should -BeNullOrEmpty
+        $r.ExitCode | Should -Be 0
+    }
+
+    It 'names an existing test when it is covered elsewhere' -Skip:(-not $CoveredBy) {
+        Join-Path $RepoRoot $CoveredBy | Should -Exist
+    }
+}
