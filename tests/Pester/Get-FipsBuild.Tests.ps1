@@ -204,3 +204,17 @@ builds:
         }
     }
 }
+
+Describe 'Get-FipsBuild on an Azure Pipelines agent' {
+    It 'also writes its errors as escaped ##vso logging commands when TF_BUILD is True, and only then' {
+        $script = "Import-Module '$ModuleManifest'; Get-FipsBuild -KubernetesVersion '1.20', 'a;b]' -ErrorAction SilentlyContinue"
+        $agent = Invoke-FreshPwsh $script -Environment @{ TF_BUILD = 'True' }
+        $issues = @($agent.Output | Where-Object { $_ -like '##vso*' })
+        $issues | Should -HaveCount 2
+        $issues[0] | Should -BeLike '##vso`[task.logissue type=error;code=FipsBuildNotFound;`]No FIPS build*1.20*'
+        $issues[1] | Should -BeLike "##vso``[task.logissue type=error;code=InvalidKubernetesVersion;``]'a%3Bb%5D' is not*"
+
+        $local = Invoke-FreshPwsh $script -Environment @{ TF_BUILD = $null }
+        $local.Output | Where-Object { $_ -like '*##vso*' } | Should -BeNullOrEmpty
+    }
+}

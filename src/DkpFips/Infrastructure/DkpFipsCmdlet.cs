@@ -1,12 +1,14 @@
 using System;
 using System.Management.Automation;
 using System.Threading;
+using DkpFips.Core.AzureDevOps;
 
 namespace DkpFips.Infrastructure
 {
     /// <summary>
     /// Shared policy for every DkpFips cmdlet: cancellation tied to Ctrl+C (StopProcessing),
-    /// and error records with stable ErrorIds. Cmdlets derive from it and stay thin.
+    /// error records with stable ErrorIds, and, on an Azure Pipelines agent (TF_BUILD=True),
+    /// the same failures as logging commands. Cmdlets derive from it and stay thin.
     /// </summary>
     public abstract class DkpFipsCmdlet : PSCmdlet, IDisposable
     {
@@ -21,13 +23,44 @@ namespace DkpFips.Infrastructure
         /// <summary>A per-item failure: the pipeline goes on.</summary>
         protected void WriteError(Exception exception, string errorId, ErrorCategory category, object? target, string? recommendedAction = null)
         {
+            WritePipelineIssue(isError: true, exception.Message, errorId);
             WriteError(CreateErrorRecord(exception, errorId, category, target, recommendedAction));
         }
 
         /// <summary>A failure of the whole invocation: nothing further runs.</summary>
         protected void ThrowTerminatingError(Exception exception, string errorId, ErrorCategory category, object? target, string? recommendedAction = null)
         {
+            WritePipelineIssue(isError: true, exception.Message, errorId);
             ThrowTerminatingError(CreateErrorRecord(exception, errorId, category, target, recommendedAction));
+        }
+
+        /// <summary>
+        /// A failed (or warning) check that is a result rather than an error: on an Azure Pipelines
+        /// agent it also becomes a logging command so it shows in the run summary.
+        /// </summary>
+        protected void ReportFailedCheck(string target, string check, string message, bool isWarning = false)
+        {
+            WritePipelineIssue(!isWarning, $"{target}: {check}: {message}", check);
+        }
+
+        /// <summary>True on an Azure Pipelines agent (TF_BUILD=True).</summary>
+        protected static bool IsAzurePipelinesAgent => AzureDevOpsLog.IsAgent(Environment.GetEnvironmentVariable);
+
+        /// <summary>Writes one raw line to the task log (standard output), on the agent only.</summary>
+        protected void WriteAgentLine(string line)
+        {
+            if (IsAzurePipelinesAgent)
+            {
+                Host?.UI?.WriteLine(line);
+            }
+        }
+
+        private void WritePipelineIssue(bool isError, string message, string code)
+        {
+            if (IsAzurePipelinesAgent)
+            {
+                Host?.UI?.WriteLine(AzureDevOpsLog.LogIssue(isError, message, code));
+            }
         }
 
         private static ErrorRecord CreateErrorRecord(Exception exception, string errorId, ErrorCategory category, object? target, string? recommendedAction)
