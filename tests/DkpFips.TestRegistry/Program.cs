@@ -1,0 +1,91 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json;
+
+namespace DkpFips.TestRegistry
+{
+    /// <summary>
+    /// Child-process mode for Pester and the bench:
+    ///   DkpFips.TestRegistry [--user U --password P] [--seed-all kubeTag=etcdTag,...]
+    /// starts an open registry and (with --user) one with htpasswd auth, pushes the FipsScenario
+    /// images into both (or, with --seed-all, a complete mirror of the given builds into the open
+    /// one), prints one JSON line {"open":..,"auth":..,"pids":[..]}, and stops both registries when
+    /// its standard input closes.
+    /// </summary>
+    public static class Program
+    {
+        public static int Main(string[] args)
+        {
+            string? user = null, password = null, seedAll = null;
+            for (var i = 0; i + 1 < args.Length; i += 2)
+            {
+                switch (args[i])
+                {
+                    case "--user": user = args[i + 1]; break;
+                    case "--password": password = args[i + 1]; break;
+                    case "--seed-all": seedAll = args[i + 1]; break;
+                    default: Console.Error.WriteLine("unknown argument " + args[i]); return 2;
+                }
+            }
+
+            var registries = new List<LocalRegistry>();
+            try
+            {
+                var open = LocalRegistry.Start();
+                registries.Add(open);
+                LocalRegistry? auth = null;
+                if (user is not null)
+                {
+                    auth = LocalRegistry.Start(user, password);
+                    registries.Add(auth);
+                }
+
+                using (var pusher = new ImagePusher(open.Address))
+                {
+                    if (seedAll is null)
+                    {
+                        FipsScenario.Seed(pusher);
+                    }
+                    else
+                    {
+                        FipsScenario.SeedAll(pusher, seedAll.Split(',').Select(pair => pair.Split('=')).Select(p => (p[0], p[1])));
+                    }
+                }
+
+                if (auth is not null)
+                {
+                    using var pusher = new ImagePusher(auth.Address, user, password);
+                    FipsScenario.Seed(pusher, full: false);
+                }
+
+                Console.WriteLine(JsonSerializer.Serialize(new Dictionary<string, object?>
+                {
+                    ["open"] = open.Address,
+                    ["auth"] = auth?.Address,
+                    ["pids"] = registries.Select(r => r.ProcessId).ToArray(),
+                }));
+                Console.Out.Flush();
+
+                // Runs until the parent closes our standard input (or exits).
+                while (Console.In.ReadLine() is not null)
+                {
+                }
+
+                return 0;
+            }
+            catch (Exception ex)
+            {
+                Console.Error.WriteLine(ex.Message);
+                return 1;
+            }
+            finally
+            {
+                foreach (var registry in registries)
+                {
+                    registry.Dispose();
+                }
+            }
+        }
+    }
+}
