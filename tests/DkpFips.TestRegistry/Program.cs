@@ -7,17 +7,19 @@ namespace DkpFips.TestRegistry
 {
     /// <summary>
     /// Child-process mode for Pester and the bench:
-    ///   DkpFips.TestRegistry [--user U --password P] [--seed-all kubeTag=etcdTag,...]
+    ///   DkpFips.TestRegistry [--user U --password P] [--seed-all kubeTag=etcdTag,...] [--latency-ms N]
     /// starts an open registry and (with --user) one with htpasswd auth, pushes the FipsScenario
     /// images into both (or, with --seed-all, a complete mirror of the given builds into the open
-    /// one), prints one JSON line {"open":..,"auth":..,"pids":[..]}, and stops both registries when
-    /// its standard input closes.
+    /// one), with --latency-ms a proxy "slow" in front of the open one that delays each request
+    /// by N ms (benchmark only), prints one JSON line {"open":..,"slow":..,"auth":..,"pids":[..]},
+    /// and stops everything when its standard input closes.
     /// </summary>
     public static class Program
     {
         public static int Main(string[] args)
         {
             string? user = null, password = null, seedAll = null;
+            var latencyMs = 0;
             for (var i = 0; i + 1 < args.Length; i += 2)
             {
                 switch (args[i])
@@ -25,11 +27,13 @@ namespace DkpFips.TestRegistry
                     case "--user": user = args[i + 1]; break;
                     case "--password": password = args[i + 1]; break;
                     case "--seed-all": seedAll = args[i + 1]; break;
+                    case "--latency-ms": latencyMs = int.Parse(args[i + 1], System.Globalization.CultureInfo.InvariantCulture); break;
                     default: Console.Error.WriteLine("unknown argument " + args[i]); return 2;
                 }
             }
 
             var registries = new List<LocalRegistry>();
+            LatencyProxy? slow = null;
             try
             {
                 var open = LocalRegistry.Start();
@@ -59,9 +63,15 @@ namespace DkpFips.TestRegistry
                     FipsScenario.Seed(pusher, full: false);
                 }
 
+                if (latencyMs > 0)
+                {
+                    slow = new LatencyProxy(open.Address, TimeSpan.FromMilliseconds(latencyMs));
+                }
+
                 Console.WriteLine(JsonSerializer.Serialize(new Dictionary<string, object?>
                 {
                     ["open"] = open.Address,
+                    ["slow"] = slow?.Address,
                     ["auth"] = auth?.Address,
                     ["pids"] = registries.Select(r => r.ProcessId).ToArray(),
                 }));
@@ -81,6 +91,7 @@ namespace DkpFips.TestRegistry
             }
             finally
             {
+                slow?.Dispose();
                 foreach (var registry in registries)
                 {
                     registry.Dispose();
