@@ -168,6 +168,30 @@ Describe 'Test-FipsBuild' {
             $quietErrs | Should -BeNullOrEmpty
         }
 
+        It 'stops at once on Ctrl+C (StopProcessing) while a registry does not answer' {
+            # A socket that accepts connections and never answers: the check hangs until stopped.
+            $listener = [Net.Sockets.TcpListener]::new([Net.IPAddress]::Loopback, 0)
+            $listener.Start()
+            $ps = [powershell]::Create()
+            try {
+                $port = $listener.LocalEndpoint.Port
+                $null = $ps.AddScript("Import-Module '$ModuleManifest'; Test-FipsBuild 1.23 -Registry 127.0.0.1:$port/m -TimeoutSec 600")
+                $handle = $ps.BeginInvoke()
+                $accepted = $listener.AcceptTcpClientAsync()
+                $accepted.Wait(30000) | Should -BeTrue
+                $watch = [Diagnostics.Stopwatch]::StartNew()
+                $ps.Stop()
+                $watch.Elapsed.TotalSeconds | Should -BeLessThan 10
+                $ps.InvocationStateInfo.State | Should -Be 'Stopped'
+                $handle.IsCompleted | Should -BeTrue
+                $accepted.Result.Dispose()
+            }
+            finally {
+                $ps.Dispose()
+                $listener.Stop()
+            }
+        }
+
         It 'validates -TimeoutSec and -ThrottleLimit' {
             { Test-FipsBuild 1.23 -TimeoutSec 0 } | Should -Throw -ErrorId 'ParameterArgumentValidationError,DkpFips.Cmdlets.TestFipsBuildCommand'
             { Test-FipsBuild 1.23 -ThrottleLimit 0 } | Should -Throw -ErrorId 'ParameterArgumentValidationError,DkpFips.Cmdlets.TestFipsBuildCommand'
@@ -175,6 +199,29 @@ Describe 'Test-FipsBuild' {
     }
 
     Context 'command metadata' {
+        It 'has help in docs/Test-FipsBuild.md for every parameter, matching its metadata' {
+            $doc = Get-Content -Raw (Join-Path $RepoRoot 'docs/Test-FipsBuild.md')
+            $doc | Should -Match '(?m)^## SYNOPSIS\r?\n\S'
+            foreach ($section in 'SYNTAX', 'DESCRIPTION', 'EXAMPLES', 'PARAMETERS', 'INPUTS', 'OUTPUTS', 'NOTES', 'RELATED LINKS') { $doc | Should -Match "(?m)^## $section" }
+            $common = [Management.Automation.PSCmdlet]::CommonParameters
+            $parameters = (Get-Command Test-FipsBuild).Parameters.Values | Where-Object Name -NotIn $common
+            foreach ($p in $parameters) {
+                $m = [regex]::Match($doc, "(?s)### -$($p.Name)\r?\n.*?``````yaml\r?\n(.*?)``````")
+                $m.Success | Should -BeTrue -Because "-$($p.Name) is documented"
+                $yaml = $m.Groups[1].Value
+                $yaml | Should -Match "Type: $([regex]::Escape($p.ParameterType.Name))\r?\n"
+                $attributes = $p.Attributes | Where-Object { $_ -is [Management.Automation.ParameterAttribute] }
+                $required = [bool]($attributes | Where-Object Mandatory)
+                $yaml | Should -Match "Required: $required"
+                $position = ($attributes | Where-Object Position -GE 0 | Select-Object -First 1).Position
+                $yaml | Should -Match ('Position: ' + $(if ($null -ne $position) { $position } else { 'Named' }))
+                $byValue = [bool]($attributes | Where-Object ValueFromPipeline)
+                $byName = [bool]($attributes | Where-Object ValueFromPipelineByPropertyName)
+                $yaml | Should -Match ('Accept pipeline input: ' + [regex]::Escape($(if ($byName -and $byValue) { 'True (ByPropertyName, ByValue)' } elseif ($byValue) { 'True (ByValue)' } elseif ($byName) { 'True (ByPropertyName)' } else { 'False' })))
+            }
+            foreach ($id in 'InvalidRegistry', 'InsecureRegistry', 'RegistryUnauthorized', 'RegistryRequestFailed', 'InvalidBuildRepository') { $doc | Should -Match $id }
+        }
+
         It 'declares its output types, help URI and a Registry completer' {
             $command = Get-Command Test-FipsBuild
             $command.OutputType.Name | Should -Contain 'DkpFips.FipsBuildRegistryTest'
