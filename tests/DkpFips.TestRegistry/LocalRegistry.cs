@@ -42,7 +42,10 @@ namespace DkpFips.TestRegistry
 
         public static bool IsAvailable => File.Exists(Binary);
 
-        public static LocalRegistry Start(string? user = null, string? password = null)
+        /// <summary>True when the registry serves HTTPS (with a self-signed certificate for 127.0.0.1).</summary>
+        public bool UsesTls { get; private set; }
+
+        public static LocalRegistry Start(string? user = null, string? password = null, bool tls = false)
         {
             if (!IsAvailable)
             {
@@ -60,12 +63,19 @@ namespace DkpFips.TestRegistry
                 auth = $"auth:\n  htpasswd:\n    realm: dkpfips-test\n    path: {htpasswd}\n";
             }
 
+            var tlsConfig = string.Empty;
+            if (tls)
+            {
+                var (certificate, key) = WriteSelfSignedCertificate(root);
+                tlsConfig = $"  tls:\n    certificate: {certificate}\n    key: {key}\n";
+            }
+
             var config = Path.Combine(root, "config.yml");
             File.WriteAllText(config,
                 "version: 0.1\n" +
                 "log:\n  level: info\n  accesslog:\n    disabled: true\n" +
                 $"storage:\n  filesystem:\n    rootdirectory: {Path.Combine(root, "data")}\n  delete:\n    enabled: true\n" +
-                $"http:\n  addr: 127.0.0.1:{port}\n" +
+                $"http:\n  addr: 127.0.0.1:{port}\n" + tlsConfig +
                 auth);
 
             var info = new ProcessStartInfo(Binary)
@@ -102,7 +112,7 @@ namespace DkpFips.TestRegistry
             process.BeginOutputReadLine();
             process.BeginErrorReadLine();
 
-            var registry = new LocalRegistry(process, root, port, user, password);
+            var registry = new LocalRegistry(process, root, port, user, password) { UsesTls = tls };
             if (!ready.Task.Wait(TimeSpan.FromSeconds(30)))
             {
                 registry.Dispose();
@@ -130,6 +140,22 @@ namespace DkpFips.TestRegistry
             }
 
             return output.Trim() + "\n";
+        }
+
+        private static (string Certificate, string Key) WriteSelfSignedCertificate(string root)
+        {
+            using var key = System.Security.Cryptography.RSA.Create(2048);
+            var request = new System.Security.Cryptography.X509Certificates.CertificateRequest(
+                "CN=127.0.0.1", key, System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.RSASignaturePadding.Pkcs1);
+            var names = new System.Security.Cryptography.X509Certificates.SubjectAlternativeNameBuilder();
+            names.AddIpAddress(IPAddress.Loopback);
+            request.CertificateExtensions.Add(names.Build());
+            using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
+            var certificatePath = Path.Combine(root, "cert.pem");
+            var keyPath = Path.Combine(root, "key.pem");
+            File.WriteAllText(certificatePath, certificate.ExportCertificatePem());
+            File.WriteAllText(keyPath, key.ExportRSAPrivateKeyPem());
+            return (certificatePath, keyPath);
         }
 
         private static int FreePort()

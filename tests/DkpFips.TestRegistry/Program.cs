@@ -7,11 +7,12 @@ namespace DkpFips.TestRegistry
 {
     /// <summary>
     /// Child-process mode for Pester and the bench:
-    ///   DkpFips.TestRegistry [--user U --password P] [--seed-all kubeTag=etcdTag,...] [--latency-ms N]
+    ///   DkpFips.TestRegistry [--user U --password P] [--seed-all kubeTag=etcdTag,...] [--latency-ms N] [--tls]
     /// starts an open registry and (with --user) one with htpasswd auth, pushes the FipsScenario
     /// images into both (or, with --seed-all, a complete mirror of the given builds into the open
     /// one), with --latency-ms a proxy "slow" in front of the open one that delays each request
-    /// by N ms (benchmark only), prints one JSON line {"open":..,"slow":..,"auth":..,"pids":[..]},
+    /// by N ms (benchmark only), with --tls an empty registry serving HTTPS with a self-signed
+    /// certificate, prints one JSON line {"open":..,"slow":..,"auth":..,"tls":..,"pids":[..]},
     /// and stops everything when its standard input closes.
     /// </summary>
     public static class Program
@@ -20,6 +21,21 @@ namespace DkpFips.TestRegistry
         {
             string? user = null, password = null, seedAll = null;
             var latencyMs = 0;
+            var tls = false;
+            var rest = new List<string>();
+            foreach (var arg in args)
+            {
+                if (arg == "--tls")
+                {
+                    tls = true;
+                }
+                else
+                {
+                    rest.Add(arg);
+                }
+            }
+
+            args = rest.ToArray();
             for (var i = 0; i + 1 < args.Length; i += 2)
             {
                 switch (args[i])
@@ -63,6 +79,13 @@ namespace DkpFips.TestRegistry
                     FipsScenario.Seed(pusher, full: false);
                 }
 
+                LocalRegistry? secure = null;
+                if (tls)
+                {
+                    secure = LocalRegistry.Start(tls: true);
+                    registries.Add(secure);
+                }
+
                 if (latencyMs > 0)
                 {
                     slow = new LatencyProxy(open.Address, TimeSpan.FromMilliseconds(latencyMs));
@@ -73,6 +96,7 @@ namespace DkpFips.TestRegistry
                     ["open"] = open.Address,
                     ["slow"] = slow?.Address,
                     ["auth"] = auth?.Address,
+                    ["tls"] = secure?.Address,
                     ["pids"] = registries.Select(r => r.ProcessId).ToArray(),
                 }));
                 Console.Out.Flush();

@@ -5,7 +5,7 @@ BeforeAll {
 
     # A canary password: it must never appear in any output, error or verbose message.
     $script:canary = 'CANARY-pester-3b8e1f'
-    $script:registry = Start-TestRegistry -User 'fipsuser' -Password $canary
+    $script:registry = Start-TestRegistry -User 'fipsuser' -Password $canary -Tls
     $script:open = "$($registry.open)/mesosphere"
     $script:auth = "$($registry.auth)/mesosphere"
     $script:goodCredential = [pscredential]::new('fipsuser', (ConvertTo-SecureString $canary -AsPlainText -Force))
@@ -190,6 +190,16 @@ Describe 'Test-FipsBuild' {
                 $ps.Dispose()
                 $listener.Stop()
             }
+        }
+
+        It 'refuses an untrusted TLS certificate unless -SkipTlsVerify' {
+            $secure = "https://$($registry.tls)/mesosphere"
+            $strict = Test-FipsBuild 1.23 -Registry $secure -ErrorVariable errs -ErrorAction SilentlyContinue
+            $strict.Images.Status | Select-Object -Unique | Should -Be 'Error'
+            $errs[0].FullyQualifiedErrorId | Should -Be 'RegistryRequestFailed,DkpFips.Cmdlets.TestFipsBuildCommand'
+            # The empty registry answers over TLS: every image is simply missing.
+            $lax = Test-FipsBuild 1.23 -Registry $secure -SkipTlsVerify
+            $lax.Images.Status | Select-Object -Unique | Should -Be 'Missing'
         }
 
         It 'validates -TimeoutSec and -ThrottleLimit' {
