@@ -79,6 +79,15 @@ Describe 'Test-FipsBuild' {
             ($rows | Test-FipsBuild -Registry $open).DkpVersion | Should -Be @('2.3', '2.2')
         }
 
+        It 'reports each image on the verbose stream as it is checked, then the request count' {
+            $verbose = Test-FipsBuild 1.22 -Registry $open -Verbose 4>&1 | Where-Object { $_ -is [Management.Automation.VerboseRecord] }
+            $verbose | Should -HaveCount 6
+            ($verbose.Message -match ': Missing - ') | Should -HaveCount 1
+            ($verbose.Message -match ': Present sha256:[0-9a-f]{64}$') | Should -HaveCount 4
+            # five HEADs, and a GET of the etcd index to read its platforms
+            $verbose[-1].Message | Should -Be '6 HTTP request(s) for 1 build(s).'
+        }
+
         It 'formats the build table within 120 columns' {
             $text = Test-FipsBuild 1.22, 1.23 -Registry $open | Out-String -Width 120
             $text | Should -Match 'IsComplete'
@@ -200,6 +209,20 @@ Describe 'Test-FipsBuild' {
             # The empty registry answers over TLS: every image is simply missing.
             $lax = Test-FipsBuild 1.23 -Registry $secure -SkipTlsVerify
             $lax.Images.Status | Select-Object -Unique | Should -Be 'Missing'
+        }
+
+        It 'reports a registry that does not answer within -TimeoutSec as OperationTimeout' {
+            $listener = [Net.Sockets.TcpListener]::new([Net.IPAddress]::Loopback, 0)
+            $listener.Start()
+            try {
+                $r = Test-FipsBuild 1.23 -Registry "127.0.0.1:$($listener.LocalEndpoint.Port)/m" -TimeoutSec 1 -ErrorVariable errs -ErrorAction SilentlyContinue
+                $r.Images.Status | Select-Object -Unique | Should -Be 'Error'
+                $r.Images[0].Message | Should -Match 'did not answer within 1 s'
+                $errs[0].CategoryInfo.Category | Should -Be 'OperationTimeout'
+            }
+            finally {
+                $listener.Stop()
+            }
         }
 
         It 'validates -TimeoutSec and -ThrottleLimit' {

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
@@ -41,11 +42,12 @@ namespace DkpFips.Core.Registry
             IReadOnlyList<FipsBuildDefinition> builds,
             RegistryReference? mirror,
             bool includeUpstream,
-            CancellationToken cancellationToken)
+            CancellationToken cancellationToken,
+            Action<ImageCheckResult, int, int>? onChecked = null)
         {
             var located = builds.Select(build => Locate(build, mirror, includeUpstream)).ToArray();
             var all = located.SelectMany(images => images.Select(i => i.Location)).ToArray();
-            var results = await client.CheckImagesAsync(all, cancellationToken).ConfigureAwait(false);
+            var results = await client.CheckImagesAsync(all, cancellationToken, onChecked).ConfigureAwait(false);
 
             var checks = new List<BuildRegistryCheck>(builds.Count);
             var next = 0;

@@ -49,6 +49,9 @@ namespace DkpFips.Core.Registry
         /// <summary>HTTP attempts of the manifest request (more than 1 after retries).</summary>
         public int Attempts { get; }
 
+        /// <summary>True when the Error is a request that ran out of time.</summary>
+        public bool TimedOut { get; internal set; }
+
         public bool IsIndex => Platforms.Count > 0 || HasLinuxAmd64 is not null;
 
         public override string ToString() => Reference + ": " + Status;

@@ -71,11 +71,21 @@ namespace DkpFips.Core.Registry
         /// <summary>
         /// Checks every image, at most <see cref="RegistryClientOptions.MaxConcurrency"/> at a time;
         /// results in the order of <paramref name="images"/>. The same image is requested once.
+        /// <paramref name="onChecked"/> (result, images done, distinct images) runs on a worker
+        /// thread as each distinct image finishes.
         /// </summary>
-        public async Task<IReadOnlyList<ImageCheckResult>> CheckImagesAsync(IReadOnlyList<ImageLocation> images, CancellationToken cancellationToken)
+        public async Task<IReadOnlyList<ImageCheckResult>> CheckImagesAsync(
+            IReadOnlyList<ImageLocation> images,
+            CancellationToken cancellationToken,
+            Action<ImageCheckResult, int, int>? onChecked = null)
         {
             using var gate = new SemaphoreSlim(Math.Max(1, options.MaxConcurrency));
-            var tasks = images.Select(image => inFlight.GetOrAdd(image.Key, _ => CheckGatedAsync(image, gate, cancellationToken))).ToArray();
+            var total = images.Select(i => i.Key).Distinct(StringComparer.Ordinal).Count();
+            var done = 0;
+            var tasks = images.Select(image => inFlight.GetOrAdd(image.Key, _ => CheckGatedAsync(image, gate, cancellationToken, result =>
+            {
+                onChecked?.Invoke(result, Interlocked.Increment(ref done), total);
+            }))).ToArray();
             try
             {
                 return await Task.WhenAll(tasks).ConfigureAwait(false);
@@ -89,12 +99,14 @@ namespace DkpFips.Core.Registry
             }
         }
 
-        private async Task<ImageCheckResult> CheckGatedAsync(ImageLocation image, SemaphoreSlim gate, CancellationToken cancellationToken)
+        private async Task<ImageCheckResult> CheckGatedAsync(ImageLocation image, SemaphoreSlim gate, CancellationToken cancellationToken, Action<ImageCheckResult> onChecked)
         {
             await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
             try
             {
-                return await CheckImageAsync(image, cancellationToken).ConfigureAwait(false);
+                var result = await CheckImageAsync(image, cancellationToken).ConfigureAwait(false);
+                onChecked(result);
+                return result;
             }
             finally
             {
@@ -121,7 +133,7 @@ namespace DkpFips.Core.Registry
             }
             catch (TimeoutException ex)
             {
-                return new ImageCheckResult(image.Reference, ImageCheckStatus.Error, message: ex.Message);
+                return new ImageCheckResult(image.Reference, ImageCheckStatus.Error, message: ex.Message) { TimedOut = true };
             }
             catch (RegistryAuthException ex)
             {

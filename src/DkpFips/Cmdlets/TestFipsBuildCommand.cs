@@ -1,7 +1,10 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
 using DkpFips.Completion;
 using DkpFips.Core.Catalog;
 using DkpFips.Core.Registry;
@@ -160,10 +163,37 @@ namespace DkpFips.Cmdlets
 
             IReadOnlyList<BuildRegistryCheck> results;
             using (var client = new RegistryClient(options))
+            using (var finished = new BlockingCollection<(ImageCheckResult Result, int Done, int Total)>())
             {
+                // The checks run on worker threads; their news comes back here, to the pipeline
+                // thread, which alone may write verbose and progress records.
+                var checking = new FipsBuildRegistryChecker(client)
+                    .CheckAsync(builds, mirror, IncludeUpstream, CancellationToken, (result, done, total) => finished.Add((result, done, total)))
+                    .ContinueWith(
+                        task =>
+                        {
+                            finished.CompleteAdding();
+                            return task;
+                        },
+                        CancellationToken.None,
+                        TaskContinuationOptions.ExecuteSynchronously,
+                        TaskScheduler.Default)
+                    .Unwrap();
+
+                var progress = new ProgressRecord(1, "Test-FipsBuild", "Checking images at " + (mirror?.ToString() ?? "the builds' repositories"));
+                foreach (var (result, done, total) in finished.GetConsumingEnumerable())
+                {
+                    WriteVerbose($"{result.Reference}: {result.Status}" + (result.Digest is null ? string.Empty : " " + result.Digest) + (result.Message is null ? string.Empty : " - " + result.Message));
+                    progress.StatusDescription = $"{done} of {total} images checked";
+                    progress.PercentComplete = total == 0 ? 100 : done * 100 / total;
+                    WriteProgress(progress);
+                }
+
+                progress.RecordType = ProgressRecordType.Completed;
+                WriteProgress(progress);
                 try
                 {
-                    results = new FipsBuildRegistryChecker(client).CheckAsync(builds, mirror, IncludeUpstream, CancellationToken).GetAwaiter().GetResult();
+                    results = checking.GetAwaiter().GetResult();
                 }
                 catch (OperationCanceledException)
                 {
@@ -201,12 +231,6 @@ namespace DkpFips.Cmdlets
 
         private void Report(BuildRegistryCheck result)
         {
-            foreach (var image in result.Images)
-            {
-                var r = image.Result;
-                WriteVerbose($"{r.Reference}: {r.Status}" + (r.Digest is null ? string.Empty : " " + r.Digest) + (r.Message is null ? string.Empty : " - " + r.Message));
-            }
-
             if (Quiet)
             {
                 WriteObject(result.IsComplete);
@@ -226,7 +250,7 @@ namespace DkpFips.Cmdlets
             var failed = result.Images.Where(i => i.Result.Status == ImageCheckStatus.Error).ToArray();
             if (failed.Length > 0)
             {
-                var timedOut = failed.All(i => i.Result.Message?.Contains("did not answer within") == true);
+                var timedOut = failed.All(i => i.Result.TimedOut);
                 WriteError(new InvalidOperationException($"{label}: {failed.Length} image(s) could not be checked. {failed[0].Result.Message}"),
                     ErrorIds.RegistryRequestFailed, timedOut ? ErrorCategory.OperationTimeout : ErrorCategory.ConnectionError, output.Registry,
                     "Check that the registry address is right and reachable; the Images property holds each image's message.");
