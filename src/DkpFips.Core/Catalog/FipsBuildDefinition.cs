@@ -84,6 +84,34 @@ namespace DkpFips.Core.Catalog
         /// <summary><c>built-in</c>, or the path of the catalog file that supplied the row.</summary>
         public string Origin { get; }
 
+        /// <summary>
+        /// The images a cluster of this build pulls, in the order kubeadm lists them: the four
+        /// Kubernetes components with <see cref="KubernetesImageTag"/>, etcd with
+        /// <see cref="EtcdImageTag"/> and, with <paramref name="includeUpstream"/>, the upstream
+        /// pause and CoreDNS images kubeadm pulls from the same repository
+        /// (<see cref="UpstreamImageVersions"/>; left out for a minor the table does not know).
+        /// </summary>
+        public IReadOnlyList<BuildImage> GetImages(bool includeUpstream)
+        {
+            var images = new List<BuildImage>
+            {
+                new BuildImage("kube-apiserver", KubernetesImageTag, KubernetesImageRepository, false),
+                new BuildImage("kube-controller-manager", KubernetesImageTag, KubernetesImageRepository, false),
+                new BuildImage("kube-scheduler", KubernetesImageTag, KubernetesImageRepository, false),
+                new BuildImage("kube-proxy", KubernetesImageTag, KubernetesImageRepository, false),
+                new BuildImage("etcd", EtcdImageTag, EtcdImageRepository, false),
+            };
+
+            var upstream = includeUpstream ? UpstreamImageVersions.For(KubernetesVersion) : null;
+            if (upstream is not null)
+            {
+                images.Add(new BuildImage("pause", upstream.Value.Key, KubernetesImageRepository, true));
+                images.Add(new BuildImage("coredns", upstream.Value.Value, KubernetesImageRepository, true));
+            }
+
+            return images;
+        }
+
         /// <summary>Rows with the same key describe the same build; a later file's row replaces an earlier one.</summary>
         public string Key => DkpVersion + "|" + KubernetesVersion.ToFlagString();
 

@@ -10,5 +10,10 @@ namespace DkpFips.Infrastructure
         public const string FipsBuildNotFound = "FipsBuildNotFound";
         public const string CatalogFileInvalid = "CatalogFileInvalid";
         public const string CatalogFileNotFound = "CatalogFileNotFound";
+        public const string InvalidRegistry = "InvalidRegistry";
+        public const string InsecureRegistry = "InsecureRegistry";
+        public const string InvalidBuildRepository = "InvalidBuildRepository";
+        public const string RegistryUnauthorized = "RegistryUnauthorized";
+        public const string RegistryRequestFailed = "RegistryRequestFailed";
     }
 }

@@ -1,0 +1,274 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using DkpFips.Completion;
+using DkpFips.Core.Catalog;
+using DkpFips.Core.Registry;
+using DkpFips.Core.Versioning;
+using DkpFips.Infrastructure;
+
+namespace DkpFips.Cmdlets
+{
+    /// <summary>
+    /// <para type="synopsis">Tests that a registry serves every image of a FIPS build, over the OCI Distribution API.</para>
+    /// </summary>
+    [Cmdlet(VerbsDiagnostic.Test, "FipsBuild", DefaultParameterSetName = VersionSet, HelpUri = "https://github.com/dkpfips/DkpFips/blob/main/docs/Test-FipsBuild.md")]
+    [OutputType(typeof(FipsBuildRegistryTest))]
+    [OutputType(typeof(bool))]
+    public sealed class TestFipsBuildCommand : DkpFipsCmdlet
+    {
+        private const string BuildSet = "Build";
+        private const string VersionSet = "KubernetesVersion";
+
+        private readonly List<FipsBuildDefinition> builds = new List<FipsBuildDefinition>();
+        private readonly HashSet<string> seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        private FipsCatalog? catalog;
+        private RegistryReference? mirror;
+
+        /// <summary>Builds to test, from Get-FipsBuild.</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = BuildSet)]
+        [ValidateNotNull]
+        public FipsBuild[]? Build { get; set; }
+
+        /// <summary>Kubernetes versions of catalog builds to test (1.23 tests every 1.23 build).</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = VersionSet)]
+        [ArgumentCompleter(typeof(KubernetesVersionCompleter))]
+        [VersionText]
+        [ValidateNotNullOrEmpty]
+        public string[]? KubernetesVersion { get; set; }
+
+        /// <summary>The registry (host[:port][/path]) to look in instead of the builds' own repositories.</summary>
+        [Parameter(Position = 1)]
+        [ArgumentCompleter(typeof(RegistryCompleter))]
+        [ValidateNotNullOrEmpty]
+        public string? Registry { get; set; }
+
+        /// <summary>User name and password for the registry (basic auth, or for its token service).</summary>
+        [Parameter]
+        [Credential]
+        [ValidateNotNull]
+        public PSCredential? Credential { get; set; }
+
+        /// <summary>Also check pause and CoreDNS, the upstream images kubeadm pulls from the same repository.</summary>
+        [Parameter]
+        public SwitchParameter IncludeUpstream { get; set; }
+
+        /// <summary>Allow plain HTTP to a registry or token service that is not loopback.</summary>
+        [Parameter]
+        public SwitchParameter AllowInsecure { get; set; }
+
+        /// <summary>Accept any TLS certificate of the registry.</summary>
+        [Parameter]
+        public SwitchParameter SkipTlsVerify { get; set; }
+
+        /// <summary>Time limit of each HTTP request, in seconds.</summary>
+        [Parameter]
+        [ValidateRange(1, 3600)]
+        public int TimeoutSec { get; set; } = 30;
+
+        /// <summary>Images checked at the same time.</summary>
+        [Parameter]
+        [ValidateRange(1, 64)]
+        public int ThrottleLimit { get; set; } = 8;
+
+        /// <summary>Return only $true or $false per build.</summary>
+        [Parameter]
+        public SwitchParameter Quiet { get; set; }
+
+        protected override void BeginProcessing()
+        {
+            if (Registry is null)
+            {
+                return;
+            }
+
+            try
+            {
+                mirror = RegistryReference.Parse(Registry);
+            }
+            catch (RegistryReferenceFormatException ex)
+            {
+                ThrowTerminatingError(ex, ErrorIds.InvalidRegistry, ErrorCategory.InvalidArgument, ex.Text);
+            }
+
+            if (mirror!.IsPlainHttp && !mirror.IsLoopback && !AllowInsecure)
+            {
+                ThrowTerminatingError(new InsecureRegistryException("The registry", mirror.Host), ErrorIds.InsecureRegistry, ErrorCategory.SecurityError, mirror.ToString(),
+                    "Use https://, or add -AllowInsecure if this registry really serves plain HTTP.");
+            }
+        }
+
+        protected override void ProcessRecord()
+        {
+            if (ParameterSetName == BuildSet)
+            {
+                foreach (var build in Build!)
+                {
+                    if (build is not null)
+                    {
+                        Add(build.Definition);
+                    }
+                }
+
+                return;
+            }
+
+            catalog ??= LoadCatalog();
+            foreach (var text in KubernetesVersion!)
+            {
+                if (!FipsVersion.TryParse(text, out var wanted))
+                {
+                    WriteError(new FipsVersionFormatException(text), ErrorIds.InvalidKubernetesVersion, ErrorCategory.InvalidArgument, text);
+                    continue;
+                }
+
+                var found = catalog.Find(wanted!, null);
+                if (found.Count == 0)
+                {
+                    var nearest = catalog.NearestKubernetesVersions(wanted!).Select(v => v.ToFlagString());
+                    WriteError(new ItemNotFoundException($"No FIPS build in the catalog matches Kubernetes {text}. Nearest supported: {string.Join(", ", nearest)}."),
+                        ErrorIds.FipsBuildNotFound, ErrorCategory.ObjectNotFound, text,
+                        "Run Get-FipsBuild to list every build, or add a row with a catalog file if your release is newer than this module.");
+                    continue;
+                }
+
+                foreach (var build in found)
+                {
+                    Add(build);
+                }
+            }
+        }
+
+        // Every image of every build is checked together in EndProcessing, so piping the whole
+        // catalog runs its requests concurrently (within -ThrottleLimit) and shared images once.
+        protected override void EndProcessing()
+        {
+            if (builds.Count == 0)
+            {
+                return;
+            }
+
+            var options = new RegistryClientOptions
+            {
+                AllowInsecure = AllowInsecure,
+                SkipTlsVerify = SkipTlsVerify,
+                Timeout = TimeSpan.FromSeconds(TimeoutSec),
+                MaxConcurrency = ThrottleLimit,
+                Credential = Credential is null ? null : new RegistryCredential(Credential.UserName, Credential.GetNetworkCredential().Password),
+            };
+
+            IReadOnlyList<BuildRegistryCheck> results;
+            using (var client = new RegistryClient(options))
+            using (var finished = new BlockingCollection<(ImageCheckResult Result, int Done, int Total)>())
+            {
+                // The checks run on worker threads; their news comes back here, to the pipeline
+                // thread, which alone may write verbose and progress records.
+                var checking = new FipsBuildRegistryChecker(client)
+                    .CheckAsync(builds, mirror, IncludeUpstream, CancellationToken, (result, done, total) => finished.Add((result, done, total)))
+                    .ContinueWith(
+                        task =>
+                        {
+                            finished.CompleteAdding();
+                            return task;
+                        },
+                        CancellationToken.None,
+                        TaskContinuationOptions.ExecuteSynchronously,
+                        TaskScheduler.Default)
+                    .Unwrap();
+
+                var progress = new ProgressRecord(1, "Test-FipsBuild", "Checking images at " + (mirror?.ToString() ?? "the builds' repositories"));
+                foreach (var (result, done, total) in finished.GetConsumingEnumerable())
+                {
+                    WriteVerbose($"{result.Reference}: {result.Status}" + (result.Digest is null ? string.Empty : " " + result.Digest) + (result.Message is null ? string.Empty : " - " + result.Message));
+                    progress.StatusDescription = $"{done} of {total} images checked";
+                    progress.PercentComplete = total == 0 ? 100 : done * 100 / total;
+                    WriteProgress(progress);
+                }
+
+                progress.RecordType = ProgressRecordType.Completed;
+                WriteProgress(progress);
+                try
+                {
+                    results = checking.GetAwaiter().GetResult();
+                }
+                catch (OperationCanceledException)
+                {
+                    throw new PipelineStoppedException();
+                }
+
+                WriteVerbose($"{client.RequestCount} HTTP request(s) for {builds.Count} build(s).");
+            }
+
+            foreach (var result in results)
+            {
+                Report(result);
+            }
+        }
+
+        private void Add(FipsBuildDefinition build)
+        {
+            if (!seen.Add(build.Key))
+            {
+                return;
+            }
+
+            try
+            {
+                // A catalog row with a repository that is not a registry reference cannot be checked.
+                FipsBuildRegistryChecker.Locate(build, mirror, IncludeUpstream);
+                builds.Add(build);
+            }
+            catch (RegistryReferenceFormatException ex)
+            {
+                WriteError(ex, ErrorIds.InvalidBuildRepository, ErrorCategory.InvalidData, build.ToString(),
+                    "Fix the image repository of this row in its catalog file, or give -Registry.");
+            }
+        }
+
+        private void Report(BuildRegistryCheck result)
+        {
+            if (Quiet)
+            {
+                WriteObject(result.IsComplete);
+                return;
+            }
+
+            var output = new FipsBuildRegistryTest(result);
+            var label = $"{output.Product} {output.DkpVersion} ({output.KubernetesVersion}) at {output.Registry}";
+            var unauthorized = result.Images.Where(i => i.Result.Status == ImageCheckStatus.Unauthorized).ToArray();
+            if (unauthorized.Length > 0)
+            {
+                WriteError(new UnauthorizedAccessException($"{label}: {unauthorized.Length} image(s) not authorized. {unauthorized[0].Result.Message}"),
+                    ErrorIds.RegistryUnauthorized, ErrorCategory.PermissionDenied, output.Registry,
+                    "Pass -Credential with a user that may pull from the registry.");
+            }
+
+            var failed = result.Images.Where(i => i.Result.Status == ImageCheckStatus.Error).ToArray();
+            if (failed.Length > 0)
+            {
+                var timedOut = failed.All(i => i.Result.TimedOut);
+                WriteError(new InvalidOperationException($"{label}: {failed.Length} image(s) could not be checked. {failed[0].Result.Message}"),
+                    ErrorIds.RegistryRequestFailed, timedOut ? ErrorCategory.OperationTimeout : ErrorCategory.ConnectionError, output.Registry,
+                    "Check that the registry address is right and reachable; the Images property holds each image's message.");
+            }
+
+            WriteObject(output);
+        }
+
+        private FipsCatalog LoadCatalog()
+        {
+            var result = CatalogSession.Load(null);
+            foreach (var error in result.Errors)
+            {
+                WriteError(error, error.IsMissingFile ? ErrorIds.CatalogFileNotFound : ErrorIds.CatalogFileInvalid,
+                    error.IsMissingFile ? ErrorCategory.ObjectNotFound : ErrorCategory.InvalidData, error.Path);
+            }
+
+            return result.Catalog;
+        }
+    }
+}
