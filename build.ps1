@@ -147,7 +147,26 @@ finally { Unregister-PSResourceRepository -Name DkpFipsBuild }
     Write-Host "Package: $($package.FullName)"
 }
 
+function Install-TestPrerequisites {
+    # Debian packages the tests run for real: Debian's docker-registry (the CNCF distribution
+    # registry) for Test-FipsBuild, htpasswd (apache2-utils) for its authenticated instance.
+    # Installed here so the README's one test command works on a fresh machine.
+    $needed = @{ 'docker-registry' = 'docker-registry'; 'htpasswd' = 'apache2-utils' }
+    $missing = @($needed.Keys | Where-Object { -not (Get-Command $_ -CommandType Application -ErrorAction SilentlyContinue) } | ForEach-Object { $needed[$_] })
+    if (-not $missing) { return }
+    if (-not $IsLinux -or -not (Get-Command apt-get -ErrorAction SilentlyContinue)) {
+        throw "The tests need $($missing -join ', ') (Debian packages); install them and run again."
+    }
+    Write-Host "Installing test prerequisites: $($missing -join ', ')"
+    $env:DEBIAN_FRONTEND = 'noninteractive'
+    $asRoot = (& id -u) -eq '0'
+    foreach ($arguments in @(@('update', '-qq'), (@('install', '-y', '-qq') + $missing))) {
+        if ($asRoot) { Invoke-Native 'apt-get' $arguments } else { Invoke-Native 'sudo' (@('apt-get') + $arguments) }
+    }
+}
+
 function Invoke-Test {
+    Install-TestPrerequisites
     Invoke-Build
     Invoke-Package -SkipBuild
     if (Test-Path $ResultsOut) { Remove-Item $ResultsOut -Recurse -Force }
