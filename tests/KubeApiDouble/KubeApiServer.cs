@@ -112,7 +112,7 @@ users:
         {
             Interlocked.Increment(ref requestCount);
             var request = context.Request;
-            var path = request.Url!.AbsolutePath;
+            var path = request.Url!.AbsolutePath.TrimEnd('/');
             RequestReceived?.Invoke(request.HttpMethod + " " + request.Url.PathAndQuery);
             try
             {

@@ -32,6 +32,7 @@ namespace DkpFips.Core.Cluster
                 if (!FipsVersion.TryParse(cp.Version, out controlPlaneVersion) || !controlPlaneVersion!.IsFips)
                 {
                     yield return new FipsCheckResult(ControlPlaneSpec, FipsCheckStatus.Fail, $"spec.version is {NodeChecks.Show(cp.Version)}, not a FIPS build: the next control-plane machine would not be FIPS.", target);
+                    controlPlaneVersion = null;
                 }
                 else if (FipsVersion.TryParse(workloadVersion, out var running) && !running!.Equals(controlPlaneVersion))
                 {
@@ -122,7 +123,7 @@ namespace DkpFips.Core.Cluster
             if (template.ImageKind == "AMI" && image.StartsWith("ami-", StringComparison.OrdinalIgnoreCase))
             {
                 // An AMI id says nothing by itself; the AMI's name and tags (in AWS) do.
-                return new FipsCheckResult(MachineImage, FipsCheckStatus.Warning, $"AMI {image}: an id alone cannot prove a FIPS image; check its name and kubernetes_version tag in AWS. The nodes' kubelet and OS checks cover the machines already running.", target);
+                return new FipsCheckResult(MachineImage, FipsCheckStatus.Warning, $"AMI {image}: an id alone cannot prove a FIPS image; check its name and kubernetes_version tag in AWS.", target);
             }
 
             if (!saysFips)

@@ -17,6 +17,10 @@ namespace DkpFips
             ClusterApiChecked = clusterApiChecked;
             Checks = report.Checks.Select(c => new FipsClusterCheck(c)).ToArray();
             Failures = Checks.Where(c => c.Status == "Fail" || c.Status == "Error").ToArray();
+            var counts = report.Checks.GroupBy(c => c.Status).ToDictionary(g => g.Key, g => g.Count());
+            Summary = string.Join(", ", new[] { FipsCheckStatus.Fail, FipsCheckStatus.Error, FipsCheckStatus.Warning, FipsCheckStatus.Pass }
+                .Where(counts.ContainsKey)
+                .Select(s => counts[s] + " " + s.ToString().ToLowerInvariant() + (s == FipsCheckStatus.Pass ? "ed" : s == FipsCheckStatus.Fail ? "ed" : counts[s] == 1 ? string.Empty : "s")));
         }
 
         public string ClusterName { get; }
@@ -37,6 +41,9 @@ namespace DkpFips
 
         /// <summary>True when the Cluster API objects on the management cluster were checked too.</summary>
         public bool ClusterApiChecked { get; }
+
+        /// <summary>Counts by status, e.g. "1 failed, 2 warnings, 31 passed".</summary>
+        public string Summary { get; }
 
         /// <summary>Every check, failures first.</summary>
         public FipsClusterCheck[] Checks { get; }
