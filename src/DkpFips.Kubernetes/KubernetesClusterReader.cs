@@ -55,7 +55,7 @@ namespace DkpFips.Kubernetes
             }
             while (!string.IsNullOrEmpty(next));
 
-            return new WorkloadClusterState(session.ClusterName, version?.GitVersion ?? string.Empty, nodes, pods, session.RequestCount);
+            return new WorkloadClusterState(session.ClusterName, version?.GitVersion ?? string.Empty, nodes, pods, session.RequestCount, session.ContextName);
         }
 
         public async Task<ManagementClusterState> ReadManagementClusterAsync(ClusterConnection connection, string clusterName, string namespaceName, CancellationToken cancellationToken)

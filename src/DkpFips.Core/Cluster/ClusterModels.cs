@@ -62,9 +62,10 @@ namespace DkpFips.Core.Cluster
     /// <summary>What was read from a workload cluster.</summary>
     public sealed class WorkloadClusterState
     {
-        public WorkloadClusterState(string clusterName, string serverVersion, IReadOnlyList<NodeInfo> nodes, IReadOnlyList<PodInfo> kubeSystemPods, int requestCount)
+        public WorkloadClusterState(string clusterName, string serverVersion, IReadOnlyList<NodeInfo> nodes, IReadOnlyList<PodInfo> kubeSystemPods, int requestCount, string context = "")
         {
             ClusterName = clusterName;
+            Context = context;
             ServerVersion = serverVersion;
             Nodes = nodes;
             KubeSystemPods = kubeSystemPods;
@@ -73,6 +74,9 @@ namespace DkpFips.Core.Cluster
 
         /// <summary>The cluster's name in the kubeconfig (the context's cluster).</summary>
         public string ClusterName { get; }
+
+        /// <summary>The kubeconfig context that was read.</summary>
+        public string Context { get; }
 
         /// <summary><c>/version</c> gitVersion of the API server.</summary>
         public string ServerVersion { get; }

@@ -149,7 +149,7 @@ namespace DkpFips.Cmdlets
                 report = report.With(new[] { managementError });
             }
 
-            WriteObject(new FipsClusterReport(report, Context ?? workload.ClusterName, management is not null));
+            WriteObject(new FipsClusterReport(report, workload.Context, management is not null));
         }
 
         private T? Read<T>(Func<T> read, string kubeconfig, Action<ClusterReadException>? onError = null)
