@@ -6,6 +6,7 @@ namespace KubeApiDouble
     /// <summary>
     /// kube-api-double --scenario NAME [--deny "list nodes"]... [--token T] [--hang /path]
     ///                 [--no-cluster-api] [--quiet]
+    /// kube-api-double --untrusted-tls   (an HTTPS endpoint with a certificate nobody trusts)
     /// Prints "listening http://127.0.0.1:PORT", then one "request METHOD PATH" line per request
     /// (unless --quiet), and serves until its standard input closes.
     /// </summary>
@@ -20,6 +21,7 @@ namespace KubeApiDouble
             string? token = null;
             string? hang = null;
             var clusterApi = true;
+            var untrustedTls = false;
             for (var i = 0; i < args.Length; i++)
             {
                 switch (args[i])
@@ -30,10 +32,23 @@ namespace KubeApiDouble
                     case "--hang": hang = args[++i]; break;
                     case "--no-cluster-api": clusterApi = false; break;
                     case "--quiet": quiet = true; break;
+                    case "--untrusted-tls": untrustedTls = true; break;
                     default:
                         Console.Error.WriteLine($"Unknown argument {args[i]}. Scenarios: {string.Join(", ", Scenarios.Names)}");
                         return 2;
                 }
+            }
+
+            if (untrustedTls)
+            {
+                using var tls = new UntrustedTlsServer();
+                Console.Out.WriteLine("listening " + tls.Url);
+                Console.Out.Flush();
+                while (Console.In.Read() >= 0)
+                {
+                }
+
+                return 0;
             }
 
             fixture = Scenarios.Create(scenario);

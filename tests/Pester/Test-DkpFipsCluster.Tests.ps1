@@ -41,7 +41,7 @@ users:
         $psi.UseShellExecute = $false
         $process = [Diagnostics.Process]::Start($psi)
         $line = $process.StandardOutput.ReadLine()
-        if ($line -notmatch '^listening (http://127\.0\.0\.1:\d+)$') { throw "KubeApiDouble did not start: $line" }
+        if ($line -notmatch '^listening (https?://127\.0\.0\.1:\d+)$') { throw "KubeApiDouble did not start: $line" }
         $double = [pscustomobject]@{ Process = $process; Url = $Matches[1]; Kubeconfig = (New-Kubeconfig -Server $Matches[1] -Token $Token) }
         $Doubles.Add($double)
         $double
@@ -231,6 +231,14 @@ Describe 'Test-DkpFipsCluster' {
             $r | Should -BeNullOrEmpty
             $err[0].FullyQualifiedErrorId | Should -Be 'ClusterUnreachable,DkpFips.Cmdlets.TestDkpFipsClusterCommand'
             $err[0].CategoryInfo.Category | Should -Be 'ConnectionError'
+        }
+
+        It 'reports a certificate the kubeconfig does not trust as a TLS failure' {
+            $d = Start-KubeApiDouble -Arguments '--untrusted-tls'
+            $null = Test-DkpFipsCluster -Kubeconfig $d.Kubeconfig -ErrorVariable err -ErrorAction SilentlyContinue
+            $err[0].FullyQualifiedErrorId | Should -Be 'ClusterTlsFailure,DkpFips.Cmdlets.TestDkpFipsClusterCommand'
+            $err[0].CategoryInfo.Category | Should -Be 'SecurityError'
+            $err[0].Exception.Message | Should -Match 'TLS handshake with https://127\.0\.0\.1:\d+/? failed'
         }
 
         It 'stops a read that outlasts -TimeoutSec' {

@@ -234,3 +234,27 @@ namespace DkpFips.Core.Tests.Cluster
         }
     }
 }
+
+namespace DkpFips.Core.Tests.Cluster
+{
+    public class KubernetesClusterReaderTlsTests
+    {
+        [Fact]
+        public async Task An_untrusted_server_certificate_is_a_TLS_failure()
+        {
+            using var server = new UntrustedTlsServer();
+            var path = Path.Combine(Path.GetTempPath(), "dkpfips-kubeconfig-" + Guid.NewGuid().ToString("N") + ".yaml");
+            File.WriteAllText(path, KubeApiServer.KubeconfigText(server.Url, "test-token", "tls", "tls-cluster"));
+            try
+            {
+                var ex = await Assert.ThrowsAsync<ClusterReadException>(() => new KubernetesClusterReader().ReadWorkloadClusterAsync(new ClusterConnection(path, null, TimeSpan.FromSeconds(20)), CancellationToken.None));
+                Assert.Equal(ClusterReadFailure.TlsFailure, ex.Failure);
+                Assert.Contains("TLS handshake", ex.Message);
+            }
+            finally
+            {
+                File.Delete(path);
+            }
+        }
+    }
+}
