@@ -50,6 +50,7 @@ $RepoOut = Join-Path $Out 'repo'
 function Get-ModuleLayout {
     $cmdlets = Join-Path $Bin "DkpFips/$Configuration/netstandard2.0"
     $loadContext = Join-Path $Bin "DkpFips.LoadContext/$Configuration/net8.0"
+    $kubernetes = Join-Path $Bin "DkpFips.Kubernetes/$Configuration/net8.0"
     @(
         @{ From = Join-Path $Root 'DkpFips.psd1'; To = 'DkpFips.psd1' }
         @{ From = Join-Path $Root 'src/DkpFips/DkpFips.format.ps1xml'; To = 'DkpFips.format.ps1xml' }
@@ -58,6 +59,11 @@ function Get-ModuleLayout {
         @{ From = Join-Path $loadContext 'DkpFips.LoadContext.dll'; To = 'DkpFips.LoadContext.dll' }
         @{ From = Join-Path $cmdlets 'DkpFips.Core.dll'; To = 'dependencies/DkpFips.Core.dll' }
         @{ From = Join-Path $cmdlets 'YamlDotNet.dll'; To = 'dependencies/YamlDotNet.dll' }
+        # PowerShell 7 only (net8.0): the cluster reader and KubernetesClient with the libraries it
+        # needs that .NET 8 lacks. KubernetesClient's YamlDotNet is the one above (same version).
+        @{ From = Join-Path $kubernetes 'DkpFips.Kubernetes.dll'; To = 'dependencies/DkpFips.Kubernetes.dll' }
+        @{ From = Join-Path $kubernetes 'KubernetesClient.dll'; To = 'dependencies/KubernetesClient.dll' }
+        @{ From = Join-Path $kubernetes 'Fractions.dll'; To = 'dependencies/Fractions.dll' }
         # The catalog source, for reading and as a template for user catalog files; the engine
         # serves the same rows compiled in (build/CatalogCompiler).
         @{ From = Join-Path $Root 'src/DkpFips.Core/Catalog/BuiltInCatalog.yaml'; To = 'catalog/BuiltInCatalog.yaml' }

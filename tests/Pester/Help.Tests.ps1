@@ -12,6 +12,20 @@ BeforeDiscovery {
     # registers its setup here (scriptblock run in TestDrive before each example).
     $script:exampleSetup = @{
         'Get-FipsBuild' = {}
+        # A KubeApiDouble cluster (one non-FIPS node) behind ./fips-cluster.conf, ./management.conf
+        # and $env:KUBECONFIG; the double exits when this process does.
+        'Test-DkpFipsCluster' = {
+            $psi = [Diagnostics.ProcessStartInfo]::new('dotnet')
+            foreach ($a in (Join-Path $RepoRoot 'out/bin/KubeApiDouble/Release/net10.0/KubeApiDouble.dll'), '--scenario', 'mixed', '--quiet') { $psi.ArgumentList.Add($a) }
+            $psi.RedirectStandardInput = $true; $psi.RedirectStandardOutput = $true; $psi.UseShellExecute = $false
+            $double = [Diagnostics.Process]::Start($psi)
+            # Kept referenced: a collected Process closes the double's stdin, which stops it.
+            $global:DkpFipsExampleDoubles = @($global:DkpFipsExampleDoubles) + $double
+            $url = ($double.StandardOutput.ReadLine() -split ' ')[1]
+            $kubeconfig = "apiVersion: v1`nkind: Config`nclusters:`n- name: fips-cluster`n  cluster:`n    server: $url`ncontexts:`n- name: admin`n  context:`n    cluster: fips-cluster`n    user: admin`ncurrent-context: admin`nusers:`n- name: admin`n  user:`n    token: example`n"
+            foreach ($file in 'fips-cluster.conf', 'management.conf', 'default.conf') { Set-Content -LiteralPath (Join-Path $TestDrive $file) -Value $kubeconfig }
+            $env:KUBECONFIG = Join-Path $TestDrive 'default.conf'
+        }
     }
     $script:examples = @(foreach ($c in Get-Command -Module DkpFips -CommandType Cmdlet) {
             $i = 0

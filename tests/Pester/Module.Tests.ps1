@@ -57,7 +57,7 @@ Import-Module '$ModuleManifest'
         $r.Output | Should -Contain 'theirs:11.0.0.0'
         $r.Output | Should -Contain 'ours:v1.23.7+fips.0'
         $r.Output | Should -Contain 'yaml:v3.4.13_fips.0'
-        $r.Output | Should -Contain 'versions:11,16'
+        $r.Output | Should -Contain 'versions:11,18'
     }
 
     It 'can be imported with -Force twice in a row and still works' {
@@ -69,6 +69,6 @@ Import-Module '$ModuleManifest'
     It 'ships exactly the files of its layout' {
         $root = Split-Path $ModuleManifest
         $files = Get-ChildItem $root -Recurse -File | ForEach-Object { [IO.Path]::GetRelativePath($root, $_.FullName).Replace('\', '/') } | Sort-Object
-        $files | Should -Be @('catalog/BuiltInCatalog.yaml', 'dependencies/DkpFips.Core.dll', 'dependencies/YamlDotNet.dll', 'DkpFips.dll', 'DkpFips.format.ps1xml', 'DkpFips.LoadContext.dll', 'DkpFips.psd1', 'en-US/about_DkpFips.help.txt', 'en-US/DkpFips.dll-Help.xml', 'LICENSE')
+        $files | Should -Be @('catalog/BuiltInCatalog.yaml', 'dependencies/DkpFips.Core.dll', 'dependencies/DkpFips.Kubernetes.dll', 'dependencies/Fractions.dll', 'dependencies/KubernetesClient.dll', 'dependencies/YamlDotNet.dll', 'DkpFips.dll', 'DkpFips.format.ps1xml', 'DkpFips.LoadContext.dll', 'DkpFips.psd1', 'en-US/about_DkpFips.help.txt', 'en-US/DkpFips.dll-Help.xml', 'LICENSE')
     }
 }

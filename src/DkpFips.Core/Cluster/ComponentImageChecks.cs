@@ -1,0 +1,101 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using DkpFips.Core.Versioning;
+
+namespace DkpFips.Core.Cluster
+{
+    /// <summary>
+    /// Every container in kube-system whose image is a FIPS-built component (the control-plane
+    /// static pods, kube-proxy, etcd) must come from the expected repository with the FIPS tag
+    /// of the running version. A component that cannot be found cannot be proven FIPS.
+    /// </summary>
+    public static class ComponentImageChecks
+    {
+        public const string ComponentPresent = "ComponentPresent";
+
+        private static readonly (string Image, string CheckName, bool IsEtcd)[] Components =
+        {
+            ("kube-apiserver", "ApiServerImage", false),
+            ("kube-controller-manager", "ControllerManagerImage", false),
+            ("kube-scheduler", "SchedulerImage", false),
+            ("kube-proxy", "KubeProxyImage", false),
+            ("etcd", "EtcdImage", true),
+        };
+
+        public static IEnumerable<FipsCheckResult> Check(IEnumerable<PodInfo> kubeSystemPods, string serverVersion, FipsExpectations expected)
+        {
+            FipsVersion.TryParse(serverVersion, out var controlPlane);
+            var kubernetesTag = controlPlane is not null && controlPlane.IsFips ? controlPlane.ToImageTag() : null;
+            var etcdTag = (expected.ExpectedBuild ?? expected.CatalogBuild)?.EtcdImageTag;
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+
+            foreach (var pod in kubeSystemPods)
+            {
+                foreach (var container in pod.Containers)
+                {
+                    var image = ContainerImage.Parse(container.Image);
+                    var component = Components.FirstOrDefault(c => string.Equals(c.Image, image.Name, StringComparison.Ordinal));
+                    if (component.Image is null)
+                    {
+                        continue;
+                    }
+
+                    seen.Add(component.Image);
+                    var target = "pod/" + pod.Name + (pod.Containers.Count > 1 ? "/" + container.Name : string.Empty);
+                    yield return component.IsEtcd
+                        ? CheckImage(component.CheckName, target, container.Image, image, expected.EtcdImageRepository, etcdTag, "the etcd FIPS build")
+                        : CheckImage(component.CheckName, target, container.Image, image, expected.KubernetesImageRepository, kubernetesTag, "the control plane's version");
+                }
+            }
+
+            foreach (var component in Components.Where(c => !seen.Contains(c.Image)))
+            {
+                yield return new FipsCheckResult(
+                    ComponentPresent,
+                    FipsCheckStatus.Fail,
+                    $"No {component.Image} pod was found in kube-system, so its image cannot be proven FIPS.",
+                    "component/" + component.Image);
+            }
+        }
+
+        /// <summary>The etcd version the cluster's etcd pods run (from the first etcd image tag), or null.</summary>
+        public static string? FindEtcdVersion(IEnumerable<PodInfo> kubeSystemPods)
+        {
+            foreach (var image in kubeSystemPods.SelectMany(p => p.Containers).Select(c => ContainerImage.Parse(c.Image)))
+            {
+                if (image.Name == "etcd" && image.Tag is not null)
+                {
+                    return FipsVersion.TryParse(image.Tag, out var version) ? version!.ToFlagString(withLeadingV: false) : image.Tag;
+                }
+            }
+
+            return null;
+        }
+
+        private static FipsCheckResult CheckImage(string name, string target, string reference, ContainerImage image, string repository, string? wantedTag, string wantedDescription)
+        {
+            if (image.Tag is null)
+            {
+                return new FipsCheckResult(name, FipsCheckStatus.Fail, $"{reference} has no tag, so it cannot be proven a FIPS build.", target);
+            }
+
+            if (!FipsVersion.TryParse(image.Tag, out var tagVersion) || !tagVersion!.IsFips)
+            {
+                return new FipsCheckResult(name, FipsCheckStatus.Fail, $"{reference} is not a FIPS build: its tag {image.Tag} has no _fips marker.", target);
+            }
+
+            if (!ContainerImage.SameRepository(image.Repository, repository))
+            {
+                return new FipsCheckResult(name, FipsCheckStatus.Fail, $"{reference} comes from {image.Repository}, not the FIPS repository {ContainerImage.NormalizeRepository(repository)} (use -ImageRepository for a mirror).", target);
+            }
+
+            if (wantedTag is not null && !string.Equals(image.Tag, wantedTag, StringComparison.Ordinal))
+            {
+                return new FipsCheckResult(name, FipsCheckStatus.Fail, $"{reference} is tagged {image.Tag}, but {wantedDescription} is {wantedTag}.", target);
+            }
+
+            return new FipsCheckResult(name, FipsCheckStatus.Pass, $"{reference} is the FIPS build.", target);
+        }
+    }
+}

@@ -1,0 +1,47 @@
+using System.Collections.Generic;
+using DkpFips.Core.Versioning;
+
+namespace DkpFips.Core.Cluster
+{
+    /// <summary>With -ExpectedBuild: the cluster must run exactly that build.</summary>
+    public static class ExpectedBuildChecks
+    {
+        public const string ExpectedBuild = "ExpectedBuild";
+
+        public static IEnumerable<FipsCheckResult> Check(string serverVersion, string? etcdVersion, FipsExpectations expected)
+        {
+            var wanted = expected.ExpectedKubernetesVersion;
+            if (wanted is null)
+            {
+                yield break;
+            }
+
+            const string target = "cluster";
+            FipsVersion.TryParse(serverVersion, out var running);
+            if (running is null || !wanted.Matches(running))
+            {
+                yield return new FipsCheckResult(ExpectedBuild, FipsCheckStatus.Fail, $"The cluster runs Kubernetes {NodeChecks.Show(serverVersion)}, not the expected {wanted}.", target);
+            }
+            else
+            {
+                yield return new FipsCheckResult(ExpectedBuild, FipsCheckStatus.Pass, $"The cluster runs the expected Kubernetes {wanted}.", target);
+            }
+
+            var build = expected.ExpectedBuild;
+            if (build is null)
+            {
+                yield break;
+            }
+
+            FipsVersion.TryParse(etcdVersion, out var etcd);
+            if (etcd is null || !etcd.Equals(build.EtcdVersion))
+            {
+                yield return new FipsCheckResult(ExpectedBuild, FipsCheckStatus.Fail, $"etcd runs {NodeChecks.Show(etcdVersion)}, not the expected {build.EtcdVersion.ToFlagString(withLeadingV: false)}.", "etcd");
+            }
+            else
+            {
+                yield return new FipsCheckResult(ExpectedBuild, FipsCheckStatus.Pass, $"etcd runs the expected {build.EtcdVersion.ToFlagString(withLeadingV: false)}.", "etcd");
+            }
+        }
+    }
+}

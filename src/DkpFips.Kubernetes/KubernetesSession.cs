@@ -1,0 +1,205 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Net;
+using System.Net.Http;
+using System.Security.Authentication;
+using System.Threading;
+using System.Threading.Tasks;
+using DkpFips.Core.Cluster;
+using k8s;
+using k8s.Exceptions;
+
+namespace DkpFips.Kubernetes
+{
+    /// <summary>
+    /// One connection for one read: the client built from the kubeconfig, a request counter, the
+    /// timeout for the whole read, and the mapping of every failure to a ClusterReadException
+    /// that names what was being done (never the credentials).
+    /// </summary>
+    internal sealed class KubernetesSession : IDisposable
+    {
+        private readonly CancellationTokenSource timeout;
+        private readonly CancellationToken callerToken;
+        private readonly RequestCounter counter;
+        private readonly TimeSpan timeoutValue;
+
+        private KubernetesSession(k8s.Kubernetes client, RequestCounter counter, string clusterName, string contextName, string server, CancellationTokenSource timeout, CancellationToken callerToken, TimeSpan timeoutValue)
+        {
+            Client = client;
+            this.counter = counter;
+            ClusterName = clusterName;
+            ContextName = contextName;
+            Server = server;
+            this.timeout = timeout;
+            this.callerToken = callerToken;
+            this.timeoutValue = timeoutValue;
+        }
+
+        public k8s.Kubernetes Client { get; }
+
+        public string ClusterName { get; }
+
+        public string ContextName { get; }
+
+        public string Server { get; }
+
+        /// <summary>Cancelled by the caller (Ctrl+C) or when the timeout runs out.</summary>
+        public CancellationToken Token => timeout.Token;
+
+        public int RequestCount => counter.Count;
+
+        public static KubernetesSession Open(ClusterConnection connection, CancellationToken callerToken)
+        {
+            KubernetesClientConfiguration configuration;
+            string contextName;
+            string clusterName;
+            try
+            {
+                if (!File.Exists(connection.KubeconfigPath))
+                {
+                    throw new ClusterReadException(ClusterReadFailure.InvalidKubeconfig, $"The kubeconfig file {connection.KubeconfigPath} does not exist.");
+                }
+
+                var kubeconfig = KubernetesClientConfiguration.LoadKubeConfig(new FileInfo(connection.KubeconfigPath));
+                contextName = connection.Context ?? kubeconfig.CurrentContext ?? string.Empty;
+                var context = kubeconfig.Contexts?.FirstOrDefault(c => c.Name == contextName);
+                if (context is null)
+                {
+                    var known = string.Join(", ", kubeconfig.Contexts?.Select(c => c.Name) ?? Enumerable.Empty<string>());
+                    throw new ClusterReadException(ClusterReadFailure.InvalidKubeconfig, $"The kubeconfig {connection.KubeconfigPath} has no context '{contextName}' (contexts: {(known.Length == 0 ? "none" : known)}).");
+                }
+
+                clusterName = context.ContextDetails?.Cluster ?? contextName;
+                configuration = KubernetesClientConfiguration.BuildConfigFromConfigObject(kubeconfig, contextName);
+            }
+            catch (ClusterReadException)
+            {
+                throw;
+            }
+            catch (Exception ex) when (ex is KubeConfigException || ex is IOException || ex is UnauthorizedAccessException || ex is YamlDotNet.Core.YamlException)
+            {
+                // The exception text can quote kubeconfig content; only its type is passed on.
+                throw new ClusterReadException(ClusterReadFailure.InvalidKubeconfig, $"The kubeconfig {connection.KubeconfigPath} cannot be used: {Describe(ex)}.");
+            }
+
+            // The whole read shares one deadline; HttpClient's own timeout is kept out of the way.
+            configuration.HttpClientTimeout = connection.Timeout + TimeSpan.FromSeconds(30);
+            var counter = new RequestCounter();
+            var client = new k8s.Kubernetes(configuration, counter);
+            var timeout = CancellationTokenSource.CreateLinkedTokenSource(callerToken);
+            timeout.CancelAfter(connection.Timeout);
+            return new KubernetesSession(client, counter, clusterName, contextName, configuration.Host ?? string.Empty, timeout, callerToken, connection.Timeout);
+        }
+
+        /// <summary>Runs one API call and maps its failure (verb and resource name the RBAC rule it needs).</summary>
+        public async Task<T> Run<T>(string verb, string resource, string apiGroup, Func<Task<T>> call, string? namespaceName = null, string? objectName = null)
+        {
+            try
+            {
+                return await call().ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (callerToken.IsCancellationRequested)
+            {
+                throw;
+            }
+            catch (OperationCanceledException ex)
+            {
+                throw new ClusterReadException(ClusterReadFailure.Timeout, $"The API server at {Server} did not answer {verb} {resource} within {timeoutValue.TotalSeconds:0.#} s (-TimeoutSec).", verb, resource, apiGroup, ex);
+            }
+            catch (k8s.Autorest.HttpOperationException ex)
+            {
+                throw MapHttpError(ex, verb, resource, apiGroup, namespaceName, objectName);
+            }
+            catch (HttpRequestException ex)
+            {
+                if (FindInner<AuthenticationException>(ex) is not null)
+                {
+                    throw new ClusterReadException(ClusterReadFailure.TlsFailure, $"The TLS handshake with {Server} failed (context '{ContextName}'): {Innermost(ex).Message} Check the certificate-authority data in the kubeconfig.", verb, resource, apiGroup, ex);
+                }
+
+                throw new ClusterReadException(ClusterReadFailure.Unreachable, $"The API server at {Server} (context '{ContextName}') cannot be reached: {Innermost(ex).Message}", verb, resource, apiGroup, ex);
+            }
+            catch (AuthenticationException ex)
+            {
+                throw new ClusterReadException(ClusterReadFailure.TlsFailure, $"The TLS handshake with {Server} failed (context '{ContextName}'): {ex.Message}", verb, resource, apiGroup, ex);
+            }
+        }
+
+        private ClusterReadException MapHttpError(k8s.Autorest.HttpOperationException ex, string verb, string resource, string apiGroup, string? namespaceName, string? objectName)
+        {
+            var status = KubernetesStatus.Parse(ex.Response?.Content);
+            var code = ex.Response?.StatusCode ?? 0;
+            var qualified = apiGroup.Length == 0 ? resource : resource + "." + apiGroup;
+            var scope = namespaceName is null ? "at the cluster scope" : $"in namespace {namespaceName}";
+            var said = status.Message is null ? string.Empty : $" The server said: {status.Message}";
+            switch (code)
+            {
+                case HttpStatusCode.Unauthorized:
+                    return new ClusterReadException(ClusterReadFailure.Unauthorized, $"The API server at {Server} rejected the credentials of context '{ContextName}' (401 Unauthorized) while trying to {verb} {qualified}.{said}", verb, resource, apiGroup);
+                case HttpStatusCode.Forbidden:
+                    return new ClusterReadException(ClusterReadFailure.Forbidden, $"Permission denied: the credentials of context '{ContextName}' may not {verb} {qualified} {scope}. Grant the RBAC verb '{verb}' on resource '{resource}' in API group '{apiGroup}'.{said}", verb, resource, apiGroup);
+                case HttpStatusCode.NotFound when string.IsNullOrEmpty(status.DetailsName) && objectName is not null && status.Message is not null && status.Message.IndexOf("could not find the requested resource", StringComparison.OrdinalIgnoreCase) < 0:
+                case HttpStatusCode.NotFound when !string.IsNullOrEmpty(status.DetailsName):
+                    return new ClusterReadException(ClusterReadFailure.ObjectNotFound, $"{qualified} '{objectName ?? status.DetailsName}' was not found {scope} on {Server} (context '{ContextName}').{said}", verb, resource, apiGroup);
+                case HttpStatusCode.NotFound:
+                    return new ClusterReadException(ClusterReadFailure.KindNotInstalled, $"The API server at {Server} (context '{ContextName}') does not serve {qualified}: its API{(apiGroup.Length == 0 ? string.Empty : " group " + apiGroup)} is not installed. Is this the management cluster?", verb, resource, apiGroup);
+                default:
+                    return new ClusterReadException(ClusterReadFailure.ServerError, $"The API server at {Server} answered {(int)code} {status.Reason ?? code.ToString()} to {verb} {qualified}.{said}", verb, resource, apiGroup);
+            }
+        }
+
+        private static string Describe(Exception ex) => ex switch
+        {
+            FileNotFoundException => "the file was not found",
+            UnauthorizedAccessException => "access to the file was denied",
+            YamlDotNet.Core.YamlException y => $"it is not valid YAML (line {y.Start.Line})",
+            _ => "it is not a valid kubeconfig (" + ex.GetType().Name + ")",
+        };
+
+        private static TException? FindInner<TException>(Exception ex)
+            where TException : Exception
+        {
+            for (Exception? current = ex; current is not null; current = current.InnerException)
+            {
+                if (current is TException match)
+                {
+                    return match;
+                }
+            }
+
+            return null;
+        }
+
+        private static Exception Innermost(Exception ex)
+        {
+            var current = ex;
+            while (current.InnerException is not null)
+            {
+                current = current.InnerException;
+            }
+
+            return current;
+        }
+
+        public void Dispose()
+        {
+            Client.Dispose();
+            timeout.Dispose();
+        }
+
+        /// <summary>Counts HTTP requests (pages included) for the verbose stream and the benchmark.</summary>
+        private sealed class RequestCounter : DelegatingHandler
+        {
+            private int count;
+
+            public int Count => Volatile.Read(ref count);
+
+            protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+            {
+                Interlocked.Increment(ref count);
+                return base.SendAsync(request, cancellationToken);
+            }
+        }
+    }
+}
