@@ -32,6 +32,10 @@ namespace DkpFips.Core.Process
 
             this.extraSecrets = extraSecrets?.ToArray() ?? Array.Empty<string>();
             Masker = new SecretMasker(secrets);
+
+            // A secret value known from elsewhere (an environment variable, a credential) is masked
+            // wherever it appears in an argument too.
+            DisplayArguments = DisplayArguments.Select(Masker.Apply).ToArray();
         }
 
         /// <summary>The program to start: a name found on PATH or a path.</summary>

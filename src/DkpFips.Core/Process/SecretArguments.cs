@@ -12,12 +12,23 @@ namespace DkpFips.Core.Process
     {
         public const string Mask = "***";
 
+        private static readonly string[] NotSecretSuffixes = { "-name", "-file", "-path", "-ref", "_NAME", "_FILE", "_PATH" };
+
         private static readonly string[] SecretWords = { "password", "secret", "token", "passphrase", "credential", "private-key" };
 
         /// <summary>True when a flag name (with or without leading dashes) names a secret.</summary>
         public static bool IsSecretFlag(string flagName)
         {
             var name = flagName.TrimStart('-');
+
+            // These name or point at a secret (--override-secret-name, --ssh-private-key-file); they do not hold one.
+            foreach (var suffix in NotSecretSuffixes)
+            {
+                if (name.EndsWith(suffix, StringComparison.OrdinalIgnoreCase))
+                {
+                    return false;
+                }
+            }
             foreach (var word in SecretWords)
             {
                 if (name.IndexOf(word, StringComparison.OrdinalIgnoreCase) >= 0)
