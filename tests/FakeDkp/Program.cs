@@ -6,6 +6,9 @@
 //   FAKEDKP_ECHO          "1": print every argument (as a careless CLI might)
 //   FAKEDKP_SLEEP_MS      sleep this long before finishing
 //   FAKEDKP_HANG          "1": never finish on its own
+//   FAKEDKP_HANG_CLUSTERS comma-separated cluster names that never finish
+//   FAKEDKP_RUNNING_DIR   directory: a marker file per running process, so a test can see how
+//                         many ran at once ("runningAtStart" in the record)
 //   FAKEDKP_SPAWN_CHILD   file: start a hanging child copy of itself first, write its pid there
 //   FAKEDKP_EXIT          exit code (default 0)
 //   FAKEDKP_FAIL_CLUSTERS comma-separated cluster names that fail with exit code 1
@@ -25,7 +28,7 @@ internal static class Program
     private static int Main(string[] args)
     {
         Console.OutputEncoding = new UTF8Encoding(false);
-        var env = (string name) => Environment.GetEnvironmentVariable(name);
+        Func<string, string?> env = Environment.GetEnvironmentVariable;
         var cluster = FlagValue(args, "--cluster-name") ?? "unnamed";
 
         if (env("FAKEDKP_SPAWN_CHILD") is { Length: > 0 } childPidFile)
@@ -38,10 +41,36 @@ internal static class Program
             File.WriteAllText(childPidFile, child.Id.ToString());
         }
 
-        if (env("FAKEDKP_RECORD") is { Length: > 0 } recordPath)
+        var runningAtStart = 0;
+        string? marker = null;
+        if (env("FAKEDKP_RUNNING_DIR") is { Length: > 0 } runningDir)
         {
-            Record(recordPath.Replace("{cluster}", cluster), args, env("FAKEDKP_RECORD_ENV"));
+            Directory.CreateDirectory(runningDir);
+            marker = Path.Combine(runningDir, Environment.ProcessId + ".running");
+            File.WriteAllText(marker, cluster);
+            runningAtStart = Directory.GetFiles(runningDir, "*.running").Length;
         }
+
+        try
+        {
+            if (env("FAKEDKP_RECORD") is { Length: > 0 } recordPath)
+            {
+                Record(recordPath.Replace("{cluster}", cluster), args, env("FAKEDKP_RECORD_ENV"), runningAtStart);
+            }
+
+            return Run(args, cluster, env);
+        }
+        finally
+        {
+            if (marker is not null)
+            {
+                File.Delete(marker);
+            }
+        }
+    }
+
+    private static int Run(string[] args, string cluster, Func<string, string?> env)
+    {
 
         if (args.Length > 0 && args[0] == "version")
         {
@@ -81,7 +110,8 @@ internal static class Program
             Thread.Sleep(sleep);
         }
 
-        if (env("FAKEDKP_HANG") == "1")
+        var hanging = (env("FAKEDKP_HANG_CLUSTERS") ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries);
+        if (env("FAKEDKP_HANG") == "1" || hanging.Contains(cluster))
         {
             Console.WriteLine(" • Waiting for the control plane to be ready");
             Console.Out.Flush();
@@ -109,7 +139,7 @@ internal static class Program
         return 0;
     }
 
-    private static void Record(string path, string[] args, string? envNames)
+    private static void Record(string path, string[] args, string? envNames, int runningAtStart)
     {
         var recorded = new Dictionary<string, string?>();
         foreach (var name in (envNames ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
@@ -122,6 +152,7 @@ internal static class Program
             ["argv"] = args,
             ["env"] = recorded,
             ["pid"] = Environment.ProcessId,
+            ["runningAtStart"] = runningAtStart,
         });
         var temp = path + "." + Environment.ProcessId + ".tmp";
         File.WriteAllText(temp, json, new UTF8Encoding(false));
