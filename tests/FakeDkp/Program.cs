@@ -5,6 +5,8 @@
 //   FAKEDKP_LINES         extra progress lines to print
 //   FAKEDKP_ECHO          "1": print every argument (as a careless CLI might)
 //   FAKEDKP_SLEEP_MS      sleep this long before finishing
+//   FAKEDKP_LIFETIME_MS   finish this long after the process started (start-up included), so a
+//                         run takes the same wall time however slowly the runtime starts
 //   FAKEDKP_HANG          "1": never finish on its own
 //   FAKEDKP_HANG_CLUSTERS comma-separated cluster names that never finish
 //   FAKEDKP_RUNNING_DIR   directory: a marker file per running process, so a test can see how
@@ -108,6 +110,15 @@ internal static class Program
         if (int.TryParse(env("FAKEDKP_SLEEP_MS"), out var sleep) && sleep > 0)
         {
             Thread.Sleep(sleep);
+        }
+
+        if (int.TryParse(env("FAKEDKP_LIFETIME_MS"), out var lifetime) && lifetime > 0)
+        {
+            var left = Process.GetCurrentProcess().StartTime.AddMilliseconds(lifetime) - DateTime.Now;
+            if (left > TimeSpan.Zero)
+            {
+                Thread.Sleep(left);
+            }
         }
 
         var hanging = (env("FAKEDKP_HANG_CLUSTERS") ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries);

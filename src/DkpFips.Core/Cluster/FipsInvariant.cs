@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using DkpFips.Core.Versioning;
 
 namespace DkpFips.Core.Cluster
@@ -14,15 +13,48 @@ namespace DkpFips.Core.Cluster
     {
         public static void Verify(IReadOnlyList<string> arguments)
         {
-            foreach (var flag in DkpFlags.Fips)
+            var fips = DkpFlags.Fips;
+            var counts = new int[fips.Count];
+            var values = new string?[fips.Count];
+            foreach (var argument in arguments)
             {
-                var hits = arguments.Where(a => string.Equals(DkpFlags.NameOf(a), flag, StringComparison.Ordinal)).ToList();
-                if (hits.Count != 1 || !hits[0].StartsWith(flag + "=", StringComparison.Ordinal))
+                // One pass, no allocation for arguments that are not FIPS flags.
+                var start = 0;
+                while (start < argument.Length && argument[start] == '-')
                 {
-                    throw new InvalidOperationException($"Internal error: a create command must carry {flag}=<value> exactly once; it has {hits.Count}.");
+                    start++;
                 }
 
-                var value = hits[0].Substring(flag.Length + 1);
+                if (start == 0)
+                {
+                    continue;
+                }
+
+                for (var f = 0; f < fips.Count; f++)
+                {
+                    var name = fips[f];
+                    var length = name.Length - 2;
+                    if (argument.Length - start >= length
+                        && string.Compare(argument, start, name, 2, length, StringComparison.OrdinalIgnoreCase) == 0
+                        && (argument.Length - start == length || argument[start + length] == '='))
+                    {
+                        counts[f]++;
+                        values[f] = start == 2 && argument.Length > name.Length && string.CompareOrdinal(argument, 0, name, 0, name.Length) == 0
+                            ? argument.Substring(name.Length + 1)
+                            : null;
+                    }
+                }
+            }
+
+            for (var f = 0; f < fips.Count; f++)
+            {
+                var flag = fips[f];
+                if (counts[f] != 1 || values[f] is null)
+                {
+                    throw new InvalidOperationException($"Internal error: a create command must carry {flag}=<value> exactly once; it has {counts[f]}.");
+                }
+
+                var value = values[f]!;
                 if (value.Length == 0)
                 {
                     throw new InvalidOperationException($"Internal error: {flag} has no value.");

@@ -14,20 +14,27 @@ namespace DkpFips.Core.Process
     {
         public static string Format(ShellKind shell, string executable, IEnumerable<string> arguments)
         {
-            var args = arguments.ToList();
-            switch (shell)
+            Func<string, string> quote = shell switch
             {
-                case ShellKind.Bash:
-                    return string.Join(" ", new[] { QuoteBash(executable) }.Concat(args.Select(QuoteBash)));
-                case ShellKind.Pwsh:
-                    var exe = QuotePwsh(executable);
-                    var prefix = exe == executable ? exe : "& " + exe;
-                    return string.Join(" ", new[] { prefix }.Concat(args.Select(QuotePwsh)));
-                case ShellKind.Cmd:
-                    return string.Join(" ", new[] { QuoteCmd(executable) }.Concat(args.Select(QuoteCmd)));
-                default:
-                    throw new ArgumentOutOfRangeException(nameof(shell), shell, null);
+                ShellKind.Bash => QuoteBash,
+                ShellKind.Pwsh => QuotePwsh,
+                ShellKind.Cmd => QuoteCmd,
+                _ => throw new ArgumentOutOfRangeException(nameof(shell), shell, null),
+            };
+            var builder = new StringBuilder(256);
+            var exe = quote(executable);
+            if (shell == ShellKind.Pwsh && !ReferenceEquals(exe, executable) && exe != executable)
+            {
+                builder.Append("& ");
             }
+
+            builder.Append(exe);
+            foreach (var argument in arguments)
+            {
+                builder.Append(' ').Append(quote(argument));
+            }
+
+            return builder.ToString();
         }
 
         public static bool TryParseShell(string? text, out ShellKind shell)
@@ -57,7 +64,7 @@ namespace DkpFips.Core.Process
         /// <summary>POSIX: bare when every character is safe, otherwise single quotes ('\'' for a quote).</summary>
         public static string QuoteBash(string argument)
         {
-            if (argument.Length > 0 && argument.All(c => IsPlain(c) || c == '@' || c == ',' || c == '%'))
+            if (argument.Length > 0 && AllPlain(argument, "@,%"))
             {
                 return argument;
             }
@@ -72,7 +79,7 @@ namespace DkpFips.Core.Process
         /// </summary>
         public static string QuotePwsh(string argument)
         {
-            if (argument.Length > 0 && argument.All(IsPlain) && argument[0] != '-' || IsPwshSafeFlag(argument))
+            if ((argument.Length > 0 && argument[0] != '-' && AllPlain(argument, string.Empty)) || IsPwshSafeFlag(argument))
             {
                 return argument;
             }
@@ -118,7 +125,20 @@ namespace DkpFips.Core.Process
 
         // A flag such as --kubernetes-version=v1.23.7+fips.0 is passed to a native command as is.
         private static bool IsPwshSafeFlag(string argument) =>
-            argument.Length > 2 && argument.StartsWith("--", StringComparison.Ordinal) && argument.All(IsPlain);
+            argument.Length > 2 && argument[0] == '-' && argument[1] == '-' && AllPlain(argument, string.Empty);
+
+        private static bool AllPlain(string argument, string alsoPlain)
+        {
+            foreach (var c in argument)
+            {
+                if (!IsPlain(c) && alsoPlain.IndexOf(c) < 0)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
 
         private static bool IsPwshSingleQuote(char c) => c == '\'' || c == '\u2018' || c == '\u2019' || c == '\u201A' || c == '\u201B';
     }

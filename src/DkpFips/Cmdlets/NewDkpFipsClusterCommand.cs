@@ -184,7 +184,9 @@ namespace DkpFips.Cmdlets
             ClusterCreatePlan plan;
             try
             {
-                plan = builder.Build(ToRequest());
+                var request = ToRequest();
+                request.Executable = ResolveExecutable();
+                plan = builder.Build(request);
             }
             catch (ClusterPlanException ex)
             {
@@ -200,7 +202,7 @@ namespace DkpFips.Cmdlets
                 return;
             }
 
-            var output = new ClusterPlan(plan.WithExecutable(ResolveExecutable()), new FipsBuild(plan.Build));
+            var output = new ClusterPlan(plan, new FipsBuild(plan.Build));
             if (PlanOnly)
             {
                 WriteObject(output);

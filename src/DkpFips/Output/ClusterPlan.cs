@@ -11,6 +11,8 @@ namespace DkpFips
     /// </summary>
     public sealed class ClusterPlan
     {
+        private string? commandLine;
+
         internal ClusterPlan(ClusterCreatePlan plan, FipsBuild fipsBuild)
         {
             Engine = plan;
@@ -24,7 +26,6 @@ namespace DkpFips
             DryRun = plan.DryRun;
             Executable = plan.Command.Executable;
             Arguments = plan.Command.DisplayArguments.ToArray();
-            CommandLine = plan.Command.ToCommandLine(ShellKind.Pwsh);
             FipsBuild = fipsBuild;
         }
 
@@ -55,7 +56,7 @@ namespace DkpFips
         public string[] Arguments { get; }
 
         /// <summary>The command as one PowerShell line (see GetCommandLine for bash and cmd).</summary>
-        public string CommandLine { get; }
+        public string CommandLine => commandLine ??= Engine.Command.ToCommandLine(ShellKind.Pwsh);
 
         /// <summary>The catalog build the versions come from.</summary>
         public FipsBuild FipsBuild { get; }
