@@ -407,4 +407,29 @@ Describe 'New-DkpFipsCluster' {
             $info | Where-Object { $_ -like '##vso`[task.logissue type=error`]*ado-2*exit code 1*' } | Should -HaveCount 1
         }
     }
+
+    Context 'help' {
+        It 'documents every parameter with a yaml block that matches its metadata' {
+            $doc = Get-Content -Raw (Join-Path $RepoRoot 'docs/New-DkpFipsCluster.md')
+            $command = Get-Command New-DkpFipsCluster
+            $common = [Management.Automation.Cmdlet]::CommonParameters + [Management.Automation.Cmdlet]::OptionalCommonParameters
+            foreach ($parameter in $command.Parameters.Values | Where-Object Name -NotIn $common) {
+                $attribute = $parameter.Attributes | Where-Object { $_ -is [Management.Automation.ParameterAttribute] } | Select-Object -First 1
+                $pipeline = @(if ($attribute.ValueFromPipelineByPropertyName -and $attribute.ValueFromPipeline) { 'True (ByPropertyName, ByValue)' }
+                    elseif ($attribute.ValueFromPipeline) { 'True (ByValue)' } elseif ($attribute.ValueFromPipelineByPropertyName) { 'True (ByPropertyName)' } else { 'False' })[0]
+                $pattern = "(?s)### -$($parameter.Name)\r?\n.*?``````yaml\r?\nType: $([regex]::Escape($parameter.ParameterType.Name))\r?\n.*?Required: $($attribute.Mandatory)\r?\n.*?Accept pipeline input: $([regex]::Escape($pipeline))\r?\n"
+                $doc | Should -Match $pattern -Because "-$($parameter.Name) must be documented as $($parameter.ParameterType.Name), pipeline $pipeline"
+            }
+            $command.HelpUri | Should -Be 'https://github.com/dkpfips/DkpFips/blob/main/docs/New-DkpFipsCluster.md'
+            $command.OutputType.Type | Should -Contain ([DkpFips.ClusterCreateResult])
+            $command.OutputType.Type | Should -Contain ([DkpFips.ClusterPlan])
+        }
+
+        It 'has default table views that fit 120 columns' {
+            $plan = New-DkpFipsCluster -ClusterName a-very-long-cluster-name-to-fill-the-column -KubernetesVersion 1.23 -AmiId $Ami -PlanOnly
+            $lines = $plan | Format-Table | Out-String -Width 120 -Stream | Where-Object { $_ }
+            $lines[0] | Should -Match '^ClusterName\s+Provider\s+KubernetesVersion\s+EtcdVersion\s+MachineImage\s+ImageRepository'
+            $lines | ForEach-Object { $_.Length | Should -BeLessOrEqual 120 }
+        }
+    }
 }
