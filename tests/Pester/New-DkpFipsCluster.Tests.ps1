@@ -198,6 +198,25 @@ Describe 'New-DkpFipsCluster' {
             finally { $ps.Dispose() }
         }
 
+        It 'reports a dkp killed from outside as Failed with its exit code' -Skip:$IsWindows {
+            $dir = New-TestDirectory
+            $env:FAKEDKP_HANG = '1'
+            $env:FAKEDKP_RECORD = Join-Path $dir 'record.json'
+            $ps = [powershell]::Create()
+            try {
+                $null = $ps.AddCommand('Import-Module').AddArgument($ModuleManifest).AddStatement().AddCommand('New-DkpFipsCluster').
+                    AddParameters(@{ ClusterName = 'killed'; KubernetesVersion = '1.23'; AmiId = $Ami; DkpPath = $Fake; LogDirectory = $dir; ErrorAction = 'Continue' })
+                $async = $ps.BeginInvoke()
+                Wait-Until { Test-Path $env:FAKEDKP_RECORD }
+                [Diagnostics.Process]::GetProcessById((Read-Record $env:FAKEDKP_RECORD).pid).Kill()
+                $result = $ps.EndInvoke($async) | Select-Object -Last 1
+                $result.Status | Should -Be 'Failed'
+                $result.ExitCode | Should -Be 137
+                $ps.Streams.Error[0].FullyQualifiedErrorId | Should -Be 'DkpFailed,DkpFips.Cmdlets.NewDkpFipsClusterCommand'
+            }
+            finally { $ps.Dispose() }
+        }
+
         It 'creates nothing with -WhatIf' {
             $dir = New-TestDirectory
             $env:FAKEDKP_RECORD = Join-Path $dir 'record.json'
@@ -332,6 +351,20 @@ Describe 'New-DkpFipsCluster' {
                 New-DkpFipsCluster -KubernetesVersion 1.23 -AmiId $Ami -DkpPath $Fake -LogDirectory $dir -ErrorAction Stop } |
                 Should -Throw -ErrorId 'InvalidClusterName,DkpFips.Cmdlets.NewDkpFipsClusterCommand'
             Get-ChildItem $dir -Filter *.json | Should -BeNullOrEmpty
+        }
+
+        It 'stops the clusters still running when a failure meets -ErrorAction Stop, and journals them' {
+            $dir = New-TestDirectory
+            $journal = Join-Path $dir 'journal.jsonl'
+            $env:FAKEDKP_RECORD = Join-Path $dir '{cluster}.json'
+            $env:FAKEDKP_HANG_CLUSTERS = 'slow-1,slow-2'
+            $env:FAKEDKP_FAIL_CLUSTERS = 'fails'
+            $rows = 'slow-1', 'slow-2', 'fails' | ForEach-Object { [pscustomobject]@{ ClusterName = $_ } }
+            { $rows | New-DkpFipsCluster -KubernetesVersion 1.23 -AmiId $Ami -DkpPath $Fake -ThrottleLimit 3 -JournalPath $journal -LogDirectory $dir -ErrorAction Stop } |
+                Should -Throw -ErrorId 'DkpFailed,DkpFips.Cmdlets.NewDkpFipsClusterCommand'
+            $records = Get-Content $journal | ConvertFrom-Json
+            ($records | Sort-Object name | ForEach-Object { "$($_.name)=$($_.status)" }) | Should -Be @('fails=Failed', 'slow-1=Cancelled', 'slow-2=Cancelled')
+            'slow-1', 'slow-2' | ForEach-Object { Test-ProcessAlive (Read-Record (Join-Path $dir "$_.json")).pid | Should -BeFalse }
         }
 
         It 'keeps a valid journal when the PowerShell process is killed mid-batch, and -Resume skips what succeeded' {
