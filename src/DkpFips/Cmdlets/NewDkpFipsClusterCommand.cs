@@ -29,6 +29,7 @@ namespace DkpFips.Cmdlets
         private readonly List<ClusterPlan> pending = new List<ClusterPlan>();
         private readonly HashSet<string> seen = new HashSet<string>(StringComparer.Ordinal);
         private readonly HashSet<string> duplicates = new HashSet<string>(StringComparer.Ordinal);
+        private readonly Dictionary<FipsBuildDefinition, FipsBuild> builds = new Dictionary<FipsBuildDefinition, FipsBuild>();
         private readonly Dictionary<string, string> executables = new Dictionary<string, string>(StringComparer.Ordinal);
         private ClusterPlanBuilder builder = null!;
         private bool azurePipelines;
@@ -202,7 +203,13 @@ namespace DkpFips.Cmdlets
                 return;
             }
 
-            var output = new ClusterPlan(plan, new FipsBuild(plan.Build));
+            if (!builds.TryGetValue(plan.Build, out var build))
+            {
+                build = new FipsBuild(plan.Build);
+                builds[plan.Build] = build;
+            }
+
+            var output = new ClusterPlan(plan, build);
             if (PlanOnly)
             {
                 WriteObject(output);
