@@ -145,6 +145,12 @@ internal static class Program
         if (!dryRun)
         {
             Console.WriteLine($" ✓ Cluster {cluster} created");
+            if (args.Contains("--self-managed"))
+            {
+                File.WriteAllText(cluster + ".conf", $"apiVersion: v1\nkind: Config\ncurrent-context: {cluster}-admin@{cluster}\n");
+                Console.WriteLine($"Cluster default/{cluster} kubeconfig was written to to the filesystem.");
+                Console.WriteLine($"You can now view resources in the new cluster by using the --kubeconfig={cluster}.conf flag with kubectl.");
+            }
         }
 
         return 0;

@@ -439,6 +439,19 @@ Describe 'New-DkpFipsCluster' {
             ($info | Where-Object { $_ -eq '##[endgroup]' }).Count | Should -Be 2
             $info | Where-Object { $_ -like '##vso`[task.logissue type=error`]*ado-2*exit code 1*' } | Should -HaveCount 1
         }
+
+        It 'with -PassThru sets the kubeconfig dkp wrote as an output variable' {
+            $env:TF_BUILD = 'True'
+            $dir = New-TestDirectory
+            Push-Location $dir
+            try {
+                $all = New-DkpFipsCluster -ClusterName self-1 -KubernetesVersion 1.23 -AmiId $Ami -DkpPath $Fake -ArgumentList '--self-managed' -LogDirectory $dir -PassThru 6>&1
+            }
+            finally { Pop-Location }
+            $result = $all | Where-Object { $_ -is [DkpFips.ClusterCreateResult] }
+            $result.KubeconfigPath | Should -Be (Join-Path $dir 'self-1.conf')
+            "$($all | Where-Object { $_ -is [Management.Automation.InformationRecord] })" | Should -BeLike "*##vso``[task.setvariable variable=kubeconfig_self_1;isOutput=true``]$(Join-Path $dir 'self-1.conf')*"
+        }
     }
 
     Context 'help' {

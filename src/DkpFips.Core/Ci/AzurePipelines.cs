@@ -25,6 +25,18 @@ namespace DkpFips.Core.Ci
         public static string SetOutputVariable(string name, string value) =>
             "##vso[task.setvariable variable=" + EscapeProperty(name) + ";isOutput=true]" + EscapeMessage(value);
 
+        /// <summary>A variable name Azure Pipelines accepts: letters, digits, '.' and '_'.</summary>
+        public static string VariableName(string text)
+        {
+            var builder = new StringBuilder(text.Length);
+            foreach (var c in text)
+            {
+                builder.Append((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '_' ? c : '_');
+            }
+
+            return builder.ToString();
+        }
+
         /// <summary>A line of tool output inside a group must not itself be taken for a logging command.</summary>
         public static string Neutralize(string line) =>
             line.StartsWith("##", StringComparison.Ordinal) ? "#\u200B#" + line.Substring(2) : line;

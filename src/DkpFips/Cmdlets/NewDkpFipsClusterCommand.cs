@@ -156,6 +156,10 @@ namespace DkpFips.Cmdlets
         [ValidateNotNullOrEmpty]
         public string? JournalPath { get; set; }
 
+        /// <summary>On Azure Pipelines, also set each new cluster's kubeconfig path as an output variable.</summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
         /// <summary>Skip clusters the journal shows as succeeded.</summary>
         [Parameter]
         public SwitchParameter Resume { get; set; }
@@ -357,7 +361,7 @@ namespace DkpFips.Cmdlets
                 case BatchEventKind.Finished:
                     var result = e.Result!;
                     var (status, checks) = outcomes.TryGetValue(plan.ClusterName, out var o) ? o : (result.Status.ToString(), null);
-                    var output = new ClusterCreateResult(plan, status, result.ExitCode, result.Duration, e.Item.Options.LogPath, checks);
+                    var output = new ClusterCreateResult(plan, status, result.ExitCode, result.Duration, e.Item.Options.LogPath, checks, FindKubeconfig(e.Item, result));
                     WriteProgress(new ProgressRecord(ProgressId, "Creating FIPS clusters", $"{finished} of {total} finished, {running} running")
                     {
                         PercentComplete = total == 0 ? 0 : finished * 100 / total,
@@ -366,6 +370,10 @@ namespace DkpFips.Cmdlets
                     if (azurePipelines)
                     {
                         WriteAzureGroup(output);
+                        if (PassThru && output.KubeconfigPath is not null)
+                        {
+                            WriteHostLine(AzurePipelines.SetOutputVariable(AzurePipelines.VariableName("kubeconfig_" + plan.ClusterName), output.KubeconfigPath));
+                        }
                     }
 
                     if (e.CallbackError is not null)
@@ -378,6 +386,18 @@ namespace DkpFips.Cmdlets
                     ReportFailure(output, result);
                     break;
             }
+        }
+
+        // dkp writes <cluster>.conf into its working directory when it creates a self-managed cluster.
+        private static string? FindKubeconfig(BatchItem item, ProcessRunResult result)
+        {
+            if (result.Status != RunStatus.Succeeded || item.Options.WorkingDirectory is null)
+            {
+                return null;
+            }
+
+            var path = Path.Combine(item.Options.WorkingDirectory, item.Name + ".conf");
+            return File.Exists(path) && File.GetLastWriteTimeUtc(path) >= DateTime.UtcNow - result.Duration - TimeSpan.FromSeconds(2) ? path : null;
         }
 
         private void ReportFailure(ClusterCreateResult output, ProcessRunResult result)

@@ -5,8 +5,9 @@ namespace DkpFips
     /// <summary>The outcome of creating (or dry-running) one FIPS cluster with New-DkpFipsCluster.</summary>
     public sealed class ClusterCreateResult
     {
-        internal ClusterCreateResult(ClusterPlan plan, string status, int? exitCode, TimeSpan duration, string? logPath, DryRunCheck[]? checks)
+        internal ClusterCreateResult(ClusterPlan plan, string status, int? exitCode, TimeSpan duration, string? logPath, DryRunCheck[]? checks, string? kubeconfigPath = null)
         {
+            KubeconfigPath = kubeconfigPath;
             ClusterName = plan.ClusterName;
             Status = status;
             ExitCode = exitCode;
@@ -30,6 +31,9 @@ namespace DkpFips
         public string? LogPath { get; }
 
         public ClusterPlan Plan { get; }
+
+        /// <summary>The kubeconfig of the new cluster, when dkp wrote one (&lt;cluster&gt;.conf in the working directory, e.g. with --self-managed).</summary>
+        public string? KubeconfigPath { get; }
 
         /// <summary>With -DryRun: each FIPS check of the Cluster API objects dkp printed.</summary>
         public DryRunCheck[] Checks { get; }
