@@ -8,7 +8,8 @@ BeforeDiscovery {
     $readme = Get-Content -Raw (Join-Path $RepoRoot 'README.md')
     $script:blocks = @([regex]::Matches($readme, '(?ms)(?:<!-- covered-by: (?<covered>\S+)[^>]*-->\s*)?^```powershell\r?\n(?<code>.*?)^```') | ForEach-Object {
             $code = $_.Groups['code'].Value
-            if ($code -match '(?m)^PS> ') { $code = (([regex]::Matches($code, '(?m)^PS> (.*)$') | ForEach-Object { $_.Groups[1].Value }) -join "`n") }
+            # A transcript: run its "PS> " lines and their ">> " continuation lines.
+            if ($code -match '(?m)^PS> ') { $code = (([regex]::Matches($code, '(?m)^(?:PS|>)> (.*)$') | ForEach-Object { $_.Groups[1].Value }) -join "`n") }
             @{ Line = ($readme.Substring(0, $_.Index) -split "`n").Count; Code = $code; CoveredBy = $_.Groups['covered'].Value }
         })
 }

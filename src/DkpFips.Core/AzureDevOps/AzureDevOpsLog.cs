@@ -27,10 +27,29 @@ namespace DkpFips.Core.AzureDevOps
             return builder.Append(']').Append(Escape(message)).ToString();
         }
 
-        /// <summary><c>##[group]name</c> ... <c>##[endgroup]</c>: a collapsible section of the log.</summary>
-        public static string BeginGroup(string name) => "##[group]" + Escape(name);
+        /// <summary>
+        /// <c>##[group]name</c> ... <c>##[endgroup]</c>: a collapsible section of the log. A group
+        /// title is shown as written (no %-escapes), so it is only kept on one line.
+        /// </summary>
+        public static string BeginGroup(string name) => "##[group]" + name.Replace("\r", " ").Replace("\n", " ");
 
         public const string EndGroup = "##[endgroup]";
+
+        /// <summary>A variable name Azure Pipelines accepts: letters, digits, '.' and '_'.</summary>
+        public static string VariableName(string text)
+        {
+            var builder = new StringBuilder(text.Length);
+            foreach (var c in text)
+            {
+                builder.Append((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '_' ? c : '_');
+            }
+
+            return builder.ToString();
+        }
+
+        /// <summary>A line of tool output relayed to the log must not itself be taken for a logging command.</summary>
+        public static string Neutralize(string line) =>
+            line.StartsWith("##", StringComparison.Ordinal) ? "#\u200B#" + line.Substring(2) : line;
 
         /// <summary><c>##vso[task.setvariable variable=name;isOutput=true]value</c>.</summary>
         public static string SetOutputVariable(string name, string value) =>

@@ -46,22 +46,20 @@ namespace DkpFips.Infrastructure
         /// <summary>True on an Azure Pipelines agent (TF_BUILD=True).</summary>
         protected static bool IsAzurePipelinesAgent => AzureDevOpsLog.IsAgent(Environment.GetEnvironmentVariable);
 
-        /// <summary>Writes one raw line to the task log (standard output), on the agent only.</summary>
+        /// <summary>
+        /// Writes one raw line to the task log, on the agent only. Like Write-Host it goes through
+        /// the information stream tagged PSHOST: the host prints it, and callers can capture it.
+        /// </summary>
         protected void WriteAgentLine(string line)
         {
             if (IsAzurePipelinesAgent)
             {
-                Host?.UI?.WriteLine(line);
+                WriteInformation(new HostInformationMessage { Message = line }, new[] { "PSHOST" });
             }
         }
 
-        private void WritePipelineIssue(bool isError, string message, string code)
-        {
-            if (IsAzurePipelinesAgent)
-            {
-                Host?.UI?.WriteLine(AzureDevOpsLog.LogIssue(isError, message, code));
-            }
-        }
+        private void WritePipelineIssue(bool isError, string message, string code) =>
+            WriteAgentLine(AzureDevOpsLog.LogIssue(isError, message, code));
 
         private static ErrorRecord CreateErrorRecord(Exception exception, string errorId, ErrorCategory category, object? target, string? recommendedAction)
         {

@@ -31,7 +31,7 @@ namespace DkpFips.Core.Tests.AzureDevOps
         public void Warnings_groups_and_output_variables_have_their_documented_shapes()
         {
             Assert.Equal("##vso[task.logissue type=warning;]deprecated", AzureDevOpsLog.LogIssue(false, "deprecated"));
-            Assert.Equal("##[group]cluster a", AzureDevOpsLog.BeginGroup("cluster a"));
+            Assert.Equal("##[group]cluster a b", AzureDevOpsLog.BeginGroup("cluster a\nb"));
             Assert.Equal("##vso[task.setvariable variable=kubeconfig;isOutput=true]/tmp/a%3Bb", AzureDevOpsLog.SetOutputVariable("kubeconfig", "/tmp/a;b"));
         }
     }
