@@ -53,6 +53,8 @@ function Get-ModuleLayout {
         @{ From = Join-Path $loadContext 'DkpFips.LoadContext.dll'; To = 'DkpFips.LoadContext.dll' }
         @{ From = Join-Path $cmdlets 'DkpFips.Core.dll'; To = 'dependencies/DkpFips.Core.dll' }
         @{ From = Join-Path $cmdlets 'YamlDotNet.dll'; To = 'dependencies/YamlDotNet.dll' }
+        @{ From = Join-Path $cmdlets 'AWSSDK.Core.dll'; To = 'dependencies/AWSSDK.Core.dll' }
+        @{ From = Join-Path $cmdlets 'AWSSDK.EC2.dll'; To = 'dependencies/AWSSDK.EC2.dll' }
     )
 }
 

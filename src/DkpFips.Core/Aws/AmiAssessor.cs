@@ -14,12 +14,12 @@ namespace DkpFips.Core.Aws
         public const string SkippedNotDescribed = "Not checked: EC2 did not describe the image.";
 
         /// <summary>Owners whose public images are expected: Red Hat's account, and EC2's aliases for Amazon and the Marketplace.</summary>
-        private static readonly HashSet<string> KnownOwners = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+        private static readonly Dictionary<string, string> KnownOwners = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
         {
-            "309956199498", // Red Hat (RHEL)
-            "099720109477", // Canonical (Ubuntu)
-            "amazon",
-            "aws-marketplace",
+            ["309956199498"] = "Red Hat",
+            ["099720109477"] = "Canonical",
+            ["amazon"] = "Amazon",
+            ["aws-marketplace"] = "AWS Marketplace",
         };
 
         public static AmiReport Assess(AmiImage image, string region, FipsVersion? expected, DateTimeOffset now)
@@ -153,9 +153,9 @@ namespace DkpFips.Core.Aws
                 return new AmiCheck(AmiCheck.Ownership, AmiCheckStatus.Passed, $"A private image of {owner}.");
             }
 
-            if ((image.OwnerAlias is not null && KnownOwners.Contains(image.OwnerAlias)) || (image.OwnerId is not null && KnownOwners.Contains(image.OwnerId)))
+            if ((image.OwnerAlias is not null && KnownOwners.TryGetValue(image.OwnerAlias, out var publisher)) || (image.OwnerId is not null && KnownOwners.TryGetValue(image.OwnerId, out publisher)))
             {
-                return new AmiCheck(AmiCheck.Ownership, AmiCheckStatus.Passed, $"A public image of a known publisher ({owner}).");
+                return new AmiCheck(AmiCheck.Ownership, AmiCheckStatus.Passed, $"A public image of a known publisher ({publisher}, {image.OwnerId}).");
             }
 
             return new AmiCheck(AmiCheck.Ownership, AmiCheckStatus.Warning,

@@ -52,7 +52,7 @@ namespace DkpFips.Core.Aws
             if (IsUnreachable(exception) || exception is OperationCanceledException)
             {
                 return new AwsApiException(AwsFailureKind.EndpointUnreachable,
-                    $"The EC2 endpoint {endpoint} for {region} cannot be reached: {Innermost(exception).Message}",
+                    $"The EC2 endpoint {endpoint} for {region} cannot be reached: {Innermost(exception).Message.TrimEnd('.')}.",
                     region, endpoint, null, exception);
             }
 
