@@ -1,5 +1,12 @@
 BeforeAll {
     . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
+    $script:Ec2 = Start-FakeEc2
+    # A KIB FIPS image served by tests/DkpFips.FakeEc2.
+    $script:TestAmi = "Test-FipsAmi ami-0f1a2b3c4d5e60001 us-east-1 -EndpointUrl '$($Ec2.Url)' -AccessKey AKIDEXAMPLE000000001 -SecretKey x -Quiet"
+}
+
+AfterAll {
+    Stop-FakeEc2 $Ec2
 }
 
 Describe 'The assembled module' {
@@ -9,7 +16,7 @@ Describe 'The assembled module' {
         $manifest.PowerShellVersion | Should -Be ([version]'5.1')
         $manifest.ExportedFunctions.Count | Should -Be 0
         $manifest.ExportedAliases.Count | Should -Be 0
-        $manifest.ExportedCmdlets.Keys | Should -Contain 'Get-FipsBuild'
+        $manifest.ExportedCmdlets.Keys | Should -Be @('Get-FipsBuild', 'Test-FipsAmi')
     }
 
     It 'carries the version of DkpFips.psd1 in its assemblies' {
@@ -24,7 +31,8 @@ Import-Module '$ModuleManifest'
 `$names = { [AppDomain]::CurrentDomain.GetAssemblies() | ForEach-Object { `$_.GetName().Name } }
 'import:' + ((& `$names | Where-Object { `$_ -match '^(DkpFips|YamlDotNet|AWSSDK|KubernetesClient)' } | Sort-Object) -join ',')
 `$null = Get-FipsBuild
-[AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { `$_.GetName().Name -match '^(DkpFips.Core|YamlDotNet)$' } | ForEach-Object {
+'ami:' + ($TestAmi)
+[AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { `$_.GetName().Name -match '^(DkpFips.Core|YamlDotNet|AWSSDK.Core|AWSSDK.EC2)$' } | ForEach-Object {
     'use:' + `$_.GetName().Name + '@' + [Runtime.Loader.AssemblyLoadContext]::GetLoadContext(`$_).Name
 }
 "@
@@ -32,6 +40,9 @@ Import-Module '$ModuleManifest'
         $r.Output | Should -Contain 'import:DkpFips'
         $r.Output | Should -Contain 'use:DkpFips.Core@DkpFips'
         $r.Output | Should -Contain 'use:YamlDotNet@DkpFips'
+        $r.Output | Should -Contain 'ami:True'
+        $r.Output | Should -Contain 'use:AWSSDK.Core@DkpFips'
+        $r.Output | Should -Contain 'use:AWSSDK.EC2@DkpFips'
     }
 
     It 'works after another module loaded older AWSSDK.Core and YamlDotNet (<Order>)' -ForEach @(
@@ -41,11 +52,13 @@ Import-Module '$ModuleManifest'
         $yaml = Join-Path (Get-NuGetPackagePath 'YamlDotNet' '11.2.1') 'lib/netstandard2.1/YamlDotNet.dll'
         $aws, $yaml | ForEach-Object { $_ | Should -Exist }
         $theirs = "Add-Type -Path '$aws'; Add-Type -Path '$yaml'; 'theirs:' + [YamlDotNet.Serialization.Deserializer].Assembly.GetName().Version"
-        $ours = "Import-Module '$ModuleManifest'; 'ours:' + (Get-FipsBuild 1.23 -Latest).KubernetesVersion"
+        $ours = "Import-Module '$ModuleManifest'; 'ours:' + (Get-FipsBuild 1.23 -Latest).KubernetesVersion; 'ami:' + ($TestAmi)"
         $script = if ($Order -eq 'theirs first') { "$theirs; $ours" } else { "$ours; $theirs" }
         $script += @"
 ; 'yaml:' + ((Get-FipsBuild -DkpVersion 2.2).EtcdImageTag)
 'versions:' + (([AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { `$_.GetName().Name -eq 'YamlDotNet' } | ForEach-Object { `$_.GetName().Version.Major } | Sort-Object) -join ',')
+'aws:' + (([AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { `$_.GetName().Name -eq 'AWSSDK.Core' } | ForEach-Object { `$_.GetName().Version.Major } | Sort-Object) -join ',')
+'theirs-aws:' + [Amazon.Runtime.AWSCredentials].Assembly.GetName().Version.Major
 "@
         $r = Invoke-FreshPwsh $script
         $r.Output -join "`n" | Should -Not -Match 'Exception|Error'
@@ -54,6 +67,9 @@ Import-Module '$ModuleManifest'
         $r.Output | Should -Contain 'ours:v1.23.7+fips.0'
         $r.Output | Should -Contain 'yaml:v3.4.13_fips.0'
         $r.Output | Should -Contain 'versions:11,16'
+        $r.Output | Should -Contain 'ami:True'
+        $r.Output | Should -Contain 'aws:3,4'
+        $r.Output | Should -Contain 'theirs-aws:3'
     }
 
     It 'can be imported with -Force twice in a row and still works' {
@@ -65,6 +81,6 @@ Import-Module '$ModuleManifest'
     It 'ships exactly the files of its layout' {
         $root = Split-Path $ModuleManifest
         $files = Get-ChildItem $root -Recurse -File | ForEach-Object { [IO.Path]::GetRelativePath($root, $_.FullName).Replace('\', '/') } | Sort-Object
-        $files | Should -Be @('dependencies/DkpFips.Core.dll', 'dependencies/YamlDotNet.dll', 'DkpFips.dll', 'DkpFips.format.ps1xml', 'DkpFips.LoadContext.dll', 'DkpFips.psd1', 'LICENSE')
+        $files | Should -Be @('dependencies/AWSSDK.Core.dll', 'dependencies/AWSSDK.EC2.dll', 'dependencies/DkpFips.Core.dll', 'dependencies/YamlDotNet.dll', 'DkpFips.dll', 'DkpFips.format.ps1xml', 'DkpFips.LoadContext.dll', 'DkpFips.psd1', 'LICENSE')
     }
 }
