@@ -44,7 +44,7 @@ namespace DkpFips.Core.Aws
             foreach (var set in sets.Values.OrderBy(s => s.Region, StringComparer.Ordinal))
             {
                 Diagnostics.Add(set.Failure is null
-                    ? $"{set.Region}: {set.Images.Count} image(s) described, {set.Missing.Count} not found, in {set.Calls} DescribeImages call(s) to {set.Endpoint} using {options.CredentialSource}."
+                    ? $"{set.Region}: {set.Images.Count} image(s) described, {set.Missing.Count} not found, in {set.Calls} DescribeImages call(s) to {set.Endpoint} using {options.CredentialSource} ({set.Elapsed.TotalMilliseconds:0} ms)."
                     : $"{set.Region}: DescribeImages to {set.Endpoint} failed after {set.Calls} call(s): {set.Failure.Kind}.");
             }
 
@@ -71,12 +71,15 @@ namespace DkpFips.Core.Aws
         private async Task<RegionImageSet> FetchRegionAsync(string region, List<string> ids, CancellationToken cancellationToken)
         {
             var endpoint = options.EndpointUrl ?? "the EC2 endpoint of " + region;
+            var watch = System.Diagnostics.Stopwatch.StartNew();
             try
             {
                 AwsRegions.Validate(region);
                 using var client = Ec2ClientFactory.Create(options, region);
                 endpoint = Ec2ClientFactory.EndpointOf(client, options);
-                return await new Ec2ImageFetcher(client, region, endpoint, options.ChunkSize).FetchAsync(ids, cancellationToken).ConfigureAwait(false);
+                var set = await new Ec2ImageFetcher(client, region, endpoint, options.ChunkSize).FetchAsync(ids, cancellationToken).ConfigureAwait(false);
+                set.Elapsed = watch.Elapsed;
+                return set;
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {

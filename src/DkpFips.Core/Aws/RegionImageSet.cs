@@ -25,5 +25,8 @@ namespace DkpFips.Core.Aws
 
         /// <summary>DescribeImages calls made (each SDK retry not counted).</summary>
         public int Calls { get; set; }
+
+        /// <summary>Wall time of the region's calls, client set-up included.</summary>
+        public System.TimeSpan Elapsed { get; set; }
     }
 }

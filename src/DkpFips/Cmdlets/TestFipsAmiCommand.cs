@@ -167,10 +167,12 @@ namespace DkpFips.Cmdlets
             WriteVerbose($"Testing {requests.Count} image(s) in {requests.Select(r => r.Region).Distinct().Count()} region(s) with batched DescribeImages calls, using {options.CredentialSource}{(options.UseFipsEndpoint ? ", FIPS endpoints" : string.Empty)}.");
 
             var verifier = new AmiVerifier(options);
+            var watch = System.Diagnostics.Stopwatch.StartNew();
             IReadOnlyList<AmiOutcome> outcomes;
             try
             {
                 outcomes = verifier.VerifyAsync(requests, CancellationToken).GetAwaiter().GetResult();
+                WriteVerbose($"{verifier.Calls} DescribeImages call(s) and {requests.Count} assessment(s) in {watch.Elapsed.TotalMilliseconds:0} ms.");
             }
             catch (OperationCanceledException) when (CancellationToken.IsCancellationRequested)
             {
