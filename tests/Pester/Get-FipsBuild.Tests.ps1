@@ -24,6 +24,18 @@ Describe 'Get-FipsBuild' {
             ($builds | Where-Object Basis -EQ 'Documented').DkpVersion | Should -Be @('2.1', '2.2', '2.3')
         }
 
+        It 'serves the rows of the catalog YAML it ships, read back with YamlDotNet' {
+            $shipped = Join-Path (Split-Path $ModuleManifest) 'catalog/BuiltInCatalog.yaml'
+            $builtIn = Get-FipsBuild
+            $reread = Get-FipsBuild -CatalogPath $shipped
+            $reread | Should -HaveCount $builtIn.Count
+            $props = 'Product', 'DkpVersion', 'KubernetesVersion', 'EtcdVersion', 'KubernetesImageTag', 'EtcdImageTag', 'Basis', 'Source', 'Notes'
+            for ($i = 0; $i -lt $builtIn.Count; $i++) {
+                foreach ($p in $props) { $reread[$i].$p | Should -Be $builtIn[$i].$p }
+                $reread[$i].Origin | Should -Be $shipped
+            }
+        }
+
         It 'gives every FIPS flag value and image tag of a build' {
             $b = Get-FipsBuild -DkpVersion 2.3
             $b.KubernetesVersion | Should -BeExactly 'v1.23.7+fips.0'

@@ -25,24 +25,28 @@ Describe 'The assembled module' {
         [Reflection.AssemblyName]::GetAssemblyName($dll).Version.ToString(3) | Should -Be $version
     }
 
-    It 'loads none of its libraries on import, and they load into the private context on first use' {
+    It 'loads none of its libraries on import, and each into the private context only when needed' {
+        $catalog = Join-Path (Split-Path $ModuleManifest) 'catalog/BuiltInCatalog.yaml'
         $r = Invoke-FreshPwsh @"
+`$loaded = { ([AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { `$_.GetName().Name -match '^(DkpFips|YamlDotNet|AWSSDK|KubernetesClient)' } | ForEach-Object {
+    `$_.GetName().Name + '@' + [Runtime.Loader.AssemblyLoadContext]::GetLoadContext(`$_).Name } | Sort-Object) -join ',' }
 Import-Module '$ModuleManifest'
-`$names = { [AppDomain]::CurrentDomain.GetAssemblies() | ForEach-Object { `$_.GetName().Name } }
-'import:' + ((& `$names | Where-Object { `$_ -match '^(DkpFips|YamlDotNet|AWSSDK|KubernetesClient)' } | Sort-Object) -join ',')
+'import:' + (& `$loaded)
 `$null = Get-FipsBuild
+'builtin:' + (& `$loaded)
+`$null = Get-FipsBuild -CatalogPath '$catalog'
+'userfile:' + (& `$loaded)
 'ami:' + ($TestAmi)
-[AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { `$_.GetName().Name -match '^(DkpFips.Core|YamlDotNet|AWSSDK.Core|AWSSDK.EC2)$' } | ForEach-Object {
-    'use:' + `$_.GetName().Name + '@' + [Runtime.Loader.AssemblyLoadContext]::GetLoadContext(`$_).Name
-}
+'aws:' + (& `$loaded)
 "@
         $r.ExitCode | Should -Be 0
-        $r.Output | Should -Contain 'import:DkpFips'
-        $r.Output | Should -Contain 'use:DkpFips.Core@DkpFips'
-        $r.Output | Should -Contain 'use:YamlDotNet@DkpFips'
+        $r.Output | Should -Contain 'import:DkpFips@Default'
+        # The built-in catalog is compiled in: no YAML parser is needed for it.
+        $r.Output | Should -Contain 'builtin:DkpFips.Core@DkpFips,DkpFips.LoadContext@Default,DkpFips@Default'
+        $r.Output | Should -Contain 'userfile:DkpFips.Core@DkpFips,DkpFips.LoadContext@Default,DkpFips@Default,YamlDotNet@DkpFips'
         $r.Output | Should -Contain 'ami:True'
-        $r.Output | Should -Contain 'use:AWSSDK.Core@DkpFips'
-        $r.Output | Should -Contain 'use:AWSSDK.EC2@DkpFips'
+        # The AWS SDK loads only when Test-FipsAmi runs, into the private context.
+        $r.Output | Should -Contain 'aws:AWSSDK.Core@DkpFips,AWSSDK.EC2@DkpFips,DkpFips.Core@DkpFips,DkpFips.LoadContext@Default,DkpFips@Default,YamlDotNet@DkpFips'
     }
 
     It 'works after another module loaded older AWSSDK.Core and YamlDotNet (<Order>)' -ForEach @(
@@ -50,12 +54,13 @@ Import-Module '$ModuleManifest'
     ) {
         $aws = Join-Path (Get-NuGetPackagePath 'AWSSDK.Core' '3.7.402') 'lib/netcoreapp3.1/AWSSDK.Core.dll'
         $yaml = Join-Path (Get-NuGetPackagePath 'YamlDotNet' '11.2.1') 'lib/netstandard2.1/YamlDotNet.dll'
+        $catalog = Join-Path (Split-Path $ModuleManifest) 'catalog/BuiltInCatalog.yaml'
         $aws, $yaml | ForEach-Object { $_ | Should -Exist }
         $theirs = "Add-Type -Path '$aws'; Add-Type -Path '$yaml'; 'theirs:' + [YamlDotNet.Serialization.Deserializer].Assembly.GetName().Version"
-        $ours = "Import-Module '$ModuleManifest'; 'ours:' + (Get-FipsBuild 1.23 -Latest).KubernetesVersion; 'ami:' + ($TestAmi)"
+        $ours = "Import-Module '$ModuleManifest'; 'ours:' + (Get-FipsBuild 1.23 -Latest -CatalogPath '$catalog').KubernetesVersion; 'ami:' + ($TestAmi)"
         $script = if ($Order -eq 'theirs first') { "$theirs; $ours" } else { "$ours; $theirs" }
         $script += @"
-; 'yaml:' + ((Get-FipsBuild -DkpVersion 2.2).EtcdImageTag)
+; 'yaml:' + ((Get-FipsBuild -DkpVersion 2.2 -CatalogPath '$catalog').EtcdImageTag)
 'versions:' + (([AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { `$_.GetName().Name -eq 'YamlDotNet' } | ForEach-Object { `$_.GetName().Version.Major } | Sort-Object) -join ',')
 'aws:' + (([AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { `$_.GetName().Name -eq 'AWSSDK.Core' } | ForEach-Object { `$_.GetName().Version.Major } | Sort-Object) -join ',')
 'theirs-aws:' + [Amazon.Runtime.AWSCredentials].Assembly.GetName().Version.Major
@@ -81,6 +86,6 @@ Import-Module '$ModuleManifest'
     It 'ships exactly the files of its layout' {
         $root = Split-Path $ModuleManifest
         $files = Get-ChildItem $root -Recurse -File | ForEach-Object { [IO.Path]::GetRelativePath($root, $_.FullName).Replace('\', '/') } | Sort-Object
-        $files | Should -Be @('dependencies/AWSSDK.Core.dll', 'dependencies/AWSSDK.EC2.dll', 'dependencies/DkpFips.Core.dll', 'dependencies/YamlDotNet.dll', 'DkpFips.dll', 'DkpFips.format.ps1xml', 'DkpFips.LoadContext.dll', 'DkpFips.psd1', 'LICENSE')
+        $files | Should -Be @('catalog/BuiltInCatalog.yaml', 'dependencies/AWSSDK.Core.dll', 'dependencies/AWSSDK.EC2.dll', 'dependencies/DkpFips.Core.dll', 'dependencies/YamlDotNet.dll', 'DkpFips.dll', 'DkpFips.format.ps1xml', 'DkpFips.LoadContext.dll', 'DkpFips.psd1', 'en-US/about_DkpFips.help.txt', 'en-US/DkpFips.dll-Help.xml', 'LICENSE')
     }
 }

@@ -252,7 +252,7 @@ Describe 'Test-FipsAmi' {
 
     Context 'secrets' {
         It 'never shows the secret key or session token in output, streams or error records' {
-            $common = @{ AccessKey = 'AKIDEXAMPLE000000001'; SecretKey = (ConvertTo-SecureString $Secret -AsPlainText -Force); SessionToken = $Token; Verbose = $true; Debug = $true }
+            $common = @{ AccessKey = 'AKIDEXAMPLE000000001'; SecretKey = (ConvertTo-SecureString $Secret -AsPlainText -Force); SessionToken = $Token; Verbose = $true; Debug = $true; ErrorAction = 'Continue' }
             $seen = [Collections.Generic.List[string]]::new()
             $runs = @(
                 { Test-FipsAmi $Ami.KibFipsOldTag, $Ami.Unknown us-east-1 -EndpointUrl $Ec2.Url @common }

@@ -15,8 +15,6 @@ namespace DkpFips.Core.Catalog
         /// <summary>Environment variable holding extra catalog files, separated like PATH.</summary>
         public const string PathEnvironmentVariable = "DKPFIPS_CATALOG_PATH";
 
-        private const string BuiltInResource = "DkpFips.Core.BuiltInCatalog.yaml";
-
         // Parsed once per process: the built-in catalog never changes while the module is loaded.
         private static readonly Lazy<FipsCatalog> BuiltInCatalog = new Lazy<FipsCatalog>(LoadBuiltIn);
 
@@ -120,12 +118,8 @@ namespace DkpFips.Core.Catalog
                 .ToList();
         }
 
-        private static FipsCatalog LoadBuiltIn()
-        {
-            using var stream = typeof(FipsCatalog).Assembly.GetManifestResourceStream(BuiltInResource)
-                ?? throw new InvalidOperationException($"The built-in catalog resource {BuiltInResource} is missing from {typeof(FipsCatalog).Assembly.FullName}.");
-            using var reader = new StreamReader(stream);
-            return new FipsCatalog(CatalogReader.Read(reader, "built-in", CatalogBasis.Inferred));
-        }
+        // Compiled from Catalog/BuiltInCatalog.yaml at build time: no YAML is parsed (and
+        // YamlDotNet is not loaded) unless the user adds catalog files.
+        private static FipsCatalog LoadBuiltIn() => new FipsCatalog(BuiltInCatalogRows.Create());
     }
 }

@@ -84,3 +84,24 @@ namespace DkpFips.Core.Tests.Catalog
         }
     }
 }
+
+namespace DkpFips.Core.Tests.Catalog
+{
+    public class CompiledCatalogTests
+    {
+        [Fact]
+        public void The_compiled_built_in_rows_are_exactly_the_rows_of_the_yaml_source()
+        {
+            var path = System.IO.Path.Combine(System.AppContext.BaseDirectory, "BuiltInCatalog.yaml");
+            using var reader = new System.IO.StreamReader(path);
+            var fromYaml = CatalogReader.Read(reader, "built-in", CatalogBasis.Inferred);
+
+            static string Describe(FipsBuildDefinition b) => string.Join("|", b.Product, b.DkpVersion, b.KubernetesVersion, b.EtcdVersion, b.KubernetesImageRepository,
+                b.EtcdImageRepository, string.Join(",", b.OperatingSystems), string.Join(",", b.Providers), b.Basis, b.Source, b.Notes, b.Origin);
+
+            Assert.Equal(
+                fromYaml.OrderBy(b => b.KubernetesVersion).Select(Describe),
+                FipsCatalog.BuiltIn.Builds.Select(Describe));
+        }
+    }
+}

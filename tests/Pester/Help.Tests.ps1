@@ -1,0 +1,159 @@
+# Help and conventions, over every exported cmdlet: cmdlets added later are covered without
+# editing this file.
+BeforeDiscovery {
+    . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
+    Import-Module $ModuleManifest -Force
+    $script:commands = @(Get-Command -Module DkpFips -CommandType Cmdlet | ForEach-Object { @{ Name = $_.Name } })
+    $common = [System.Management.Automation.PSCmdlet]::CommonParameters + [System.Management.Automation.PSCmdlet]::OptionalCommonParameters
+    $script:parameters = @(foreach ($c in Get-Command -Module DkpFips -CommandType Cmdlet) {
+            foreach ($p in $c.Parameters.Values | Where-Object Name -NotIn $common) { @{ Command = $c.Name; Parameter = $p.Name } }
+        })
+    # Examples run against local inputs only; a cmdlet whose examples need a cloud or a double
+    # registers its setup here (scriptblock run in TestDrive before each example).
+    $script:exampleSetup = @{
+        'Get-FipsBuild' = {}
+    }
+    $script:examples = @(foreach ($c in Get-Command -Module DkpFips -CommandType Cmdlet) {
+            $i = 0
+            foreach ($e in (Get-Help $c.Name -Examples).examples.example) {
+                $i++
+                @{ Command = $c.Name; Index = $i; Code = $e.code; Runnable = $script:exampleSetup.ContainsKey($c.Name) }
+            }
+        })
+}
+
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
+    Import-Module $ModuleManifest -Force
+    $script:common = [System.Management.Automation.PSCmdlet]::CommonParameters + [System.Management.Automation.PSCmdlet]::OptionalCommonParameters
+    $script:approvedVerbs = (Get-Verb).Verb
+
+    function Get-PipelineInputText($metadata) {
+        $kinds = @()
+        if ($metadata.Where({ $_.ValueFromPipelineByPropertyName })) { $kinds += 'ByPropertyName' }
+        if ($metadata.Where({ $_.ValueFromPipeline })) { $kinds += 'ByValue' }
+        if ($kinds) { "True ($($kinds -join ', '))" } else { 'False' }
+    }
+}
+
+Describe 'Help of <Name>' -ForEach $commands {
+    BeforeAll {
+        $script:help = Get-Help $Name -Full
+        $script:command = Get-Command $Name
+    }
+
+    It 'has a real synopsis, not the generated syntax line' {
+        $help.Synopsis | Should -Not -BeNullOrEmpty
+        $help.Synopsis | Should -Not -BeLike "$Name *"
+        $help.Synopsis.Trim() | Should -Not -Be $Name
+    }
+
+    It 'has a description' {
+        ($help.description.Text -join '').Length | Should -BeGreaterThan 40
+    }
+
+    It 'has at least two examples, each with code and remarks' {
+        @($help.examples.example).Count | Should -BeGreaterOrEqual 2
+        foreach ($example in $help.examples.example) {
+            $example.code | Should -Not -BeNullOrEmpty
+            ($example.remarks.Text -join '') | Should -Not -BeNullOrEmpty
+        }
+    }
+
+    It 'documents exactly the parameters the cmdlet has' {
+        $documented = @($help.parameters.parameter.name) | Sort-Object
+        $actual = @($command.Parameters.Keys | Where-Object { $_ -notin $common }) | Sort-Object
+        $documented | Should -Be $actual
+    }
+
+    It 'shows one syntax per parameter set, with the parameters of that set' {
+        $documentedSets = @($help.syntax.syntaxItem | ForEach-Object { (@($_.parameter.name) | Sort-Object) -join ',' }) | Sort-Object
+        $actualSets = @($command.ParameterSets | ForEach-Object { (@($_.Parameters.Name | Where-Object { $_ -notin $common }) | Sort-Object) -join ',' }) | Sort-Object
+        $documentedSets | Should -Be $actualSets
+    }
+
+    It 'has an online help link that is its HelpUri' {
+        $command.HelpUri | Should -Be "https://github.com/dkpfips/DkpFips/blob/main/docs/$Name.md"
+        $help.relatedLinks.navigationLink[0].uri | Should -Be $command.HelpUri
+    }
+}
+
+Describe 'Parameter help of <Command> -<Parameter> matches its metadata' -ForEach $parameters {
+    BeforeAll {
+        $script:doc = (Get-Help $Command -Parameter $Parameter)
+        $script:meta = (Get-Command $Command).Parameters[$Parameter]
+    }
+
+    It 'has a description' {
+        ($doc.description.Text -join '').Length | Should -BeGreaterThan 10
+    }
+
+    It 'has the real type, mandatory flag, position, pipeline input and wildcard support' {
+        $doc.type.name | Should -Be $meta.ParameterType.Name
+        $sets = $meta.ParameterSets.Values
+        $doc.required | Should -Be ([string][bool]($sets.Where({ $_.IsMandatory }).Count)).ToLowerInvariant()
+        $positions = @($sets.Position | Where-Object { $_ -ge 0 } | Select-Object -Unique)
+        $expectedPosition = if ($positions.Count) { [string]$positions[0] } else { 'named' }
+        $doc.position | Should -Be $expectedPosition
+        $doc.pipelineInput | Should -Be (Get-PipelineInputText $sets)
+        $doc.globbing | Should -Be ([string][bool]($meta.Attributes.Where({ $_ -is [System.Management.Automation.SupportsWildcardsAttribute] }).Count)).ToLowerInvariant()
+    }
+}
+
+Describe 'Example <Index> of <Command>' -ForEach $examples {
+    It 'runs and succeeds' -Skip:(-not $Runnable) {
+        Push-Location $TestDrive
+        try {
+            & $exampleSetup[$Command]
+            $output = & ([scriptblock]::Create($Code)) 2>&1
+            $errors = @($output | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] })
+            $errors | Should -BeNullOrEmpty
+            $output | Should -Not -BeNullOrEmpty
+        }
+        finally { Pop-Location }
+    }
+}
+
+Describe 'Conventions of <Name>' -ForEach $commands {
+    BeforeAll {
+        $script:command = Get-Command $Name
+        $script:type = $command.ImplementingType
+        $script:attribute = $type.GetCustomAttributes([System.Management.Automation.CmdletAttribute], $false)[0]
+    }
+
+    It 'uses an approved verb' {
+        $command.Verb | Should -BeIn $approvedVerbs
+    }
+
+    It 'declares its output type' {
+        $command.OutputType | Should -Not -BeNullOrEmpty
+        foreach ($t in $command.OutputType) { $t.Type | Should -Not -BeNullOrEmpty }
+    }
+
+    It 'supports -WhatIf and -Confirm when its verb creates or changes something' {
+        if ($command.Verb -in 'New', 'Set', 'Update', 'Remove', 'Add', 'Install', 'Start', 'Stop', 'Export', 'Invoke') {
+            $attribute.SupportsShouldProcess | Should -BeTrue
+        }
+        else {
+            $attribute.SupportsShouldProcess | Should -BeFalse -Because 'read-only cmdlets must not pretend to change anything'
+        }
+    }
+
+    It 'is a sealed cmdlet class over the shared base' {
+        $type.IsSealed | Should -BeTrue
+        $type.BaseType.Name | Should -Be 'DkpFipsCmdlet'
+    }
+
+    It 'binds its inputs by property name' {
+        $byName = @($command.Parameters.Values | Where-Object { $_.Name -notin $common -and $_.ParameterSets.Values.Where({ $_.ValueFromPipelineByPropertyName }) })
+        $byName.Count | Should -BeGreaterThan 0
+    }
+}
+
+Describe 'about_DkpFips' {
+    It 'is shown by Get-Help' {
+        $text = Get-Help about_DkpFips | Out-String
+        $text | Should -Match 'SHORT DESCRIPTION'
+        $text | Should -Match 'FIPS mode is chosen when the\s+cluster is created'
+    }
+}
