@@ -38,6 +38,7 @@ Import-Module '$ModuleManifest'
 'userfile:' + (& `$loaded)
 'ami:' + ($TestAmi)
 'aws:' + (& `$loaded)
+'json:' + [Runtime.Loader.AssemblyLoadContext]::GetLoadContext([System.Text.Json.JsonSerializer].Assembly).Name + '@' + [System.Text.Json.JsonSerializer].Assembly.Location.StartsWith((Split-Path '$ModuleManifest'))
 "@
         $r.ExitCode | Should -Be 0
         $r.Output | Should -Contain 'import:DkpFips@Default'
@@ -47,6 +48,8 @@ Import-Module '$ModuleManifest'
         $r.Output | Should -Contain 'ami:True'
         # The AWS SDK loads only when Test-FipsAmi runs, into the private context.
         $r.Output | Should -Contain 'aws:AWSSDK.Core@DkpFips,AWSSDK.EC2@DkpFips,DkpFips.Core@DkpFips,DkpFips.LoadContext@Default,DkpFips@Default,YamlDotNet@DkpFips'
+        # The polyfills shipped for Windows PowerShell stay unused: the runtime's copy serves.
+        $r.Output | Should -Contain 'json:Default@False'
     }
 
     It 'works after another module loaded older AWSSDK.Core and YamlDotNet (<Order>)' -ForEach @(
@@ -86,6 +89,9 @@ Import-Module '$ModuleManifest'
     It 'ships exactly the files of its layout' {
         $root = Split-Path $ModuleManifest
         $files = Get-ChildItem $root -Recurse -File | ForEach-Object { [IO.Path]::GetRelativePath($root, $_.FullName).Replace('\', '/') } | Sort-Object
-        $files | Should -Be @('catalog/BuiltInCatalog.yaml', 'dependencies/AWSSDK.Core.dll', 'dependencies/AWSSDK.EC2.dll', 'dependencies/DkpFips.Core.dll', 'dependencies/YamlDotNet.dll', 'DkpFips.dll', 'DkpFips.format.ps1xml', 'DkpFips.LoadContext.dll', 'DkpFips.psd1', 'en-US/about_DkpFips.help.txt', 'en-US/DkpFips.dll-Help.xml', 'LICENSE')
+        $files | Should -Be @('catalog/BuiltInCatalog.yaml', 'dependencies/AWSSDK.Core.dll', 'dependencies/AWSSDK.EC2.dll', 'dependencies/DkpFips.Core.dll',
+            'dependencies/Microsoft.Bcl.AsyncInterfaces.dll', 'dependencies/System.Buffers.dll', 'dependencies/System.Memory.dll', 'dependencies/System.Numerics.Vectors.dll',
+            'dependencies/System.Runtime.CompilerServices.Unsafe.dll', 'dependencies/System.Text.Encodings.Web.dll', 'dependencies/System.Text.Json.dll',
+            'dependencies/System.Threading.Tasks.Extensions.dll', 'dependencies/YamlDotNet.dll', 'DkpFips.dll', 'DkpFips.format.ps1xml', 'DkpFips.LoadContext.dll', 'DkpFips.psd1', 'en-US/about_DkpFips.help.txt', 'en-US/DkpFips.dll-Help.xml', 'LICENSE')
     }
 }
