@@ -250,6 +250,29 @@ Describe 'Test-FipsAmi' {
         }
     }
 
+    Context 'cancellation' {
+        It 'stops the calls in flight when the pipeline is stopped (Ctrl+C)' {
+            $slow = Start-FakeEc2 -LatencyMs 60000
+            $ps = [powershell]::Create()
+            try {
+                $null = $ps.AddScript("Import-Module '$ModuleManifest'; Test-FipsAmi $($Ami.KibFipsOldTag) us-east-1 -EndpointUrl '$($slow.Url)' -AccessKey AKIDEXAMPLE000000001 -SecretKey x")
+                $async = $ps.BeginInvoke()
+                # Wait (bounded) until the endpoint holds the call, then stop the pipeline as Ctrl+C does.
+                $deadline = [DateTime]::UtcNow.AddSeconds(30)
+                while (@(Get-FakeEc2Calls $slow).Count -eq 0 -and [DateTime]::UtcNow -lt $deadline) { $null = $async.AsyncWaitHandle.WaitOne(50) }
+                Get-FakeEc2Calls $slow | Should -HaveCount 1
+                $watch = [Diagnostics.Stopwatch]::StartNew()
+                $ps.Stop()
+                $watch.Elapsed.TotalSeconds | Should -BeLessThan 10
+                $ps.InvocationStateInfo.State | Should -Be 'Stopped'
+            }
+            finally {
+                $ps.Dispose()
+                Stop-FakeEc2 $slow
+            }
+        }
+    }
+
     Context 'secrets' {
         It 'never shows the secret key or session token in output, streams or error records' {
             $common = @{ AccessKey = 'AKIDEXAMPLE000000001'; SecretKey = (ConvertTo-SecureString $Secret -AsPlainText -Force); SessionToken = $Token; Verbose = $true; Debug = $true; ErrorAction = 'Continue' }
