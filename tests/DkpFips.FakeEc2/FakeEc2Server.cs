@@ -167,11 +167,14 @@ namespace DkpFips.FakeEc2
         private async Task<(int Status, string Body)> DescribeAsync(HttpListenerRequest request)
         {
             var requestId = Guid.NewGuid().ToString();
-            string text;
-            using (var reader = new StreamReader(request.InputStream, Encoding.UTF8))
+            byte[] bytes;
+            using (var buffer = new MemoryStream())
             {
-                text = await reader.ReadToEndAsync().ConfigureAwait(false);
+                await request.InputStream.CopyToAsync(buffer).ConfigureAwait(false);
+                bytes = buffer.ToArray();
             }
+
+            var text = Encoding.UTF8.GetString(bytes);
 
             var form = ParseForm(text);
             var ids = form.Where(p => p.Key.StartsWith("ImageId.", StringComparison.Ordinal))
@@ -191,6 +194,12 @@ namespace DkpFips.FakeEc2
                 HasSessionToken = !string.IsNullOrEmpty(request.Headers["X-Amz-Security-Token"]),
                 ImageIds = ids,
             };
+
+            if (match.Success && record.AccessKeyId == Fixtures.SignedKey)
+            {
+                record.SignatureValid = SigV4.Verify(request.HttpMethod, request.Url!.AbsolutePath, request.Headers, bytes, Fixtures.SignedSecret,
+                    record.AccessKeyId, match.Groups["date"].Value, record.Region!, record.Service!, match.Groups["headers"].Value, match.Groups["sig"].Value);
+            }
 
             var (status, body) = Answer(record, requestId);
             record.Status = status;
@@ -218,6 +227,12 @@ namespace DkpFips.FakeEc2
             if (call.Version != "2016-11-15")
             {
                 return (400, Ec2Xml.Error(requestId, "InvalidParameterValue", $"Unsupported API version {call.Version}."));
+            }
+
+            if (call.SignatureValid == false)
+            {
+                // What EC2 answers for a wrong secret key: the signature does not verify.
+                return (401, Ec2Xml.Error(requestId, "AuthFailure", "AWS was not able to validate the provided access credentials"));
             }
 
             switch (call.AccessKeyId)
@@ -313,6 +328,9 @@ namespace DkpFips.FakeEc2
         public string? Service { get; set; }
         public string? AccessKeyId { get; set; }
         public bool HasSessionToken { get; set; }
+
+        /// <summary>For <see cref="Fixtures.SignedKey"/>: whether the SigV4 signature verified; null for other keys.</summary>
+        public bool? SignatureValid { get; set; }
         public List<string> ImageIds { get; set; } = new List<string>();
         public int Status { get; set; }
     }

@@ -20,6 +20,10 @@ namespace DkpFips.FakeEc2
         public const string UnauthorizedKey = "AKIDUNAUTHORIZED0001";
         public const string ThrottledKey = "AKIDTHROTTLED0000001";
 
+        /// <summary>Requests signed with this access key id must carry a valid SigV4 signature made with <see cref="SignedSecret"/>.</summary>
+        public const string SignedKey = "AKIDSIGNED0000000001";
+        public const string SignedSecret = "CANARY-SECRET-9f3a77e1c0b2";
+
         public const string RhelBase = "ami-0b0af3577fe5e3532";
         public const string KibFipsOldTag = "ami-0f1a2b3c4d5e60001";
         public const string KibFipsNewTag = "ami-0f1a2b3c4d5e60002";

@@ -97,6 +97,24 @@ Describe 'Test-FipsAmi' {
         }
     }
 
+    Context 'signing' {
+        It 'signs with the secret key given as <How> (the endpoint verifies the SigV4 signature)' -ForEach @(
+            @{ How = 'a SecureString'; AsSecure = $true }, @{ How = 'plain text'; AsSecure = $false }
+        ) {
+            $key = if ($AsSecure) { ConvertTo-SecureString $Secret -AsPlainText -Force } else { $Secret }
+            (Test-FipsAmi $Ami.KibFipsOldTag us-east-1 -EndpointUrl $Ec2.Url -AccessKey AKIDSIGNED0000000001 -SecretKey $key -SessionToken $Token -Quiet) | Should -BeTrue
+            $call = Get-FakeEc2Calls $Ec2
+            $call.SignatureValid | Should -BeTrue
+            $call.HasSessionToken | Should -BeTrue
+        }
+
+        It 'reports a wrong secret key as AwsAuthFailure' {
+            $null = Test-FipsAmi $Ami.KibFipsOldTag us-east-1 -EndpointUrl $Ec2.Url -AccessKey AKIDSIGNED0000000001 -SecretKey 'wrong' -ErrorVariable errs -ErrorAction SilentlyContinue
+            (Get-FakeEc2Calls $Ec2)[0].SignatureValid | Should -BeFalse
+            $errs[0].FullyQualifiedErrorId | Should -Be 'AwsAuthFailure,DkpFips.Cmdlets.TestFipsAmiCommand'
+        }
+    }
+
     Context 'pipeline input' {
         It 'binds ImageId, AmiId and Region by property name, batching per region' {
             $rows = @(
@@ -203,11 +221,12 @@ Describe 'Test-FipsAmi' {
 
         It 'takes credentials and region from the environment' {
             $envs = $NoAws.Clone()
-            $envs.AWS_ACCESS_KEY_ID = 'AKIDFROMENVIRONMENT1'; $envs.AWS_SECRET_ACCESS_KEY = $Secret; $envs.AWS_SESSION_TOKEN = $Token; $envs.AWS_DEFAULT_REGION = 'eu-west-1'
+            $envs.AWS_ACCESS_KEY_ID = 'AKIDSIGNED0000000001'; $envs.AWS_SECRET_ACCESS_KEY = $Secret; $envs.AWS_SESSION_TOKEN = $Token; $envs.AWS_DEFAULT_REGION = 'eu-west-1'
             $r = Invoke-FreshPwsh "$Import; (Test-FipsAmi $($Ami.KibFipsNewTag) -EndpointUrl '$($Ec2.Url)').Region" -Environment $envs
             $r.Output | Should -Be 'eu-west-1'
             $call = Get-FakeEc2Calls $Ec2
-            $call.AccessKeyId | Should -Be 'AKIDFROMENVIRONMENT1'
+            $call.AccessKeyId | Should -Be 'AKIDSIGNED0000000001'
+            $call.SignatureValid | Should -BeTrue
             $call.HasSessionToken | Should -BeTrue
             $call.Region | Should -Be 'eu-west-1'
         }

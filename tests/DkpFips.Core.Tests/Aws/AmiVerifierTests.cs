@@ -280,6 +280,30 @@ namespace DkpFips.Core.Tests.Aws
         }
 
         [Fact]
+        public async Task Requests_carry_a_valid_sigv4_signature_made_with_the_secret_key()
+        {
+            var options = Options(Fixtures.SignedKey, Token);
+            options.SecretKey = Fixtures.SignedSecret;
+
+            var report = (await Verify(options, "eu-west-1", null, Fixtures.KibFipsNewTag)).Single().Report!;
+
+            Assert.True(report.IsFipsReady);
+            Assert.True(server.Calls.Single().SignatureValid);
+        }
+
+        [Fact]
+        public async Task A_wrong_secret_key_fails_the_signature_and_is_an_auth_failure()
+        {
+            var options = Options(Fixtures.SignedKey);
+            options.SecretKey = "not-the-secret";
+
+            var outcome = (await Verify(options, "eu-west-1", null, Fixtures.KibFipsNewTag)).Single();
+
+            Assert.False(server.Calls.First().SignatureValid);
+            Assert.Equal(AwsFailureKind.AuthFailure, outcome.Failure!.Kind);
+        }
+
+        [Fact]
         public async Task Auth_failure_is_permission_denied_for_the_region_and_names_the_permission()
         {
             var outcome = (await Verify(Options(Fixtures.AuthFailureKey, Token), "us-east-1", null, Fixtures.KibFipsOldTag)).Single();
