@@ -253,6 +253,11 @@ Describe 'Test-FipsAmi' {
             $r.Output[2] | Should -BeLike "The AWS profile 'nope' was not found*"
         }
 
+        It 'says clearly when no credentials can be found' {
+            $r = Invoke-FreshPwsh "$Import; Test-FipsAmi $($Ami.KibFipsNewTag) us-east-1 -EndpointUrl '$($Ec2.Url)' -ErrorVariable e -ErrorAction SilentlyContinue; `$e[0].FullyQualifiedErrorId; `$e[0].CategoryInfo.Category" -Environment $NoAws
+            $r.Output | Should -Be @('AwsCredentialsNotFound,DkpFips.Cmdlets.TestFipsAmiCommand', 'AuthenticationError')
+        }
+
         It 'stops with AwsRegionMissing when nothing names a region' {
             $r = Invoke-FreshPwsh "$Import; try { Test-FipsAmi $($Ami.KibFipsNewTag) -AccessKey AKIDEXAMPLE000000001 -SecretKey x -EndpointUrl '$($Ec2.Url)' } catch { `$_.FullyQualifiedErrorId }" -Environment $NoAws
             $r.Output | Should -Be 'AwsRegionMissing,DkpFips.Cmdlets.TestFipsAmiCommand'

@@ -44,7 +44,8 @@ namespace DkpFips.Core.Aws
                 }
             }
 
-            var profile = profileName ?? environment(ProfileVariable) ?? "default";
+            var fromEnvironment = environment(ProfileVariable);
+            var profile = profileName ?? (string.IsNullOrWhiteSpace(fromEnvironment) ? "default" : fromEnvironment!.Trim());
             try
             {
                 if (new CredentialProfileStoreChain().TryGetProfile(profile, out var found) && found.Region is not null)
