@@ -77,7 +77,7 @@ try {
     $batchedMs = Get-Median $batched.Ms
     $engineMs = Get-Median $batched.EngineMs
     $target = 3 * $LatencyMs * $chunks
-    "Images: $Images over $($regions.Count) regions ($largestRegion in the largest, $chunks chunk(s) of $chunkSize); latency $LatencyMs ms per call; machine: $([Environment]::ProcessorCount) cores, PowerShell $($PSVersionTable.PSVersion)"
+    "Images: $Images over $($regions.Count) regions ($largestRegion in the largest, $chunks chunk(s) of $chunkSize); latency $LatencyMs ms per call; machine: $([Environment]::ProcessorCount) cores$(if (Test-Path /proc/loadavg) { ', load average ' + (Get-Content /proc/loadavg).Split(' ')[0] }), PowerShell $($PSVersionTable.PSVersion)"
     @(
         [pscustomobject]@{ Scenario = 'batched (median)'; WallMs = [math]::Round($batchedMs, 1); Calls = ($batched.Calls | Sort-Object -Unique) -join '/'; InFlight = ($batched.Concurrent | Measure-Object -Maximum).Maximum; Ratio = 1.0 }
         [pscustomobject]@{ Scenario = '  of which API calls + checks'; WallMs = $engineMs; Calls = $null; InFlight = $null; Ratio = [math]::Round($engineMs / $batchedMs, 2) }
