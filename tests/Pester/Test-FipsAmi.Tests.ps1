@@ -136,6 +136,13 @@ Describe 'Test-FipsAmi' {
             ($csv | Test-FipsAmi @Aws).IsFipsReady | Should -Be @($true, $false)
         }
 
+        It 'tests an image once per region and expected build, whatever the case of the region' {
+            $r = Test-FipsAmi $Ami.KibFipsOldTag, $Ami.KibFipsOldTag -Region US-East-1 @Aws
+            $r | Should -HaveCount 1
+            $r.Region | Should -Be 'us-east-1'
+            (Get-FakeEc2Calls $Ec2).ImageIds | Should -Be @($Ami.KibFipsOldTag)
+        }
+
         It 'takes ids by value' {
             ($Ami.KibFipsOldTag, $Ami.KibFipsNewTag | Test-FipsAmi -Region us-east-1 -Quiet @Aws) | Should -Be @($true, $true)
         }

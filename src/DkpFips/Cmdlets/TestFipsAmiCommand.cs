@@ -119,10 +119,10 @@ namespace DkpFips.Cmdlets
 
             foreach (var id in ImageId)
             {
-                var key = id + "|" + Region + "|" + expected;
+                var key = id + "|" + Region?.Trim().ToLowerInvariant() + "|" + expected;
                 if (seen.Add(key))
                 {
-                    pending.Add(new Pending(id, Region?.Trim(), expected));
+                    pending.Add(new Pending(id, Region?.Trim().ToLowerInvariant(), expected));
                 }
             }
         }
