@@ -64,6 +64,14 @@ function Get-ModuleLayout {
         @{ From = Join-Path $kubernetes 'DkpFips.Kubernetes.dll'; To = 'dependencies/DkpFips.Kubernetes.dll' }
         @{ From = Join-Path $kubernetes 'KubernetesClient.dll'; To = 'dependencies/KubernetesClient.dll' }
         @{ From = Join-Path $kubernetes 'Fractions.dll'; To = 'dependencies/Fractions.dll' }
+        @{ From = Join-Path $cmdlets 'AWSSDK.Core.dll'; To = 'dependencies/AWSSDK.Core.dll' }
+        @{ From = Join-Path $cmdlets 'AWSSDK.EC2.dll'; To = 'dependencies/AWSSDK.EC2.dll' }
+        # netstandard2.0 polyfills AWSSDK.Core needs on Windows PowerShell 5.1 (.NET Framework).
+        # PowerShell 7 has them in the runtime, and the private load context never loads these copies.
+        foreach ($polyfill in 'Microsoft.Bcl.AsyncInterfaces', 'System.Buffers', 'System.Memory', 'System.Numerics.Vectors',
+            'System.Runtime.CompilerServices.Unsafe', 'System.Text.Encodings.Web', 'System.Text.Json', 'System.Threading.Tasks.Extensions') {
+            @{ From = Join-Path $cmdlets "$polyfill.dll"; To = "dependencies/$polyfill.dll" }
+        }
         # The catalog source, for reading and as a template for user catalog files; the engine
         # serves the same rows compiled in (build/CatalogCompiler).
         @{ From = Join-Path $Root 'src/DkpFips.Core/Catalog/BuiltInCatalog.yaml'; To = 'catalog/BuiltInCatalog.yaml' }

@@ -1,5 +1,12 @@
 BeforeAll {
     . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
+    $script:Ec2 = Start-FakeEc2
+    # A KIB FIPS image served by tests/DkpFips.FakeEc2.
+    $script:TestAmi = "Test-FipsAmi ami-0f1a2b3c4d5e60001 us-east-1 -EndpointUrl '$($Ec2.Url)' -AccessKey AKIDEXAMPLE000000001 -SecretKey x -Quiet"
+}
+
+AfterAll {
+    Stop-FakeEc2 $Ec2
 }
 
 Describe 'The assembled module' {
@@ -9,7 +16,13 @@ Describe 'The assembled module' {
         $manifest.PowerShellVersion | Should -Be ([version]'5.1')
         $manifest.ExportedFunctions.Count | Should -Be 0
         $manifest.ExportedAliases.Count | Should -Be 0
-        $manifest.ExportedCmdlets.Keys | Should -Contain 'Get-FipsBuild'
+        # Exactly the cmdlet classes the assembly holds: none missing from the list, none extra.
+        $declared = @((Import-PowerShellDataFile $ModuleManifest).CmdletsToExport) | Sort-Object
+        $manifest.ExportedCmdlets.Keys | Sort-Object | Should -Be $declared
+        $assembly = [Reflection.Assembly]::LoadFrom((Join-Path (Split-Path $ModuleManifest) 'DkpFips.dll'))
+        $implemented = @($assembly.GetExportedTypes() | ForEach-Object { $_.GetCustomAttributes([System.Management.Automation.CmdletAttribute], $false) } |
+            ForEach-Object { "$($_.VerbName)-$($_.NounName)" }) | Sort-Object
+        $implemented | Should -Be $declared
     }
 
     It 'carries the version of DkpFips.psd1 in its assemblies' {
@@ -29,12 +42,20 @@ Import-Module '$ModuleManifest'
 'builtin:' + (& `$loaded)
 `$null = Get-FipsBuild -CatalogPath '$catalog'
 'userfile:' + (& `$loaded)
+'ami:' + ($TestAmi)
+'aws:' + (& `$loaded)
+'json:' + [Runtime.Loader.AssemblyLoadContext]::GetLoadContext([System.Text.Json.JsonSerializer].Assembly).Name + '@' + [System.Text.Json.JsonSerializer].Assembly.Location.StartsWith((Split-Path '$ModuleManifest'))
 "@
         $r.ExitCode | Should -Be 0
         $r.Output | Should -Contain 'import:DkpFips@Default'
         # The built-in catalog is compiled in: no YAML parser is needed for it.
         $r.Output | Should -Contain 'builtin:DkpFips.Core@DkpFips,DkpFips.LoadContext@Default,DkpFips@Default'
         $r.Output | Should -Contain 'userfile:DkpFips.Core@DkpFips,DkpFips.LoadContext@Default,DkpFips@Default,YamlDotNet@DkpFips'
+        $r.Output | Should -Contain 'ami:True'
+        # The AWS SDK loads only when Test-FipsAmi runs, into the private context.
+        $r.Output | Should -Contain 'aws:AWSSDK.Core@DkpFips,AWSSDK.EC2@DkpFips,DkpFips.Core@DkpFips,DkpFips.LoadContext@Default,DkpFips@Default,YamlDotNet@DkpFips'
+        # The polyfills shipped for Windows PowerShell stay unused: the runtime's copy serves.
+        $r.Output | Should -Contain 'json:Default@False'
     }
 
     It 'works after another module loaded older AWSSDK.Core and YamlDotNet (<Order>)' -ForEach @(
@@ -45,11 +66,13 @@ Import-Module '$ModuleManifest'
         $catalog = Join-Path (Split-Path $ModuleManifest) 'catalog/BuiltInCatalog.yaml'
         $aws, $yaml | ForEach-Object { $_ | Should -Exist }
         $theirs = "Add-Type -Path '$aws'; Add-Type -Path '$yaml'; 'theirs:' + [YamlDotNet.Serialization.Deserializer].Assembly.GetName().Version"
-        $ours = "Import-Module '$ModuleManifest'; 'ours:' + (Get-FipsBuild 1.23 -Latest -CatalogPath '$catalog').KubernetesVersion"
+        $ours = "Import-Module '$ModuleManifest'; 'ours:' + (Get-FipsBuild 1.23 -Latest -CatalogPath '$catalog').KubernetesVersion; 'ami:' + ($TestAmi)"
         $script = if ($Order -eq 'theirs first') { "$theirs; $ours" } else { "$ours; $theirs" }
         $script += @"
 ; 'yaml:' + ((Get-FipsBuild -DkpVersion 2.2 -CatalogPath '$catalog').EtcdImageTag)
 'versions:' + (([AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { `$_.GetName().Name -eq 'YamlDotNet' } | ForEach-Object { `$_.GetName().Version.Major } | Sort-Object) -join ',')
+'aws:' + (([AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { `$_.GetName().Name -eq 'AWSSDK.Core' } | ForEach-Object { `$_.GetName().Version.Major } | Sort-Object) -join ',')
+'theirs-aws:' + [Amazon.Runtime.AWSCredentials].Assembly.GetName().Version.Major
 "@
         $r = Invoke-FreshPwsh $script
         $r.Output -join "`n" | Should -Not -Match 'Exception|Error'
@@ -58,6 +81,9 @@ Import-Module '$ModuleManifest'
         $r.Output | Should -Contain 'ours:v1.23.7+fips.0'
         $r.Output | Should -Contain 'yaml:v3.4.13_fips.0'
         $r.Output | Should -Contain 'versions:11,18'
+        $r.Output | Should -Contain 'ami:True'
+        $r.Output | Should -Contain 'aws:3,4'
+        $r.Output | Should -Contain 'theirs-aws:3'
     }
 
     It 'can be imported with -Force twice in a row and still works' {
@@ -69,6 +95,6 @@ Import-Module '$ModuleManifest'
     It 'ships exactly the files of its layout' {
         $root = Split-Path $ModuleManifest
         $files = Get-ChildItem $root -Recurse -File | ForEach-Object { [IO.Path]::GetRelativePath($root, $_.FullName).Replace('\', '/') } | Sort-Object
-        $files | Should -Be @('catalog/BuiltInCatalog.yaml', 'dependencies/DkpFips.Core.dll', 'dependencies/DkpFips.Kubernetes.dll', 'dependencies/Fractions.dll', 'dependencies/KubernetesClient.dll', 'dependencies/YamlDotNet.dll', 'DkpFips.dll', 'DkpFips.format.ps1xml', 'DkpFips.LoadContext.dll', 'DkpFips.psd1', 'en-US/about_DkpFips.help.txt', 'en-US/DkpFips.dll-Help.xml', 'LICENSE')
+        $files | Should -Be @('catalog/BuiltInCatalog.yaml', 'dependencies/AWSSDK.Core.dll', 'dependencies/AWSSDK.EC2.dll', 'dependencies/DkpFips.Core.dll', 'dependencies/DkpFips.Kubernetes.dll', 'dependencies/Fractions.dll', 'dependencies/KubernetesClient.dll', 'dependencies/Microsoft.Bcl.AsyncInterfaces.dll', 'dependencies/System.Buffers.dll', 'dependencies/System.Memory.dll', 'dependencies/System.Numerics.Vectors.dll', 'dependencies/System.Runtime.CompilerServices.Unsafe.dll', 'dependencies/System.Text.Encodings.Web.dll', 'dependencies/System.Text.Json.dll', 'dependencies/System.Threading.Tasks.Extensions.dll', 'dependencies/YamlDotNet.dll', 'DkpFips.dll', 'DkpFips.format.ps1xml', 'DkpFips.LoadContext.dll', 'DkpFips.psd1', 'en-US/about_DkpFips.help.txt', 'en-US/DkpFips.dll-Help.xml', 'LICENSE')
     }
 }

@@ -35,3 +35,43 @@ function New-CatalogFile {
     Set-Content -LiteralPath $path -Value $Yaml -Encoding utf8
     $path
 }
+
+function Start-FakeEc2 {
+    <#
+        Starts the loopback EC2 endpoint (tests/DkpFips.FakeEc2) as a child process and returns
+        an object with its Url and Process. It ends with Stop-FakeEc2, or on its own when this
+        process goes away (its stdin closes).
+    #>
+    param([int] $LatencyMs = 0)
+    $dll = @('Release', 'Debug') | ForEach-Object { Join-Path $RepoRoot "out/bin/DkpFips.FakeEc2/$_/net10.0/DkpFips.FakeEc2.dll" } |
+        Where-Object { Test-Path $_ } | Select-Object -First 1
+    if (-not $dll) { throw 'DkpFips.FakeEc2 is not built: run build.ps1 -Task Build.' }
+    $psi = [Diagnostics.ProcessStartInfo]::new('dotnet')
+    foreach ($a in @($dll, '--latency-ms', "$LatencyMs", '--exit-on-stdin-close')) { $psi.ArgumentList.Add($a) }
+    $psi.RedirectStandardInput = $true
+    $psi.RedirectStandardOutput = $true
+    $psi.UseShellExecute = $false
+    $process = [Diagnostics.Process]::Start($psi)
+    $url = $process.StandardOutput.ReadLine()
+    if ($url -notmatch '^http://127\.0\.0\.1:\d+/$') { $process.Kill(); throw "DkpFips.FakeEc2 did not start (said '$url')." }
+    [pscustomobject]@{ Url = $url; Process = $process }
+}
+
+function Stop-FakeEc2 {
+    param($Server)
+    if ($Server -and -not $Server.Process.HasExited) {
+        $Server.Process.StandardInput.Close()
+        if (-not $Server.Process.WaitForExit(5000)) { $Server.Process.Kill() }
+    }
+}
+
+function Get-FakeEc2Calls {
+    <# The DescribeImages calls the endpoint has seen (region, access key id, image ids, status). #>
+    param($Server)
+    @((Invoke-RestMethod -Uri ($Server.Url + '_stats')).records)
+}
+
+function Reset-FakeEc2 {
+    param($Server)
+    $null = Invoke-RestMethod -Method Post -Uri ($Server.Url + '_reset')
+}

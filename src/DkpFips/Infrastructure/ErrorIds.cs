@@ -56,5 +56,16 @@ namespace DkpFips.Infrastructure
         public const string DkpTimedOut = "DkpTimedOut";
         public const string DkpCancelled = "DkpCancelled";
         public const string DryRunCheckFailed = "DryRunCheckFailed";
+
+        // Test-FipsAmi
+        public const string AwsAuthFailure = "AwsAuthFailure";
+        public const string AwsUnauthorized = "AwsUnauthorized";
+        public const string AwsThrottled = "AwsThrottled";
+        public const string AwsEndpointUnreachable = "AwsEndpointUnreachable";
+        public const string AwsRegionInvalid = "AwsRegionInvalid";
+        public const string AwsRegionMissing = "AwsRegionMissing";
+        public const string AwsCredentialsNotFound = "AwsCredentialsNotFound";
+        public const string AwsConfigurationInvalid = "AwsConfigurationInvalid";
+        public const string AwsRequestFailed = "AwsRequestFailed";
     }
 }

@@ -1,0 +1,90 @@
+using System;
+using Amazon;
+using Amazon.EC2;
+using Amazon.EC2.Model;
+using Amazon.Runtime;
+using Amazon.Runtime.CredentialManagement;
+
+namespace DkpFips.Core.Aws
+{
+    /// <summary>
+    /// Builds the EC2 client for one region. Credentials: the access key parameters, else the
+    /// named profile, else the SDK's default chain (environment, AWS_PROFILE, shared files, web
+    /// identity, container and instance roles). A custom endpoint is set with ServiceURL plus
+    /// AuthenticationRegion (setting RegionEndpoint after ServiceURL would drop the URL).
+    /// </summary>
+    internal static class Ec2ClientFactory
+    {
+        public static AmazonEC2Client Create(AwsConnectionOptions options, string region)
+        {
+            var config = new AmazonEC2Config
+            {
+                RetryMode = RequestRetryMode.Standard,
+            };
+
+            if (options.EndpointUrl is not null)
+            {
+                if (!Uri.TryCreate(options.EndpointUrl, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+                {
+                    throw new AwsApiException(AwsFailureKind.InvalidConfiguration,
+                        $"'{options.EndpointUrl}' is not an http or https URL of an EC2 endpoint.", region);
+                }
+
+                // The URL names the endpoint (a FIPS endpoint such as https://ec2-fips.us-east-1.amazonaws.com
+                // included); the region is only used to sign the requests.
+                config.ServiceURL = options.EndpointUrl;
+                config.AuthenticationRegion = region;
+            }
+            else
+            {
+                config.RegionEndpoint = RegionEndpoint.GetBySystemName(region);
+                config.UseFIPSEndpoint = options.UseFipsEndpoint;
+            }
+
+            var credentials = ResolveCredentials(options);
+            return credentials is null ? new AmazonEC2Client(config) : new AmazonEC2Client(credentials, config);
+        }
+
+        /// <summary>The URL DescribeImages goes to, for messages.</summary>
+        public static string EndpointOf(AmazonEC2Client client, AwsConnectionOptions options)
+        {
+            try
+            {
+                return client.DetermineServiceOperationEndpoint(new DescribeImagesRequest()).URL;
+            }
+            catch (Exception)
+            {
+                return options.EndpointUrl ?? "the EC2 endpoint";
+            }
+        }
+
+        private static AWSCredentials? ResolveCredentials(AwsConnectionOptions options)
+        {
+            if (options.AccessKey is not null || options.SecretKey is not null || options.SessionToken is not null)
+            {
+                if (string.IsNullOrEmpty(options.AccessKey) || string.IsNullOrEmpty(options.SecretKey))
+                {
+                    throw new AwsApiException(AwsFailureKind.InvalidConfiguration, "An access key and a secret key go together: give both, or neither.");
+                }
+
+                return options.SessionToken is null
+                    ? new BasicAWSCredentials(options.AccessKey, options.SecretKey)
+                    : new SessionAWSCredentials(options.AccessKey, options.SecretKey, options.SessionToken);
+            }
+
+            if (options.ProfileName is not null)
+            {
+                var chain = new CredentialProfileStoreChain();
+                if (!chain.TryGetAWSCredentials(options.ProfileName, out var credentials))
+                {
+                    throw new AwsApiException(AwsFailureKind.NoCredentials,
+                        $"The AWS profile '{options.ProfileName}' was not found in the shared credentials or config files, or has no usable credentials.");
+                }
+
+                return credentials;
+            }
+
+            return null;
+        }
+    }
+}

@@ -1,0 +1,271 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using System.Runtime.InteropServices;
+using System.Security;
+using DkpFips.Completion;
+using DkpFips.Core.Aws;
+using DkpFips.Core.Versioning;
+using DkpFips.Infrastructure;
+
+namespace DkpFips.Cmdlets
+{
+    /// <summary>
+    /// <para type="synopsis">Tests through the EC2 API whether AMIs can carry a FIPS cluster.</para>
+    /// </summary>
+    [Cmdlet(VerbsDiagnostic.Test, "FipsAmi", DefaultParameterSetName = ByVersion, HelpUri = "https://github.com/dkpfips/DkpFips/blob/main/docs/Test-FipsAmi.md")]
+    [OutputType(typeof(FipsAmiReport), typeof(bool))]
+    public sealed class TestFipsAmiCommand : DkpFipsCmdlet
+    {
+        private const string ByVersion = "ByKubernetesVersion";
+        private const string ByBuild = "ByFipsBuild";
+
+        private readonly List<Pending> pending = new List<Pending>();
+        private readonly HashSet<string> seen = new HashSet<string>(StringComparer.Ordinal);
+
+        /// <summary>AMI ids: ami- and 8 or 17 lowercase hexadecimal digits.</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("AmiId", "Ami")]
+        [ValidateAmiId]
+        public string[] ImageId { get; set; } = Array.Empty<string>();
+
+        /// <summary>The region of the images; else AWS_REGION, AWS_DEFAULT_REGION or the profile's region.</summary>
+        [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(AwsRegionCompleter))]
+        [ValidateNotNullOrEmpty]
+        public string? Region { get; set; }
+
+        /// <summary>The Kubernetes version the cluster will run; the image must carry it.</summary>
+        [Parameter(ParameterSetName = ByVersion, ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(KubernetesVersionCompleter))]
+        [SingleVersionText]
+        [ValidateNotNullOrEmpty]
+        public string? KubernetesVersion { get; set; }
+
+        /// <summary>The FIPS build (from Get-FipsBuild) the cluster will run; the image must carry its Kubernetes version.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = ByBuild, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNull]
+        public FipsBuild? FipsBuild { get; set; }
+
+        /// <summary>A profile of the shared credentials/config files.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? ProfileName { get; set; }
+
+        /// <summary>An AWS access key id (with -SecretKey).</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? AccessKey { get; set; }
+
+        /// <summary>The secret access key: a SecureString, or plain text.</summary>
+        [Parameter]
+        [SecureStringTransformation]
+        [ValidateNotNull]
+        public SecureString? SecretKey { get; set; }
+
+        /// <summary>A session token of temporary credentials: a SecureString, or plain text.</summary>
+        [Parameter]
+        [SecureStringTransformation]
+        [ValidateNotNull]
+        public SecureString? SessionToken { get; set; }
+
+        /// <summary>A custom EC2 endpoint: a VPC endpoint, a FIPS endpoint, a local test server.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? EndpointUrl { get; set; }
+
+        /// <summary>Use EC2's FIPS endpoints (also on when AWS_USE_FIPS_ENDPOINT is true).</summary>
+        [Parameter]
+        public SwitchParameter UseFipsEndpoint { get; set; }
+
+        /// <summary>Only $true or $false per image.</summary>
+        [Parameter]
+        public SwitchParameter Quiet { get; set; }
+
+        protected override void BeginProcessing()
+        {
+            if ((AccessKey is null) != (SecretKey is null))
+            {
+                ThrowTerminatingError(new ArgumentException("-AccessKey and -SecretKey go together: give both, or neither."),
+                    ErrorIds.AwsConfigurationInvalid, ErrorCategory.InvalidArgument, null);
+            }
+
+            if (SessionToken is not null && AccessKey is null)
+            {
+                ThrowTerminatingError(new ArgumentException("-SessionToken needs -AccessKey and -SecretKey."),
+                    ErrorIds.AwsConfigurationInvalid, ErrorCategory.InvalidArgument, null);
+            }
+
+            if (EndpointUrl is not null && !(Uri.TryCreate(EndpointUrl, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)))
+            {
+                ThrowTerminatingError(new ArgumentException($"-EndpointUrl '{EndpointUrl}' is not an http or https URL."),
+                    ErrorIds.AwsConfigurationInvalid, ErrorCategory.InvalidArgument, EndpointUrl);
+            }
+        }
+
+        protected override void ProcessRecord()
+        {
+            FipsVersion? expected = null;
+            if (FipsBuild is not null)
+            {
+                expected = FipsBuild.Definition.KubernetesVersion;
+            }
+            else if (KubernetesVersion is not null && !FipsVersion.TryParse(KubernetesVersion, out expected))
+            {
+                WriteError(new FipsVersionFormatException(KubernetesVersion), ErrorIds.InvalidKubernetesVersion, ErrorCategory.InvalidArgument, KubernetesVersion);
+                return;
+            }
+
+            foreach (var id in ImageId)
+            {
+                var key = id + "|" + Region?.Trim().ToLowerInvariant() + "|" + expected;
+                if (seen.Add(key))
+                {
+                    pending.Add(new Pending(id, Region?.Trim().ToLowerInvariant(), expected));
+                }
+            }
+        }
+
+        protected override void EndProcessing()
+        {
+            if (pending.Count == 0)
+            {
+                return;
+            }
+
+            string? defaultRegion = null;
+            if (pending.Any(p => p.Region is null))
+            {
+                defaultRegion = AwsRegions.ResolveDefault(ProfileName, Environment.GetEnvironmentVariable);
+                if (defaultRegion is null)
+                {
+                    ThrowTerminatingError(
+                        new ArgumentException("No AWS region: give -Region, set AWS_REGION or AWS_DEFAULT_REGION, or set a region in the AWS profile."),
+                        ErrorIds.AwsRegionMissing, ErrorCategory.InvalidArgument, null);
+                }
+
+                WriteVerbose($"Region {defaultRegion} from the environment or profile.");
+            }
+
+            var requests = pending.Select(p => new AmiRequest(p.ImageId, p.Region ?? defaultRegion!, p.Expected)).ToList();
+            foreach (var region in requests.Select(r => r.Region).Distinct(StringComparer.Ordinal))
+            {
+                if (EndpointUrl is null && AwsRegions.IsWellFormed(region) && !AwsRegions.IsKnown(region))
+                {
+                    WriteWarning($"The AWS SDK does not list the region '{region}'; the call may not reach an endpoint.");
+                }
+            }
+
+            var options = BuildOptions();
+            if (options.UseFipsEndpoint && EndpointUrl is not null)
+            {
+                WriteVerbose("-EndpointUrl names the endpoint; to reach a FIPS endpoint through it, give its FIPS URL (e.g. https://ec2-fips.us-east-1.amazonaws.com).");
+                options.UseFipsEndpoint = false;
+            }
+
+            WriteVerbose($"Testing {requests.Count} image(s) in {requests.Select(r => r.Region).Distinct().Count()} region(s) with batched DescribeImages calls, using {options.CredentialSource}{(options.UseFipsEndpoint ? ", FIPS endpoints" : string.Empty)}.");
+
+            var verifier = new AmiVerifier(options);
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            IReadOnlyList<AmiOutcome> outcomes;
+            try
+            {
+                outcomes = verifier.VerifyAsync(requests, CancellationToken).GetAwaiter().GetResult();
+                WriteVerbose($"{verifier.Calls} DescribeImages call(s) and {requests.Count} assessment(s) in {watch.Elapsed.TotalMilliseconds:0} ms.");
+            }
+            catch (OperationCanceledException) when (CancellationToken.IsCancellationRequested)
+            {
+                throw new PipelineStoppedException();
+            }
+            finally
+            {
+                options.SecretKey = null;
+                options.SessionToken = null;
+            }
+
+            foreach (var line in verifier.Diagnostics)
+            {
+                WriteVerbose(line);
+            }
+
+            var reported = new HashSet<AwsApiException>();
+            foreach (var outcome in outcomes)
+            {
+                if (outcome.Report is not null)
+                {
+                    WriteObject(Quiet ? (object)outcome.Report.IsFipsReady : new FipsAmiReport(outcome.Report));
+                }
+                else if (outcome.Failure is not null && reported.Add(outcome.Failure))
+                {
+                    WriteFailure(outcome.Failure, outcomes.Where(o => ReferenceEquals(o.Failure, outcome.Failure)).Select(o => o.Request.ImageId).ToList());
+                }
+            }
+        }
+
+        private AwsConnectionOptions BuildOptions() => new AwsConnectionOptions
+        {
+            ProfileName = ProfileName,
+            AccessKey = AccessKey,
+            SecretKey = Reveal(SecretKey),
+            SessionToken = Reveal(SessionToken),
+            EndpointUrl = EndpointUrl,
+            UseFipsEndpoint = UseFipsEndpoint.IsPresent
+                || string.Equals(Environment.GetEnvironmentVariable(AwsConnectionOptions.UseFipsEndpointVariable), "true", StringComparison.OrdinalIgnoreCase),
+        };
+
+        private void WriteFailure(AwsApiException failure, IReadOnlyList<string> imageIds)
+        {
+            var (errorId, category, action) = failure.Kind switch
+            {
+                AwsFailureKind.AuthFailure => (ErrorIds.AwsAuthFailure, ErrorCategory.PermissionDenied, "Check the credentials (access key, secret key, session token or profile) and that they allow ec2:DescribeImages."),
+                AwsFailureKind.Unauthorized => (ErrorIds.AwsUnauthorized, ErrorCategory.PermissionDenied, "Grant the caller the ec2:DescribeImages permission."),
+                AwsFailureKind.Throttled => (ErrorIds.AwsThrottled, ErrorCategory.LimitsExceeded, "Try again later, or test fewer images at once."),
+                AwsFailureKind.EndpointUnreachable => (ErrorIds.AwsEndpointUnreachable, ErrorCategory.ConnectionError, "Check the network path to the endpoint, the proxy settings and -EndpointUrl."),
+                AwsFailureKind.InvalidRegion => (ErrorIds.AwsRegionInvalid, ErrorCategory.InvalidArgument, "Give a region name such as us-east-1 (press Tab after -Region to list them)."),
+                AwsFailureKind.NoRegion => (ErrorIds.AwsRegionMissing, ErrorCategory.InvalidArgument, "Give -Region, or set AWS_REGION."),
+                AwsFailureKind.NoCredentials => (ErrorIds.AwsCredentialsNotFound, ErrorCategory.AuthenticationError, "Give -AccessKey and -SecretKey or -ProfileName, or set AWS_PROFILE."),
+                AwsFailureKind.InvalidConfiguration => (ErrorIds.AwsConfigurationInvalid, ErrorCategory.InvalidArgument, "Check the parameters."),
+                _ => (ErrorIds.AwsRequestFailed, ErrorCategory.NotSpecified, "See the message from EC2."),
+            };
+
+            var images = imageIds.Count <= 5 ? string.Join(", ", imageIds) : string.Join(", ", imageIds.Take(5)) + $" and {imageIds.Count - 5} more";
+            var exception = new AwsApiException(failure.Kind, $"{failure.Message} Images not tested: {images}.", failure.Region, failure.Endpoint, failure.ErrorCode, failure);
+            WriteError(exception, errorId, category, failure.Region, action);
+        }
+
+        private static string? Reveal(SecureString? secure)
+        {
+            if (secure is null)
+            {
+                return null;
+            }
+
+            var pointer = Marshal.SecureStringToGlobalAllocUnicode(secure);
+            try
+            {
+                return Marshal.PtrToStringUni(pointer);
+            }
+            finally
+            {
+                Marshal.ZeroFreeGlobalAllocUnicode(pointer);
+            }
+        }
+
+        private sealed class Pending
+        {
+            public Pending(string imageId, string? region, FipsVersion? expected)
+            {
+                ImageId = imageId;
+                Region = region;
+                Expected = expected;
+            }
+
+            public string ImageId { get; }
+
+            public string? Region { get; }
+
+            public FipsVersion? Expected { get; }
+        }
+    }
+}
