@@ -29,5 +29,32 @@ namespace DkpFips.Infrastructure
         public const string ClusterObjectNotFound = "ClusterObjectNotFound";
         public const string ClusterTimeout = "ClusterTimeout";
         public const string ClusterReadFailed = "ClusterReadFailed";
+
+        // New-DkpFipsCluster: a request that cannot be planned (one id per ClusterPlanErrorKind).
+        public const string InvalidClusterName = "InvalidClusterName";
+        public const string ProviderRequired = "ProviderRequired";
+        public const string UnknownProvider = "UnknownProvider";
+        public const string ProviderNotFipsCapable = "ProviderNotFipsCapable";
+        public const string ParameterNotForProvider = "ParameterNotForProvider";
+        public const string MachineImageRequired = "MachineImageRequired";
+        public const string InvalidAmiId = "InvalidAmiId";
+        public const string KubernetesVersionRequired = "KubernetesVersionRequired";
+        public const string FipsBuildConflict = "FipsBuildConflict";
+        public const string InvalidEtcdVersion = "InvalidEtcdVersion";
+        public const string InvalidImageRepository = "InvalidImageRepository";
+        public const string FipsFlagOverride = "FipsFlagOverride";
+        public const string ReservedArgument = "ReservedArgument";
+        public const string InvalidArgument = "InvalidArgument";
+
+        // New-DkpFipsCluster: batches and runs.
+        public const string DuplicateClusterName = "DuplicateClusterName";
+        public const string ResumeNeedsJournal = "ResumeNeedsJournal";
+        public const string JournalWriteFailed = "JournalWriteFailed";
+        public const string DkpNotFound = "DkpNotFound";
+        public const string DkpStartFailed = "DkpStartFailed";
+        public const string DkpFailed = "DkpFailed";
+        public const string DkpTimedOut = "DkpTimedOut";
+        public const string DkpCancelled = "DkpCancelled";
+        public const string DryRunCheckFailed = "DryRunCheckFailed";
     }
 }

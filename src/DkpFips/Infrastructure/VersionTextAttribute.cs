@@ -15,6 +15,9 @@ namespace DkpFips.Infrastructure
     [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
     public sealed class VersionTextAttribute : ArgumentTransformationAttribute
     {
+        /// <summary>True on a [string] (not [string[]]) parameter: a single value stays a single string.</summary>
+        public bool Scalar { get; set; }
+
         public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
         {
             if (inputData is null)
@@ -25,7 +28,7 @@ namespace DkpFips.Infrastructure
             var unwrapped = inputData is PSObject wrapper ? wrapper.BaseObject : inputData;
             if (IsScalarText(unwrapped))
             {
-                return new[] { ToText(inputData) };
+                return Scalar ? ToText(inputData) : new[] { ToText(inputData) };
             }
 
             if (unwrapped is not IEnumerable items)

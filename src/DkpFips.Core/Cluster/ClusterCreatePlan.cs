@@ -1,0 +1,59 @@
+using DkpFips.Core.Catalog;
+using DkpFips.Core.Process;
+using DkpFips.Core.Versioning;
+
+namespace DkpFips.Core.Cluster
+{
+    /// <summary>A checked <c>dkp create cluster</c> invocation: every FIPS flag decided and present.</summary>
+    public sealed class ClusterCreatePlan
+    {
+        internal ClusterCreatePlan(
+            string clusterName,
+            string provider,
+            FipsBuildDefinition build,
+            FipsVersion kubernetesVersion,
+            FipsVersion etcdVersion,
+            string kubernetesImageRepository,
+            string etcdImageRepository,
+            string? machineImage,
+            bool dryRun,
+            CommandPlan command)
+        {
+            ClusterName = clusterName;
+            Provider = provider;
+            Build = build;
+            KubernetesVersion = kubernetesVersion;
+            EtcdVersion = etcdVersion;
+            KubernetesImageRepository = kubernetesImageRepository;
+            EtcdImageRepository = etcdImageRepository;
+            MachineImage = machineImage;
+            DryRun = dryRun;
+            Command = command;
+        }
+
+        public string ClusterName { get; }
+
+        public string Provider { get; }
+
+        public FipsBuildDefinition Build { get; }
+
+        public FipsVersion KubernetesVersion { get; }
+
+        public FipsVersion EtcdVersion { get; }
+
+        public string KubernetesImageRepository { get; }
+
+        public string EtcdImageRepository { get; }
+
+        /// <summary>The AMI id, VM template or override secret name.</summary>
+        public string? MachineImage { get; }
+
+        public bool DryRun { get; }
+
+        public CommandPlan Command { get; }
+
+        /// <summary>The same plan, run through another executable (dkp resolved to a path, or nkp).</summary>
+        public ClusterCreatePlan WithExecutable(string executable) => new ClusterCreatePlan(
+            ClusterName, Provider, Build, KubernetesVersion, EtcdVersion, KubernetesImageRepository, EtcdImageRepository, MachineImage, DryRun, Command.WithExecutable(executable));
+    }
+}

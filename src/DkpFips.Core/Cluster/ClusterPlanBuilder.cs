@@ -1,0 +1,203 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using DkpFips.Core.Catalog;
+using DkpFips.Core.Process;
+using DkpFips.Core.Versioning;
+
+namespace DkpFips.Core.Cluster
+{
+    /// <summary>
+    /// Turns a <see cref="ClusterCreateRequest"/> into the exact <c>dkp create cluster</c>
+    /// argument list, or refuses it with a specific <see cref="ClusterPlanException"/>.
+    /// </summary>
+    public sealed class ClusterPlanBuilder
+    {
+        private readonly FipsCatalog catalog;
+
+        public ClusterPlanBuilder(FipsCatalog catalog)
+        {
+            this.catalog = catalog ?? throw new ArgumentNullException(nameof(catalog));
+        }
+
+        public ClusterCreatePlan Build(ClusterCreateRequest request)
+        {
+            var name = Clean(request.ClusterName);
+            ClusterName.Validate(name);
+            var provider = ClusterProvider.Resolve(Clean(request.Provider), Clean(request.AmiId), Clean(request.VmTemplate), Clean(request.OverrideSecretName));
+            MachineImageRules.Validate(provider, Clean(request.AmiId), Clean(request.Region), Clean(request.VmTemplate), Clean(request.OverrideSecretName));
+
+            var build = ResolveBuild(request);
+            var kubernetesVersion = RequireNumberedFips(build.KubernetesVersion, build, "Kubernetes");
+            var etcdVersion = ResolveEtcd(request, build);
+
+            var mirror = Clean(request.ImageRepository);
+            if (mirror is not null)
+            {
+                ImageRepository.Validate(mirror);
+            }
+
+            var kubernetesRepository = mirror ?? build.KubernetesImageRepository;
+            var etcdRepository = mirror ?? build.EtcdImageRepository;
+
+            var extra = request.ExtraArguments ?? Array.Empty<string>();
+            ExtraArgumentGuard.Validate(extra);
+
+            var arguments = new List<string>
+            {
+                "create", "cluster", provider,
+                DkpFlags.ClusterName + "=" + name,
+                DkpFlags.KubernetesVersion + "=" + kubernetesVersion.ToFlagString(withLeadingV: true),
+                DkpFlags.EtcdVersion + "=" + etcdVersion.ToFlagString(withLeadingV: false),
+                DkpFlags.KubernetesImageRepository + "=" + kubernetesRepository,
+                DkpFlags.EtcdImageRepository + "=" + etcdRepository,
+            };
+
+            string? machineImage = null;
+            switch (provider)
+            {
+                case ClusterProvider.Aws:
+                    machineImage = Clean(request.AmiId);
+                    arguments.Add(DkpFlags.Ami + "=" + machineImage);
+                    AddIfGiven(arguments, DkpFlags.Region, request.Region);
+                    break;
+                case ClusterProvider.Vsphere:
+                    machineImage = Clean(request.VmTemplate);
+                    arguments.Add(DkpFlags.VmTemplate + "=" + machineImage);
+                    break;
+                case ClusterProvider.PreProvisioned:
+                    machineImage = Clean(request.OverrideSecretName);
+                    arguments.Add(DkpFlags.OverrideSecretName + "=" + machineImage);
+                    break;
+            }
+
+            AddIfGiven(arguments, DkpFlags.Namespace, request.Namespace);
+            AddIfGiven(arguments, DkpFlags.Kubeconfig, request.Kubeconfig);
+            AddIfGiven(arguments, "--registry-mirror-url", request.RegistryMirrorUrl);
+            AddIfGiven(arguments, "--registry-mirror-username", request.RegistryMirrorUsername);
+            if (!string.IsNullOrEmpty(request.RegistryMirrorPassword))
+            {
+                // A password is taken as given: never trimmed.
+                arguments.Add("--registry-mirror-password=" + request.RegistryMirrorPassword);
+            }
+
+            if (request.DryRun)
+            {
+                arguments.Add(DkpFlags.DryRun);
+                arguments.Add(DkpFlags.Output + "=yaml");
+            }
+
+            // Extra arguments come last, so that none of them can take one of ours as its value.
+            arguments.AddRange(extra);
+            FipsInvariant.Verify(arguments);
+
+            var secrets = new List<string>();
+            if (!string.IsNullOrEmpty(request.RegistryMirrorPassword))
+            {
+                secrets.Add(request.RegistryMirrorPassword!);
+            }
+
+            var command = new CommandPlan(request.Executable, arguments, request.Environment, secrets);
+            return new ClusterCreatePlan(name!, provider, build, kubernetesVersion, etcdVersion, kubernetesRepository, etcdRepository, machineImage, request.DryRun, command);
+        }
+
+        private FipsBuildDefinition ResolveBuild(ClusterCreateRequest request)
+        {
+            var text = Clean(request.KubernetesVersion);
+            FipsVersion? wanted = null;
+            if (text is not null && !FipsVersion.TryParse(text, out wanted))
+            {
+                throw new ClusterPlanException(
+                    ClusterPlanErrorKind.InvalidKubernetesVersion,
+                    $"'{text}' is not a Kubernetes version. Accepted forms: {FipsVersion.AcceptedForms}.",
+                    text);
+            }
+
+            if (request.FipsBuild is not null)
+            {
+                if (wanted is not null && !wanted.Matches(request.FipsBuild.KubernetesVersion))
+                {
+                    throw new ClusterPlanException(
+                        ClusterPlanErrorKind.FipsBuildConflict,
+                        $"-KubernetesVersion {text} does not match the FIPS build given ({request.FipsBuild}).",
+                        text);
+                }
+
+                return request.FipsBuild;
+            }
+
+            if (wanted is null)
+            {
+                throw new ClusterPlanException(
+                    ClusterPlanErrorKind.KubernetesVersionRequired,
+                    "No FIPS build was chosen: give -KubernetesVersion (for example 1.23 for the newest 1.23 FIPS build) or pipe a build from Get-FipsBuild.",
+                    null);
+            }
+
+            var builds = catalog.Find(wanted);
+            if (builds.Count == 0)
+            {
+                var nearest = catalog.NearestKubernetesVersions(wanted).Select(v => v.ToFlagString());
+                throw new ClusterPlanException(
+                    ClusterPlanErrorKind.FipsBuildNotFound,
+                    $"No FIPS build in the catalog matches Kubernetes {text}. Nearest supported: {string.Join(", ", nearest)}.",
+                    text,
+                    "Run Get-FipsBuild to list every build, or add a row with -CatalogPath if your release is newer than this module.");
+            }
+
+            return builds[builds.Count - 1];
+        }
+
+        private static FipsVersion ResolveEtcd(ClusterCreateRequest request, FipsBuildDefinition build)
+        {
+            var text = Clean(request.EtcdVersion);
+            if (text is null)
+            {
+                return RequireNumberedFips(build.EtcdVersion, build, "etcd");
+            }
+
+            if (!FipsVersion.TryParse(text, out var version) || version!.IsVersionLine)
+            {
+                throw new ClusterPlanException(
+                    ClusterPlanErrorKind.InvalidEtcdVersion,
+                    $"'{text}' is not a full etcd version such as 3.4.13+fips.0.",
+                    text);
+            }
+
+            if (!version.IsFips || version.FipsBuildNumber is null)
+            {
+                throw new ClusterPlanException(
+                    ClusterPlanErrorKind.InvalidEtcdVersion,
+                    $"The etcd version '{text}' is not a FIPS build: a FIPS cluster needs an etcd version with +fips.N, such as {version.WithFipsBuild(0).ToFlagString(withLeadingV: false)}.",
+                    text);
+            }
+
+            return version;
+        }
+
+        private static FipsVersion RequireNumberedFips(FipsVersion version, FipsBuildDefinition build, string component)
+        {
+            if (version.FipsBuildNumber is null)
+            {
+                throw new ClusterPlanException(
+                    ClusterPlanErrorKind.InvalidEtcdVersion,
+                    $"The {component} version {version} of the build {build} has no FIPS build number; dkp create cluster needs +fips.N.",
+                    version.ToString(),
+                    component == "etcd" ? "Give -EtcdVersion with a +fips.N version." : null);
+            }
+
+            return version;
+        }
+
+        private static void AddIfGiven(List<string> arguments, string flag, string? value)
+        {
+            var clean = Clean(value);
+            if (clean is not null)
+            {
+                arguments.Add(flag + "=" + clean);
+            }
+        }
+
+        private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value!.Trim();
+    }
+}

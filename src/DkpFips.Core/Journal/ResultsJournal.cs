@@ -1,0 +1,135 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Text;
+
+namespace DkpFips.Core.Journal
+{
+    /// <summary>
+    /// An append-only JSON Lines file of finished batch items. Each record is one line written
+    /// with a single write and flushed to disk at once, so a crash or kill of the writing
+    /// process loses at most the line being written; readers skip a torn last line, and the
+    /// next writer starts on a fresh line.
+    /// </summary>
+    public sealed class ResultsJournal
+    {
+        private static readonly UTF8Encoding Utf8 = new UTF8Encoding(false);
+        private readonly object sync = new object();
+
+        public ResultsJournal(string path)
+        {
+            Path = System.IO.Path.GetFullPath(path);
+        }
+
+        public string Path { get; }
+
+        public void Append(JournalEntry entry)
+        {
+            var line = FlatJson.Write(new[]
+            {
+                new KeyValuePair<string, object?>("time", entry.Time.ToString("o", CultureInfo.InvariantCulture)),
+                new KeyValuePair<string, object?>("name", entry.Name),
+                new KeyValuePair<string, object?>("status", entry.Status),
+                new KeyValuePair<string, object?>("exitCode", entry.ExitCode),
+                new KeyValuePair<string, object?>("durationSeconds", Math.Round(entry.Duration.TotalSeconds, 3)),
+                new KeyValuePair<string, object?>("logPath", entry.LogPath),
+                new KeyValuePair<string, object?>("detail", entry.Detail),
+            });
+
+            lock (sync)
+            {
+                var directory = System.IO.Path.GetDirectoryName(Path);
+                if (!string.IsNullOrEmpty(directory))
+                {
+                    Directory.CreateDirectory(directory);
+                }
+
+                using var stream = new FileStream(Path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read);
+                var prefix = string.Empty;
+                if (stream.Length > 0)
+                {
+                    stream.Seek(-1, SeekOrigin.End);
+                    if (stream.ReadByte() != '\n')
+                    {
+                        prefix = "\n";
+                    }
+                }
+
+                stream.Seek(0, SeekOrigin.End);
+                var bytes = Utf8.GetBytes(prefix + line + "\n");
+                stream.Write(bytes, 0, bytes.Length);
+                stream.Flush(flushToDisk: true);
+            }
+        }
+
+        /// <summary>Every complete record, oldest first. A missing file has none.</summary>
+        public IReadOnlyList<JournalEntry> Read()
+        {
+            var entries = new List<JournalEntry>();
+            if (!File.Exists(Path))
+            {
+                return entries;
+            }
+
+            string text;
+            using (var stream = new FileStream(Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete))
+            using (var reader = new StreamReader(stream, Utf8))
+            {
+                text = reader.ReadToEnd();
+            }
+
+            foreach (var raw in text.Split('\n'))
+            {
+                var line = raw.Trim();
+                if (line.Length == 0)
+                {
+                    continue;
+                }
+
+                var fields = FlatJson.TryRead(line);
+                if (fields is null || !(fields.TryGetValue("name", out var name) && name is string n) || !(fields.TryGetValue("status", out var status) && status is string s))
+                {
+                    continue;
+                }
+
+                fields.TryGetValue("exitCode", out var exit);
+                fields.TryGetValue("durationSeconds", out var seconds);
+                fields.TryGetValue("logPath", out var log);
+                fields.TryGetValue("detail", out var detail);
+                fields.TryGetValue("time", out var time);
+                entries.Add(new JournalEntry(
+                    n,
+                    s,
+                    exit is double e ? (int)e : (int?)null,
+                    TimeSpan.FromSeconds(seconds is double d ? d : 0),
+                    log as string,
+                    detail as string,
+                    time is string t && DateTimeOffset.TryParse(t, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var parsed) ? parsed : DateTimeOffset.MinValue));
+            }
+
+            return entries;
+        }
+
+        /// <summary>Names whose latest record says the item succeeded.</summary>
+        public ISet<string> SucceededNames()
+        {
+            var latest = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var entry in Read())
+            {
+                latest[entry.Name] = entry.Status;
+            }
+
+            var names = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var pair in latest)
+            {
+                if (pair.Value == "Succeeded")
+                {
+                    names.Add(pair.Key);
+                }
+            }
+
+            return names;
+        }
+    }
+}

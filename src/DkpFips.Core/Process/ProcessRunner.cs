@@ -1,0 +1,156 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+using System.Text;
+using System.Threading;
+
+namespace DkpFips.Core.Process
+{
+    /// <summary>
+    /// Runs a <see cref="CommandPlan"/> as a child process: an argument list (never a shell
+    /// string), output streamed line by line with secrets masked to a callback and a log file,
+    /// a timeout and cancellation that stop the whole process tree. Blocking; safe to call from
+    /// several threads at once.
+    /// </summary>
+    public static class ProcessRunner
+    {
+        public static ProcessRunResult Run(CommandPlan plan, ProcessRunOptions options, CancellationToken cancellationToken)
+        {
+            var stopwatch = Stopwatch.StartNew();
+            var tail = new Queue<string>();
+            var sync = new object();
+            StreamWriter? log = null;
+            var stdout = options.CaptureStandardOutput ? new StringBuilder() : null;
+
+            if (cancellationToken.IsCancellationRequested)
+            {
+                return new ProcessRunResult(RunStatus.Cancelled, null, TimeSpan.Zero, Array.Empty<string>(), null);
+            }
+
+            void OnLine(string? line, bool isError)
+            {
+                if (line is null)
+                {
+                    return;
+                }
+
+                var masked = plan.Masker.Apply(line);
+                lock (sync)
+                {
+                    log?.WriteLine(masked);
+                    if (!isError)
+                    {
+                        stdout?.Append(masked).Append('\n');
+                    }
+
+                    tail.Enqueue(masked);
+                    while (tail.Count > Math.Max(1, options.TailLines))
+                    {
+                        tail.Dequeue();
+                    }
+                }
+
+                options.OnOutput?.Invoke(masked, isError);
+            }
+
+            var startInfo = new ProcessStartInfo(plan.Executable, WindowsCommandLine.Join(plan.RealArguments))
+            {
+                UseShellExecute = false,
+                CreateNoWindow = true,
+                RedirectStandardInput = true,
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                StandardOutputEncoding = new UTF8Encoding(false),
+                StandardErrorEncoding = new UTF8Encoding(false),
+            };
+            if (options.WorkingDirectory is not null)
+            {
+                startInfo.WorkingDirectory = options.WorkingDirectory;
+            }
+
+            foreach (var pair in plan.Environment)
+            {
+                startInfo.Environment[pair.Key] = pair.Value;
+            }
+
+            try
+            {
+                if (options.LogPath is not null)
+                {
+                    Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(options.LogPath))!);
+                    log = new StreamWriter(new FileStream(options.LogPath, FileMode.Append, FileAccess.Write, FileShare.Read), new UTF8Encoding(false)) { AutoFlush = true };
+                    log.WriteLine("# " + plan.ToCommandLine(ShellKind.Bash));
+                }
+
+                using var process = new System.Diagnostics.Process { StartInfo = startInfo, EnableRaisingEvents = true };
+                using var exited = new ManualResetEvent(false);
+                process.Exited += (_, _) => exited.Set();
+                process.OutputDataReceived += (_, e) => OnLine(e.Data, false);
+                process.ErrorDataReceived += (_, e) => OnLine(e.Data, true);
+
+                try
+                {
+                    process.Start();
+                }
+                catch (Exception ex) when (ex is System.ComponentModel.Win32Exception || ex is InvalidOperationException || ex is IOException)
+                {
+                    var message = $"{plan.Executable} could not be started: {ex.Message}";
+                    lock (sync)
+                    {
+                        log?.WriteLine("# " + message);
+                    }
+
+                    return new ProcessRunResult(RunStatus.Failed, null, stopwatch.Elapsed, new[] { message }, message);
+                }
+
+                process.StandardInput.Close();
+                process.BeginOutputReadLine();
+                process.BeginErrorReadLine();
+
+                var timeout = options.Timeout is null ? Timeout.Infinite : (int)Math.Min(int.MaxValue, Math.Max(0, options.Timeout.Value.TotalMilliseconds));
+                var signalled = WaitHandle.WaitAny(new[] { exited, cancellationToken.WaitHandle }, timeout);
+                RunStatus? stopped = signalled == WaitHandle.WaitTimeout ? RunStatus.TimedOut : signalled == 1 ? RunStatus.Cancelled : (RunStatus?)null;
+                if (stopped is not null && !process.HasExited)
+                {
+                    ProcessTree.Kill(process);
+                    process.WaitForExit(15000);
+                    var message = stopped == RunStatus.TimedOut
+                        ? $"# stopped after the timeout of {options.Timeout!.Value.TotalSeconds:0.###} s"
+                        : "# stopped: the command was cancelled";
+                    OnLine(message, true);
+                    return new ProcessRunResult(stopped.Value, null, stopwatch.Elapsed, Snapshot(tail, sync), null);
+                }
+
+                // Drains the redirected streams to their end.
+                process.WaitForExit();
+                var exitCode = process.ExitCode;
+                lock (sync)
+                {
+                    log?.WriteLine("# exit code " + exitCode);
+                }
+
+                return new ProcessRunResult(exitCode == 0 ? RunStatus.Succeeded : RunStatus.Failed, exitCode, stopwatch.Elapsed, Snapshot(tail, sync), null)
+                {
+                    StandardOutput = stdout?.ToString(),
+                };
+            }
+            finally
+            {
+                lock (sync)
+                {
+                    log?.Dispose();
+                    log = null;
+                }
+            }
+        }
+
+        private static IReadOnlyList<string> Snapshot(Queue<string> tail, object sync)
+        {
+            lock (sync)
+            {
+                return tail.ToArray();
+            }
+        }
+    }
+}

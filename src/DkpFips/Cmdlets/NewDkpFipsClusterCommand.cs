@@ -1,0 +1,510 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Management.Automation;
+using System.Net;
+using System.Threading;
+using DkpFips.Completion;
+using DkpFips.Core.Catalog;
+using DkpFips.Core.Ci;
+using DkpFips.Core.Cluster;
+using DkpFips.Core.Journal;
+using DkpFips.Core.Process;
+using DkpFips.Infrastructure;
+
+namespace DkpFips.Cmdlets
+{
+    /// <summary>
+    /// <para type="synopsis">Plans, verifies and runs dkp create cluster for FIPS clusters, one or a batch.</para>
+    /// </summary>
+    [Cmdlet(VerbsCommon.New, "DkpFipsCluster", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium,
+        HelpUri = "https://github.com/dkpfips/DkpFips/blob/main/docs/New-DkpFipsCluster.md")]
+    [OutputType(typeof(ClusterCreateResult), typeof(ClusterPlan))]
+    public sealed class NewDkpFipsClusterCommand : DkpFipsCmdlet
+    {
+        private const int ProgressId = 7301;
+
+        private readonly List<ClusterPlan> pending = new List<ClusterPlan>();
+        private readonly HashSet<string> seen = new HashSet<string>(StringComparer.Ordinal);
+        private readonly HashSet<string> duplicates = new HashSet<string>(StringComparer.Ordinal);
+        private readonly Dictionary<string, string> executables = new Dictionary<string, string>(StringComparer.Ordinal);
+        private ClusterPlanBuilder builder = null!;
+        private bool azurePipelines;
+
+        /// <summary>The cluster name (a DNS-1123 name).</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Alias("Name")]
+        [AllowEmptyString]
+        public string ClusterName { get; set; } = null!;
+
+        /// <summary>aws, vsphere or preprovisioned; implied by -AmiId, -VmTemplate or -OverrideSecretName when left out.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(ProviderCompleter))]
+        [AllowEmptyString]
+        public string? Provider { get; set; }
+
+        /// <summary>The Kubernetes version or line (1.23 picks the newest 1.23 FIPS build).</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(KubernetesVersionCompleter))]
+        [VersionText(Scalar = true)]
+        [AllowEmptyString]
+        public string? KubernetesVersion { get; set; }
+
+        /// <summary>A build from Get-FipsBuild.</summary>
+        [Parameter(ValueFromPipeline = true)]
+        public FipsBuild? FipsBuild { get; set; }
+
+        /// <summary>The etcd version (+fips.N); defaults to the build's.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [VersionText(Scalar = true)]
+        [AllowEmptyString]
+        public string? EtcdVersion { get; set; }
+
+        /// <summary>AWS: the FIPS AMI.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [AllowEmptyString]
+        public string? AmiId { get; set; }
+
+        /// <summary>AWS: the region.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [AllowEmptyString]
+        public string? Region { get; set; }
+
+        /// <summary>vSphere: the FIPS VM template.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [AllowEmptyString]
+        public string? VmTemplate { get; set; }
+
+        /// <summary>Pre-provisioned: the secret holding the KIB FIPS overrides.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [AllowEmptyString]
+        public string? OverrideSecretName { get; set; }
+
+        /// <summary>A mirror replacing docker.io/mesosphere for both image repositories.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [AllowEmptyString]
+        public string? ImageRepository { get; set; }
+
+        /// <summary>The kubeconfig of the management cluster.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [AllowEmptyString]
+        public string? Kubeconfig { get; set; }
+
+        /// <summary>The namespace of the cluster objects.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [AllowEmptyString]
+        public string? Namespace { get; set; }
+
+        /// <summary>A registry mirror dkp configures on the nodes.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [AllowEmptyString]
+        public string? RegistryMirrorUrl { get; set; }
+
+        /// <summary>Credentials of the registry mirror (the password is always masked).</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Credential]
+        public PSCredential? RegistryMirrorCredential { get; set; }
+
+        /// <summary>AWS credentials, passed to dkp in its environment (never its arguments).</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Credential]
+        public PSCredential? AwsCredential { get; set; }
+
+        /// <summary>Extra dkp arguments, passed through after DkpFips' own.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [AllowEmptyCollection]
+        public string[]? ArgumentList { get; set; }
+
+        /// <summary>The dkp (or nkp) program; default dkp, else nkp, on PATH.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [AllowEmptyString]
+        public string? DkpPath { get; set; }
+
+        /// <summary>Catalog files added to the built-in catalog.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string[]? CatalogPath { get; set; }
+
+        /// <summary>Run nothing: emit the plan.</summary>
+        [Parameter]
+        public SwitchParameter PlanOnly { get; set; }
+
+        /// <summary>Run dkp with --dry-run --output yaml and verify the FIPS fields of the manifests.</summary>
+        [Parameter]
+        public SwitchParameter DryRun { get; set; }
+
+        /// <summary>How many dkp processes run at once.</summary>
+        [Parameter]
+        [ValidateRange(1, 64)]
+        public int ThrottleLimit { get; set; } = 4;
+
+        /// <summary>Stop a dkp process (tree) that runs longer than this; 0 for no limit.</summary>
+        [Parameter]
+        [ValidateRange(0, int.MaxValue)]
+        public int TimeoutSec { get; set; }
+
+        /// <summary>Where the per-cluster log files go.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? LogDirectory { get; set; }
+
+        /// <summary>An append-only JSON Lines journal of finished clusters.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? JournalPath { get; set; }
+
+        /// <summary>Skip clusters the journal shows as succeeded.</summary>
+        [Parameter]
+        public SwitchParameter Resume { get; set; }
+
+        protected override void BeginProcessing()
+        {
+            if (Resume && JournalPath is null)
+            {
+                ThrowTerminatingError(new ArgumentException("-Resume needs -JournalPath: the journal says which clusters already succeeded."),
+                    ErrorIds.ResumeNeedsJournal, ErrorCategory.InvalidArgument, null);
+            }
+
+            var files = CatalogPath?.Select(path => SessionState.Path.GetUnresolvedProviderPathFromPSPath(path));
+            var result = CatalogSession.Load(files);
+            foreach (var error in result.Errors)
+            {
+                WriteError(error, error.IsMissingFile ? ErrorIds.CatalogFileNotFound : ErrorIds.CatalogFileInvalid,
+                    error.IsMissingFile ? ErrorCategory.ObjectNotFound : ErrorCategory.InvalidData, error.Path);
+            }
+
+            builder = new ClusterPlanBuilder(result.Catalog);
+            azurePipelines = AzurePipelines.IsActive();
+        }
+
+        protected override void ProcessRecord()
+        {
+            ClusterCreatePlan plan;
+            try
+            {
+                var request = ToRequest();
+                request.Executable = ResolveExecutable();
+                plan = builder.Build(request);
+            }
+            catch (ClusterPlanException ex)
+            {
+                WritePlanError(ex);
+                return;
+            }
+
+            if (!seen.Add(plan.ClusterName))
+            {
+                duplicates.Add(plan.ClusterName);
+                WriteErrorAndLog(new ArgumentException($"The cluster name '{plan.ClusterName}' appears more than once in this batch; none of its rows run."),
+                    ErrorIds.DuplicateClusterName, ErrorCategory.InvalidArgument, plan.ClusterName, "Give every cluster of a batch its own name.");
+                return;
+            }
+
+            var output = new ClusterPlan(plan, new FipsBuild(plan.Build));
+            if (PlanOnly)
+            {
+                WriteObject(output);
+                return;
+            }
+
+            pending.Add(output);
+        }
+
+        protected override void EndProcessing()
+        {
+            if (PlanOnly || pending.Count == 0)
+            {
+                return;
+            }
+
+            var journal = JournalPath is null ? null : new ResultsJournal(SessionState.Path.GetUnresolvedProviderPathFromPSPath(JournalPath));
+            var done = Resume && journal is not null ? journal.SucceededNames() : new HashSet<string>();
+            var toRun = new List<ClusterPlan>();
+            foreach (var plan in pending.Where(p => !duplicates.Contains(p.ClusterName)))
+            {
+                if (done.Contains(plan.ClusterName))
+                {
+                    WriteVerbose($"[{plan.ClusterName}] skipped: the journal {journal!.Path} records it as succeeded.");
+                    WriteObject(new ClusterCreateResult(plan, nameof(RunStatus.Skipped), null, TimeSpan.Zero, null, null));
+                    continue;
+                }
+
+                // --dry-run creates nothing, so it needs no confirmation.
+                var action = DryRun ? null : $"Create FIPS cluster ({plan.Provider}, Kubernetes {plan.KubernetesVersion}, etcd {plan.EtcdVersion})";
+                if (action is null || ShouldProcess(plan.ClusterName, action))
+                {
+                    toRun.Add(plan);
+                }
+            }
+
+            if (toRun.Count > 0)
+            {
+                Run(toRun, journal);
+            }
+        }
+
+        private void Run(IReadOnlyList<ClusterPlan> plans, ResultsJournal? journal)
+        {
+            var logDirectory = LogDirectory is null
+                ? Path.Combine(Path.GetTempPath(), "DkpFips", "logs")
+                : SessionState.Path.GetUnresolvedProviderPathFromPSPath(LogDirectory);
+            var stamp = DateTime.Now.ToString("yyyyMMdd-HHmmss", System.Globalization.CultureInfo.InvariantCulture);
+            var byName = plans.ToDictionary(p => p.ClusterName, StringComparer.Ordinal);
+            var items = plans.Select(p => new BatchItem(p.ClusterName, p.Engine.Command, new ProcessRunOptions
+            {
+                Timeout = TimeoutSec > 0 ? TimeSpan.FromSeconds(TimeoutSec) : (TimeSpan?)null,
+                WorkingDirectory = SessionState.Path.CurrentFileSystemLocation.ProviderPath,
+                LogPath = Path.Combine(logDirectory, p.ClusterName + "-" + stamp + (DryRun ? "-dryrun" : string.Empty) + ".log"),
+                CaptureStandardOutput = DryRun,
+            })).ToList();
+
+            // Decided on the worker thread as soon as a run ends (so the journal is written at once).
+            var outcomes = new ConcurrentDictionary<string, (string Status, DryRunCheck[]? Checks)>(StringComparer.Ordinal);
+            void OnFinished(BatchItem item, ProcessRunResult result)
+            {
+                var status = result.Status.ToString();
+                DryRunCheck[]? checks = null;
+                if (DryRun && result.Status == RunStatus.Succeeded)
+                {
+                    checks = DryRunVerifier.Verify(result.StandardOutput ?? string.Empty, byName[item.Name].Engine)
+                        .Select(c => new DryRunCheck(c.Kind, c.Name, c.Field, c.Expected, c.Actual, c.Passed)).ToArray();
+                    if (checks.Any(c => !c.Passed))
+                    {
+                        status = nameof(RunStatus.Failed);
+                    }
+                }
+
+                outcomes[item.Name] = (status, checks);
+                journal?.Append(new JournalEntry(item.Name, status, result.ExitCode, result.Duration, item.Options.LogPath,
+                    result.StartError ?? item.Command.ToCommandLine(ShellKind.Pwsh), DateTimeOffset.Now));
+            }
+
+            using var batchCancellation = CancellationTokenSource.CreateLinkedTokenSource(CancellationToken);
+            var events = BatchRunner.Run(items, ThrottleLimit, batchCancellation.Token, OnFinished).GetEnumerator();
+            int finished = 0, running = 0;
+            var started = new HashSet<string>(StringComparer.Ordinal);
+            try
+            {
+                while (events.MoveNext())
+                {
+                    var e = events.Current;
+                    if (e.Kind == BatchEventKind.Started)
+                    {
+                        started.Add(e.Item.Name);
+                        running++;
+                    }
+                    else if (e.Kind == BatchEventKind.Finished)
+                    {
+                        finished++;
+                        if (started.Contains(e.Item.Name))
+                        {
+                            running--;
+                        }
+                    }
+
+                    if (Stopping)
+                    {
+                        continue;
+                    }
+
+                    Report(e, byName[e.Item.Name], outcomes, finished, running, plans.Count);
+                }
+            }
+            catch
+            {
+                // -ErrorAction Stop or a stopped pipeline: stop every dkp still running and let the
+                // workers journal what they finished, then pass the failure on.
+                batchCancellation.Cancel();
+                while (events.MoveNext())
+                {
+                }
+
+                throw;
+            }
+            finally
+            {
+                if (!Stopping)
+                {
+                    WriteProgress(new ProgressRecord(ProgressId, "Creating FIPS clusters", "Done") { RecordType = ProgressRecordType.Completed });
+                }
+            }
+        }
+
+        private void Report(BatchEvent e, ClusterPlan plan, ConcurrentDictionary<string, (string Status, DryRunCheck[]? Checks)> outcomes, int finished, int running, int total)
+        {
+            switch (e.Kind)
+            {
+                case BatchEventKind.Started:
+                    WriteVerbose($"[{plan.ClusterName}] {plan.CommandLine}");
+                    WriteProgress(new ProgressRecord(ProgressId, "Creating FIPS clusters", $"{finished} of {total} finished, {running} running")
+                    {
+                        PercentComplete = total == 0 ? 0 : finished * 100 / total,
+                        CurrentOperation = "Started " + plan.ClusterName,
+                    });
+                    break;
+                case BatchEventKind.Output:
+                    WriteVerbose($"[{plan.ClusterName}] {e.Line}");
+                    break;
+                case BatchEventKind.Finished:
+                    var result = e.Result!;
+                    var (status, checks) = outcomes.TryGetValue(plan.ClusterName, out var o) ? o : (result.Status.ToString(), null);
+                    var output = new ClusterCreateResult(plan, status, result.ExitCode, result.Duration, e.Item.Options.LogPath, checks);
+                    WriteProgress(new ProgressRecord(ProgressId, "Creating FIPS clusters", $"{finished} of {total} finished, {running} running")
+                    {
+                        PercentComplete = total == 0 ? 0 : finished * 100 / total,
+                        CurrentOperation = $"{plan.ClusterName}: {status}",
+                    });
+                    if (azurePipelines)
+                    {
+                        WriteAzureGroup(output);
+                    }
+
+                    if (e.CallbackError is not null)
+                    {
+                        WriteErrorAndLog(new IOException($"The journal could not record '{plan.ClusterName}': {e.CallbackError}"),
+                            ErrorIds.JournalWriteFailed, ErrorCategory.WriteError, JournalPath);
+                    }
+
+                    WriteObject(output);
+                    ReportFailure(output, result);
+                    break;
+            }
+        }
+
+        private void ReportFailure(ClusterCreateResult output, ProcessRunResult result)
+        {
+            var name = output.ClusterName;
+            var tail = result.Tail.Count == 0 ? string.Empty : "\nLast lines of its output:\n  " + string.Join("\n  ", result.Tail);
+            var log = output.LogPath is null ? string.Empty : $"\nFull log: {output.LogPath}";
+            switch (result.Status)
+            {
+                case RunStatus.Succeeded when output.Status == nameof(RunStatus.Failed):
+                    foreach (var check in output.Checks.Where(c => !c.Passed))
+                    {
+                        WriteErrorAndLog(new InvalidDataException($"The dry run of '{name}' is not FIPS: {check.Kind} '{check.Name}' {check.Field} is '{check.Actual ?? "(missing)"}', expected '{check.Expected}'."),
+                            ErrorIds.DryRunCheckFailed, ErrorCategory.InvalidResult, output);
+                    }
+
+                    break;
+                case RunStatus.Failed when result.StartError is not null:
+                    WriteErrorAndLog(new InvalidOperationException($"dkp for '{name}' could not be started: {result.StartError}"),
+                        ErrorIds.DkpStartFailed, ErrorCategory.InvalidOperation, output, "Check -DkpPath: the file must exist and be executable.");
+                    break;
+                case RunStatus.Failed:
+                    WriteErrorAndLog(new InvalidOperationException($"dkp create cluster failed for '{name}' with exit code {result.ExitCode}.{tail}{log}"),
+                        ErrorIds.DkpFailed, ErrorCategory.InvalidResult, output);
+                    break;
+                case RunStatus.TimedOut:
+                    WriteErrorAndLog(new TimeoutException($"dkp create cluster for '{name}' ran longer than {TimeoutSec} s and was stopped.{tail}{log}"),
+                        ErrorIds.DkpTimedOut, ErrorCategory.OperationTimeout, output);
+                    break;
+                case RunStatus.Cancelled:
+                    WriteErrorAndLog(new OperationCanceledException($"dkp create cluster for '{name}' was cancelled.{log}"),
+                        ErrorIds.DkpCancelled, ErrorCategory.OperationStopped, output);
+                    break;
+            }
+        }
+
+        private void WriteAzureGroup(ClusterCreateResult output)
+        {
+            WriteHostLine(AzurePipelines.GroupStart($"dkp create cluster {output.ClusterName}: {output.Status}"));
+            if (output.LogPath is not null && File.Exists(output.LogPath))
+            {
+                foreach (var line in File.ReadAllLines(output.LogPath))
+                {
+                    WriteHostLine(AzurePipelines.Neutralize(line));
+                }
+            }
+
+            WriteHostLine(AzurePipelines.GroupEnd());
+        }
+
+        private void WriteHostLine(string text) =>
+            WriteInformation(new HostInformationMessage { Message = text }, new[] { "PSHOST" });
+
+        private void WriteErrorAndLog(Exception exception, string errorId, ErrorCategory category, object? target, string? recommendedAction = null)
+        {
+            if (azurePipelines)
+            {
+                WriteHostLine(AzurePipelines.Error(exception.Message));
+            }
+
+            WriteError(exception, errorId, category, target, recommendedAction);
+        }
+
+        private void WritePlanError(ClusterPlanException ex)
+        {
+            var row = string.IsNullOrEmpty(ClusterName) ? string.Empty : $"Cluster '{ClusterName}': ";
+            WriteErrorAndLog(new ArgumentException(row + ex.Message, ex), ClusterErrorMap.ErrorId(ex.Kind), ClusterErrorMap.Category(ex.Kind), ex.Target ?? ClusterName, ex.RecommendedAction);
+        }
+
+        private string ResolveExecutable()
+        {
+            var wanted = string.IsNullOrWhiteSpace(DkpPath) ? null : DkpPath!.Trim();
+            var key = wanted ?? string.Empty;
+            if (executables.TryGetValue(key, out var cached))
+            {
+                return cached;
+            }
+
+            var location = SessionState.Path.CurrentFileSystemLocation.ProviderPath;
+            var found = wanted is null
+                ? ExecutableLocator.Find(new[] { "dkp", "nkp" }, null, location)
+                : ExecutableLocator.Find(wanted.StartsWith("~", StringComparison.Ordinal) ? SessionState.Path.GetUnresolvedProviderPathFromPSPath(wanted) : wanted, null, location);
+            if (found is null)
+            {
+                if (!PlanOnly)
+                {
+                    ThrowTerminatingError(
+                        new FileNotFoundException(wanted is null
+                            ? "Neither dkp nor nkp was found on PATH; nothing was run."
+                            : $"The dkp program '{wanted}' was not found; nothing was run."),
+                        ErrorIds.DkpNotFound, ErrorCategory.ObjectNotFound, wanted ?? "dkp",
+                        "Install the DKP (dkp) or NKP (nkp) CLI on PATH, or give its path with -DkpPath.");
+                }
+
+                found = wanted ?? "dkp";
+            }
+
+            executables[key] = found;
+            return found;
+        }
+
+        private ClusterCreateRequest ToRequest()
+        {
+            var environment = new Dictionary<string, string>(StringComparer.Ordinal);
+            if (AwsCredential is not null && AwsCredential != PSCredential.Empty)
+            {
+                environment["AWS_ACCESS_KEY_ID"] = AwsCredential.UserName;
+                environment["AWS_SECRET_ACCESS_KEY"] = AwsCredential.GetNetworkCredential().Password;
+            }
+
+            var mirrorPassword = RegistryMirrorCredential is null || RegistryMirrorCredential == PSCredential.Empty
+                ? null
+                : RegistryMirrorCredential.GetNetworkCredential().Password;
+            return new ClusterCreateRequest
+            {
+                ClusterName = ClusterName,
+                Provider = Provider,
+                KubernetesVersion = KubernetesVersion,
+                FipsBuild = FipsBuild?.Definition,
+                EtcdVersion = EtcdVersion,
+                AmiId = AmiId,
+                Region = Region,
+                VmTemplate = VmTemplate,
+                OverrideSecretName = OverrideSecretName,
+                ImageRepository = ImageRepository,
+                Kubeconfig = string.IsNullOrWhiteSpace(Kubeconfig) ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(Kubeconfig!.Trim()),
+                Namespace = Namespace,
+                RegistryMirrorUrl = RegistryMirrorUrl,
+                RegistryMirrorUsername = RegistryMirrorCredential?.UserName,
+                RegistryMirrorPassword = mirrorPassword,
+                ExtraArguments = ArgumentList ?? Array.Empty<string>(),
+                Environment = environment,
+                DryRun = DryRun,
+            };
+        }
+    }
+}

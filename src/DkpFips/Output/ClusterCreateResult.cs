@@ -1,0 +1,37 @@
+using System;
+
+namespace DkpFips
+{
+    /// <summary>The outcome of creating (or dry-running) one FIPS cluster with New-DkpFipsCluster.</summary>
+    public sealed class ClusterCreateResult
+    {
+        internal ClusterCreateResult(ClusterPlan plan, string status, int? exitCode, TimeSpan duration, string? logPath, DryRunCheck[]? checks)
+        {
+            ClusterName = plan.ClusterName;
+            Status = status;
+            ExitCode = exitCode;
+            Duration = duration;
+            LogPath = logPath;
+            Plan = plan;
+            Checks = checks ?? Array.Empty<DryRunCheck>();
+        }
+
+        public string ClusterName { get; }
+
+        /// <summary>Succeeded, Failed, Cancelled, TimedOut or Skipped.</summary>
+        public string Status { get; }
+
+        /// <summary>dkp's exit code; empty when it did not run to its end.</summary>
+        public int? ExitCode { get; }
+
+        public TimeSpan Duration { get; }
+
+        /// <summary>The file holding dkp's output for this cluster (secrets masked).</summary>
+        public string? LogPath { get; }
+
+        public ClusterPlan Plan { get; }
+
+        /// <summary>With -DryRun: each FIPS check of the Cluster API objects dkp printed.</summary>
+        public DryRunCheck[] Checks { get; }
+    }
+}

@@ -1,0 +1,79 @@
+using System;
+using System.Linq;
+using DkpFips.Core.Cluster;
+using DkpFips.Core.Process;
+
+namespace DkpFips
+{
+    /// <summary>
+    /// The exact dkp create cluster invocation New-DkpFipsCluster runs (or would run) for one
+    /// cluster. Secret values show as ***.
+    /// </summary>
+    public sealed class ClusterPlan
+    {
+        private string? commandLine;
+
+        internal ClusterPlan(ClusterCreatePlan plan, FipsBuild fipsBuild)
+        {
+            Engine = plan;
+            ClusterName = plan.ClusterName;
+            Provider = plan.Provider;
+            KubernetesVersion = plan.KubernetesVersion.ToFlagString(withLeadingV: true);
+            EtcdVersion = plan.EtcdVersion.ToFlagString(withLeadingV: false);
+            KubernetesImageRepository = plan.KubernetesImageRepository;
+            EtcdImageRepository = plan.EtcdImageRepository;
+            MachineImage = plan.MachineImage;
+            DryRun = plan.DryRun;
+            Executable = plan.Command.Executable;
+            Arguments = plan.Command.DisplayArguments.ToArray();
+            FipsBuild = fipsBuild;
+        }
+
+        public string ClusterName { get; }
+
+        /// <summary>aws, vsphere or preprovisioned.</summary>
+        public string Provider { get; }
+
+        /// <summary>The --kubernetes-version value, e.g. v1.23.7+fips.0.</summary>
+        public string KubernetesVersion { get; }
+
+        /// <summary>The --etcd-version value, e.g. 3.4.13+fips.0.</summary>
+        public string EtcdVersion { get; }
+
+        public string KubernetesImageRepository { get; }
+
+        public string EtcdImageRepository { get; }
+
+        /// <summary>The AMI id, VM template or override secret name.</summary>
+        public string? MachineImage { get; }
+
+        public bool DryRun { get; }
+
+        /// <summary>The dkp (or nkp) program that runs.</summary>
+        public string Executable { get; }
+
+        /// <summary>Exactly the arguments the process receives, except secret values, shown as ***.</summary>
+        public string[] Arguments { get; }
+
+        /// <summary>The command as one PowerShell line (see GetCommandLine for bash and cmd).</summary>
+        public string CommandLine => commandLine ??= Engine.Command.ToCommandLine(ShellKind.Pwsh);
+
+        /// <summary>The catalog build the versions come from.</summary>
+        public FipsBuild FipsBuild { get; }
+
+        internal ClusterCreatePlan Engine { get; }
+
+        /// <summary>The command as one line for a shell: bash (also sh, zsh), pwsh (also powershell) or cmd.</summary>
+        public string GetCommandLine(string shell)
+        {
+            if (!ShellQuoting.TryParseShell(shell, out var kind))
+            {
+                throw new ArgumentException($"Unknown shell '{shell}'; use bash, pwsh or cmd.", nameof(shell));
+            }
+
+            return Engine.Command.ToCommandLine(kind);
+        }
+
+        public override string ToString() => CommandLine;
+    }
+}

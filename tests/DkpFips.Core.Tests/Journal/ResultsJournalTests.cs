@@ -1,0 +1,64 @@
+using System;
+using System.IO;
+using System.Linq;
+using DkpFips.Core.Journal;
+using Xunit;
+
+namespace DkpFips.Core.Tests.Journal
+{
+    public class ResultsJournalTests
+    {
+        private static string TempPath() => Path.Combine(Path.GetTempPath(), "dkpfips-journal-" + Guid.NewGuid().ToString("N") + ".jsonl");
+
+        private static JournalEntry Entry(string name, string status) =>
+            new JournalEntry(name, status, status == "Succeeded" ? 0 : 1, TimeSpan.FromSeconds(1.5), "/tmp/x.log", "dkp \"create\"\n\\ ü", DateTimeOffset.UtcNow);
+
+        [Fact]
+        public void RoundTripsRecordsAndKnowsWhatSucceeded()
+        {
+            var journal = new ResultsJournal(TempPath());
+            journal.Append(Entry("a", "Failed"));
+            journal.Append(Entry("b", "Succeeded"));
+            journal.Append(Entry("a", "Succeeded"));
+            journal.Append(Entry("c", "Succeeded"));
+            journal.Append(Entry("c", "Failed"));
+            var entries = journal.Read();
+            Assert.Equal(5, entries.Count);
+            Assert.Equal("dkp \"create\"\n\\ ü", entries[0].Detail);
+            Assert.Equal(1.5, entries[0].Duration.TotalSeconds);
+            Assert.Equal(new[] { "a", "b" }, journal.SucceededNames().OrderBy(n => n));
+            File.Delete(journal.Path);
+        }
+
+        [Fact]
+        public void ATornLastLineIsSkippedAndTheNextRecordStartsOnItsOwnLine()
+        {
+            var path = TempPath();
+            var journal = new ResultsJournal(path);
+            journal.Append(Entry("a", "Succeeded"));
+            File.AppendAllText(path, "{\"time\":\"2026-01-01\",\"name\":\"b\",\"sta");
+            Assert.Single(journal.Read());
+            journal.Append(Entry("c", "Succeeded"));
+            Assert.Equal(new[] { "a", "c" }, journal.Read().Select(e => e.Name));
+            File.Delete(path);
+        }
+
+        [Theory]
+        [InlineData("{\"a\":\"x\\u0041\",\"n\":-1.5e2,\"t\":true,\"z\":null}")]
+        [InlineData("  { }  ")]
+        public void ReadsFlatJson(string line)
+        {
+            Assert.NotNull(FlatJson.TryRead(line));
+        }
+
+        [Theory]
+        [InlineData("{\"a\":}")]
+        [InlineData("{\"a\":\"x\"")]
+        [InlineData("{\"a\":\"x\"} extra")]
+        [InlineData("")]
+        public void RefusesBrokenJson(string line)
+        {
+            Assert.Null(FlatJson.TryRead(line));
+        }
+    }
+}
