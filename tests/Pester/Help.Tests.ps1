@@ -26,6 +26,16 @@ BeforeDiscovery {
             foreach ($file in 'fips-cluster.conf', 'management.conf', 'default.conf') { Set-Content -LiteralPath (Join-Path $TestDrive $file) -Value $kubeconfig }
             $env:KUBECONFIG = Join-Path $TestDrive 'default.conf'
         }
+        # The konvoy-image double on PATH; the examples run in TestDrive, where it writes manifest.json.
+        'New-FipsAmi' = {
+            $bin = Join-Path $TestDrive 'kib-bin'
+            $null = New-Item -ItemType Directory -Force $bin
+            $fake = Join-Path $RepoRoot 'out/bin/FakeKib/Release/net10.0'
+            $exe = if ($IsWindows) { '.exe' } else { '' }
+            Copy-Item (Join-Path $fake '*') $bin -Force
+            Copy-Item (Join-Path $fake "FakeKib$exe") (Join-Path $bin "konvoy-image$exe") -Force
+            if (-not ($env:PATH -split [IO.Path]::PathSeparator -contains $bin)) { $env:PATH = $bin + [IO.Path]::PathSeparator + $env:PATH }
+        }
     }
     $script:examples = @(foreach ($c in Get-Command -Module DkpFips -CommandType Cmdlet) {
             $i = 0
