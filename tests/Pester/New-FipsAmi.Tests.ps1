@@ -28,12 +28,18 @@ BeforeAll {
     }
 
     # A build in its own KIB working folder, with its log there too.
-    function Invoke-Build {
+    function Get-BuildSplat {
         param([hashtable] $Splat = @{})
         $dir = New-TestDirectory
         $env:FAKEKIB_RECORD = Join-Path $dir 'record.json'
         $base = @{ ImageDefinition = 'images/ami/rhel-84.yaml'; KubernetesVersion = '1.23'; Region = 'us-west-2'; KibPath = $Kib; WorkingDirectory = $dir; LogDirectory = $dir }
         foreach ($k in $Splat.Keys) { $base[$k] = $Splat[$k] }
+        $base
+    }
+
+    function Invoke-Build {
+        param([hashtable] $Splat = @{})
+        $base = Get-BuildSplat $Splat
         New-FipsAmi @base
     }
 }
@@ -163,7 +169,8 @@ Describe 'New-FipsAmi' {
             @{ Case = 'a missing manifest'; Env = @{ FAKEKIB_NO_MANIFEST = '1' }; Id = 'PackerManifestNotFound'; Message = '*no packer manifest*' }
         ) {
             foreach ($k in $Env.Keys) { Set-Item "env:$k" $Env[$k] }
-            $out = Invoke-Build -Splat @{ ErrorVariable = 'errs'; ErrorAction = 'SilentlyContinue' }
+            $s = Get-BuildSplat
+            $out = New-FipsAmi @s -ErrorVariable errs -ErrorAction SilentlyContinue
             $out | Should -BeNullOrEmpty
             $errs[0].FullyQualifiedErrorId | Should -Be "$Id,DkpFips.Cmdlets.NewFipsAmiCommand"
             $errs[0].Exception.Message | Should -BeLike $Message
@@ -204,7 +211,8 @@ Describe 'New-FipsAmi' {
 
         It 'stops a hung KIB after -TimeoutSec' {
             $env:FAKEKIB_HANG = '1'
-            $out = Invoke-Build -Splat @{ TimeoutSec = 1; ErrorVariable = 'errs'; ErrorAction = 'SilentlyContinue' }
+            $s = Get-BuildSplat @{ TimeoutSec = 1 }
+            $out = New-FipsAmi @s -ErrorVariable errs -ErrorAction SilentlyContinue
             $out | Should -BeNullOrEmpty
             $errs[0].FullyQualifiedErrorId | Should -Be 'KibTimedOut,DkpFips.Cmdlets.NewFipsAmiCommand'
             $errs[0].CategoryInfo.Category | Should -Be 'OperationTimeout'
@@ -233,7 +241,8 @@ Describe 'New-FipsAmi' {
             $env:FAKEKIB_RECORD_ENV = 'AWS_ACCESS_KEY_ID,AWS_SECRET_ACCESS_KEY'
             $env:FAKEKIB_ECHO_ENV = 'AWS_SECRET_ACCESS_KEY'
             $env:FAKEKIB_EXIT = '1'
-            $all = Invoke-Build -Splat @{ AwsCredential = $credential; Verbose = $true; ErrorVariable = 'errs'; ErrorAction = 'SilentlyContinue' } 4>&1
+            $s = Get-BuildSplat @{ AwsCredential = $credential; Verbose = $true }
+            $all = New-FipsAmi @s -ErrorVariable errs -ErrorAction SilentlyContinue 4>&1
             $record = Read-Record $env:FAKEKIB_RECORD
             $record.env.AWS_SECRET_ACCESS_KEY | Should -Be $canary
             $record.argv -join ' ' | Should -Not -BeLike "*$canary*"
