@@ -86,13 +86,14 @@ Describe 'Help of <Name>' -ForEach $commands {
 
     It 'documents exactly the parameters the cmdlet has' {
         $documented = @($help.parameters.parameter.name) | Sort-Object
-        $actual = @($command.Parameters.Keys | Where-Object { $_ -notin $common }) | Sort-Object
+        # -WhatIf and -Confirm are documented (PlatyPS lists them); only the common parameters are not.
+        $actual = @($command.Parameters.Keys | Where-Object { $_ -notin [System.Management.Automation.PSCmdlet]::CommonParameters }) | Sort-Object
         $documented | Should -Be $actual
     }
 
     It 'shows one syntax per parameter set, with the parameters of that set' {
         $documentedSets = @($help.syntax.syntaxItem | ForEach-Object { (@($_.parameter.name) | Sort-Object) -join ',' }) | Sort-Object
-        $actualSets = @($command.ParameterSets | ForEach-Object { (@($_.Parameters.Name | Where-Object { $_ -notin $common }) | Sort-Object) -join ',' }) | Sort-Object
+        $actualSets = @($command.ParameterSets | ForEach-Object { (@($_.Parameters.Name | Where-Object { $_ -notin [System.Management.Automation.PSCmdlet]::CommonParameters }) | Sort-Object) -join ',' }) | Sort-Object
         $documentedSets | Should -Be $actualSets
     }
 
