@@ -269,6 +269,15 @@ Describe 'New-FipsAmi' {
             $plan.MachineImage | Should -Be $ami
         }
 
+        It 'chains a vSphere template into a vsphere cluster plan' {
+            $plan = Invoke-Build -Splat @{ ImageDefinition = 'images/ova/rhel-84.yaml'; Region = $null; KubernetesVersion = '1.22' } |
+                New-DkpFipsCluster -ClusterName fips-vs -PlanOnly -DkpPath $Dkp
+            $plan.Provider | Should -Be 'vsphere'
+            $plan.Arguments | Should -Contain '--kubernetes-version=v1.22.8+fips.0'
+            $plan.MachineImage | Should -BeLike 'konvoy-rhel-84-fips-1.22.8+fips.0-*'
+            $plan.Arguments | Should -Contain "--vm-template=$($plan.MachineImage)"
+        }
+
         It 'binds ImageId by property name for Test-FipsAmi (when it is loaded)' {
             $image = Invoke-Build
             $image.PSObject.Properties.Name | Should -Contain 'ImageId'
