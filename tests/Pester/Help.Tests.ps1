@@ -26,6 +26,16 @@ BeforeDiscovery {
             foreach ($file in 'fips-cluster.conf', 'management.conf', 'default.conf') { Set-Content -LiteralPath (Join-Path $TestDrive $file) -Value $kubeconfig }
             $env:KUBECONFIG = Join-Path $TestDrive 'default.conf'
         }
+        # The konvoy-image double on PATH; the examples run in TestDrive, where it writes manifest.json.
+        'New-FipsAmi' = {
+            $bin = Join-Path $TestDrive 'kib-bin'
+            $null = New-Item -ItemType Directory -Force $bin
+            $fake = Join-Path $RepoRoot 'out/bin/FakeKib/Release/net10.0'
+            $exe = if ($IsWindows) { '.exe' } else { '' }
+            Copy-Item (Join-Path $fake '*') $bin -Force
+            Copy-Item (Join-Path $fake "FakeKib$exe") (Join-Path $bin "konvoy-image$exe") -Force
+            if (-not ($env:PATH -split [IO.Path]::PathSeparator -contains $bin)) { $env:PATH = $bin + [IO.Path]::PathSeparator + $env:PATH }
+        }
     }
     $script:examples = @(foreach ($c in Get-Command -Module DkpFips -CommandType Cmdlet) {
             $i = 0
@@ -75,14 +85,15 @@ Describe 'Help of <Name>' -ForEach $commands {
     }
 
     It 'documents exactly the parameters the cmdlet has' {
-        $documented = @($help.parameters.parameter.name | Where-Object { $_ -notin $common }) | Sort-Object
-        $actual = @($command.Parameters.Keys | Where-Object { $_ -notin $common }) | Sort-Object
+        $documented = @($help.parameters.parameter.name) | Sort-Object
+        # -WhatIf and -Confirm are documented (PlatyPS lists them); only the common parameters are not.
+        $actual = @($command.Parameters.Keys | Where-Object { $_ -notin [System.Management.Automation.PSCmdlet]::CommonParameters }) | Sort-Object
         $documented | Should -Be $actual
     }
 
     It 'shows one syntax per parameter set, with the parameters of that set' {
-        $documentedSets = @($help.syntax.syntaxItem | ForEach-Object { (@($_.parameter.name | Where-Object { $_ -notin $common }) | Sort-Object) -join ',' }) | Sort-Object
-        $actualSets = @($command.ParameterSets | ForEach-Object { (@($_.Parameters.Name | Where-Object { $_ -notin $common }) | Sort-Object) -join ',' }) | Sort-Object
+        $documentedSets = @($help.syntax.syntaxItem | ForEach-Object { (@($_.parameter.name) | Sort-Object) -join ',' }) | Sort-Object
+        $actualSets = @($command.ParameterSets | ForEach-Object { (@($_.Parameters.Name | Where-Object { $_ -notin [System.Management.Automation.PSCmdlet]::CommonParameters }) | Sort-Object) -join ',' }) | Sort-Object
         $documentedSets | Should -Be $actualSets
     }
 

@@ -67,5 +67,22 @@ namespace DkpFips.Infrastructure
         public const string AwsCredentialsNotFound = "AwsCredentialsNotFound";
         public const string AwsConfigurationInvalid = "AwsConfigurationInvalid";
         public const string AwsRequestFailed = "AwsRequestFailed";
+        // New-FipsAmi: an image build that cannot be planned, run or used.
+        public const string UnknownPlatform = "UnknownPlatform";
+        public const string ImageDefinitionRequired = "ImageDefinitionRequired";
+        public const string UnknownOperatingSystem = "UnknownOperatingSystem";
+        public const string OperatingSystemNotFipsCapable = "OperatingSystemNotFipsCapable";
+        public const string ParameterNotForPlatform = "ParameterNotForPlatform";
+        public const string SourceAmiConflict = "SourceAmiConflict";
+        public const string KibNotFound = "KibNotFound";
+        public const string KibStartFailed = "KibStartFailed";
+        public const string KibFailed = "KibFailed";
+        public const string KibTimedOut = "KibTimedOut";
+        public const string KibCancelled = "KibCancelled";
+        public const string PackerManifestNotFound = "PackerManifestNotFound";
+        public const string PackerManifestInvalid = "PackerManifestInvalid";
+        public const string NoImageBuilt = "NoImageBuilt";
+        public const string ImageNotFips = "ImageNotFips";
+        public const string ImageVersionMismatch = "ImageVersionMismatch";
     }
 }

@@ -1,0 +1,193 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using DkpFips.Core.Catalog;
+using DkpFips.Core.Cluster;
+using DkpFips.Core.Process;
+using DkpFips.Core.Versioning;
+
+namespace DkpFips.Core.ImageBuilder
+{
+    /// <summary>
+    /// Turns a <see cref="KibBuildRequest"/> into the exact <c>konvoy-image build aws|vsphere</c>
+    /// argument list of a FIPS image build, or refuses it with a specific <see cref="KibException"/>.
+    /// </summary>
+    public sealed class KibPlanBuilder
+    {
+        private readonly FipsCatalog catalog;
+
+        public KibPlanBuilder(FipsCatalog catalog)
+        {
+            this.catalog = catalog ?? throw new ArgumentNullException(nameof(catalog));
+        }
+
+        public KibBuildPlan Build(KibBuildRequest request)
+        {
+            var path = Clean(request.ImageDefinition);
+            var os = Clean(request.OperatingSystem);
+            var platform = KibPlatform.Resolve(Clean(request.Platform), path);
+            ImageDefinition image;
+            if (path is not null)
+            {
+                image = ImageDefinition.FromPath(path, platform);
+                if (os is not null)
+                {
+                    var named = ImageDefinition.FromOperatingSystem(os, platform);
+                    if (named.Family != image.Family || (named.Version is not null && image.Version is not null && named.Version != image.Version))
+                    {
+                        throw new KibException(KibErrorKind.InvalidArgument,
+                            $"-OperatingSystem {os} does not match the image definition {path} ({image.OperatingSystem}); give one of them.", os);
+                    }
+                }
+            }
+            else if (os is not null)
+            {
+                image = ImageDefinition.FromOperatingSystem(os, platform);
+            }
+            else
+            {
+                throw new KibException(KibErrorKind.ImageDefinitionRequired,
+                    "No image definition was given: give -ImageDefinition (for example images/ami/rhel-84.yaml) or -OperatingSystem (for example rhel-8.4).", null);
+            }
+
+            var (version, build) = ResolveVersion(request);
+
+            var arguments = new List<string> { "build", platform, image.Path };
+            var overrides = new List<string> { KibFlags.FipsOverride };
+            if (request.AirGapped)
+            {
+                overrides.Add(KibFlags.OfflineFipsOverride);
+            }
+
+            foreach (var extra in (request.ExtraOverrides ?? Array.Empty<string>()).Select(Clean).Where(e => e is not null))
+            {
+                if (!overrides.Contains(extra!, StringComparer.Ordinal))
+                {
+                    overrides.Add(extra!);
+                }
+            }
+
+            foreach (var file in overrides)
+            {
+                arguments.Add(KibFlags.Overrides + "=" + file);
+            }
+
+            // KIB takes the plain version; the fips override adds the +fips.0 build metadata.
+            arguments.Add(KibFlags.KubernetesVersion + "=" + version.PlainVersion);
+            AddIfGiven(arguments, KibFlags.ContainerdVersion, request.ContainerdVersion);
+
+            var amiRegions = (request.AmiRegions ?? Array.Empty<string>()).Select(Clean).Where(r => r is not null).Distinct(StringComparer.Ordinal).ToArray();
+            var sourceAmi = Clean(request.SourceAmi);
+            var filterName = Clean(request.SourceAmiFilterName);
+            var filterOwner = Clean(request.SourceAmiFilterOwner);
+            if (platform == KibPlatform.Aws)
+            {
+                if (sourceAmi is not null && (filterName is not null || filterOwner is not null))
+                {
+                    throw new KibException(KibErrorKind.SourceConflict,
+                        "-SourceAmi names the base image; -SourceAmiFilterName and -SourceAmiFilterOwner search for one. Give either the AMI or the filter.", sourceAmi);
+                }
+
+                if (sourceAmi is not null && !MachineImageRules.IsValidAmiId(sourceAmi))
+                {
+                    throw new KibException(KibErrorKind.InvalidAmiId,
+                        $"'{sourceAmi}' is not an AMI id: an AMI id is 'ami-' followed by 8 or 17 lower-case hexadecimal digits.", sourceAmi);
+                }
+
+                AddIfGiven(arguments, KibFlags.Region, request.Region);
+                AddIfGiven(arguments, KibFlags.SourceAmi, sourceAmi);
+                AddIfGiven(arguments, KibFlags.SourceAmiFilterName, filterName);
+                AddIfGiven(arguments, KibFlags.SourceAmiFilterOwner, filterOwner);
+                if (amiRegions.Length > 0)
+                {
+                    arguments.Add(KibFlags.AmiRegions + "=" + string.Join(",", amiRegions));
+                }
+
+                AddIfGiven(arguments, KibFlags.InstanceType, request.InstanceType);
+            }
+            else
+            {
+                NotForVsphere("-Region", request.Region);
+                NotForVsphere("-SourceAmi", sourceAmi);
+                NotForVsphere("-SourceAmiFilterName", filterName);
+                NotForVsphere("-SourceAmiFilterOwner", filterOwner);
+                NotForVsphere("-AmiRegions", amiRegions.Length == 0 ? null : string.Join(",", amiRegions));
+                NotForVsphere("-InstanceType", request.InstanceType);
+            }
+
+            var command = new CommandPlan(request.Executable, arguments, request.Environment);
+            return new KibBuildPlan(platform, image, version, build, command);
+        }
+
+        private (FipsVersion Version, FipsBuildDefinition? Build) ResolveVersion(KibBuildRequest request)
+        {
+            var text = Clean(request.KubernetesVersion);
+            FipsVersion? wanted = null;
+            if (text is not null && !FipsVersion.TryParse(text, out wanted))
+            {
+                throw new KibException(KibErrorKind.InvalidKubernetesVersion,
+                    $"'{text}' is not a Kubernetes version. Accepted forms: {FipsVersion.AcceptedForms}.", text);
+            }
+
+            if (request.FipsBuild is not null)
+            {
+                if (wanted is not null && !wanted.Matches(request.FipsBuild.KubernetesVersion))
+                {
+                    throw new KibException(KibErrorKind.FipsBuildConflict,
+                        $"-KubernetesVersion {text} does not match the FIPS build given ({request.FipsBuild}).", text);
+                }
+
+                return (FipsOf(request.FipsBuild.KubernetesVersion), request.FipsBuild);
+            }
+
+            if (wanted is null)
+            {
+                throw new KibException(KibErrorKind.KubernetesVersionRequired,
+                    "No Kubernetes version was chosen: give -KubernetesVersion (for example 1.23 for the newest 1.23 FIPS build) or pipe a build from Get-FipsBuild.", null);
+            }
+
+            var builds = catalog.Find(wanted);
+            if (builds.Count > 0)
+            {
+                var build = builds[builds.Count - 1];
+                return (FipsOf(build.KubernetesVersion), build);
+            }
+
+            if (request.Force && !wanted.IsVersionLine)
+            {
+                return (FipsOf(wanted), null);
+            }
+
+            var nearest = catalog.NearestKubernetesVersions(wanted).Select(v => v.ToFlagString());
+            throw new KibException(KibErrorKind.FipsBuildNotFound,
+                request.Force
+                    ? $"-Force needs a full Kubernetes version such as 1.29.6: the catalog has no FIPS build of the line {text} to pick a patch from."
+                    : $"No FIPS build in the catalog matches Kubernetes {text}. Nearest supported: {string.Join(", ", nearest)}.",
+                text,
+                "Run Get-FipsBuild to list every build, add a row with -CatalogPath, or build anyway with -Force.");
+        }
+
+        // The image carries what KIB's fips override writes: the plain version with +fips.0.
+        private static FipsVersion FipsOf(FipsVersion version) => version.IsFips && version.FipsBuildNumber is not null ? version : version.WithoutFips().WithFipsBuild(0);
+
+        private static void NotForVsphere(string parameter, string? value)
+        {
+            if (!string.IsNullOrWhiteSpace(value))
+            {
+                throw new KibException(KibErrorKind.ParameterNotForPlatform,
+                    $"{parameter} applies to AMI builds (aws) only, not to vSphere templates.", parameter);
+            }
+        }
+
+        private static void AddIfGiven(List<string> arguments, string flag, string? value)
+        {
+            var clean = Clean(value);
+            if (clean is not null)
+            {
+                arguments.Add(flag + "=" + clean);
+            }
+        }
+
+        private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value!.Trim();
+    }
+}

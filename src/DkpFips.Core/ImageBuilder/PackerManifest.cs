@@ -1,0 +1,134 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using DkpFips.Core.Cluster;
+using DkpFips.Core.Registry;
+using DkpFips.Core.Versioning;
+
+namespace DkpFips.Core.ImageBuilder
+{
+    /// <summary>
+    /// Reads the manifest.json packer's manifest post-processor writes after a KIB build:
+    /// <c>{"builds":[{"builder_type","artifact_id":"region:ami-id[,region:ami-id]","packer_run_uuid","custom_data":{...}}],"last_run_uuid"}</c>.
+    /// Builds of earlier runs stay in the file; only those of <c>last_run_uuid</c> count.
+    /// </summary>
+    public static class PackerManifest
+    {
+        /// <summary>The last_run_uuid of an existing manifest, or null (no file, or unreadable).</summary>
+        public static string? LastRunUuid(string path)
+        {
+            try
+            {
+                return File.Exists(path) ? JsonReader.GetString(JsonReader.ReadObject(File.ReadAllText(path)), "last_run_uuid") : null;
+            }
+            catch (IOException)
+            {
+                return null;
+            }
+            catch (UnauthorizedAccessException)
+            {
+                return null;
+            }
+        }
+
+        /// <summary>The images of the last run, one per AMI region; refuses a run that made none or made a non-FIPS image.</summary>
+        /// <param name="expected">The Kubernetes version the build was asked for; a different one in the manifest is an error.</param>
+        /// <param name="previousRunUuid">The last_run_uuid before the build; the same one after it means the build wrote nothing.</param>
+        public static IReadOnlyList<BuiltImage> Read(string path, FipsVersion? expected = null, string? previousRunUuid = null)
+        {
+            if (!File.Exists(path))
+            {
+                throw new KibException(KibErrorKind.ManifestNotFound,
+                    $"Konvoy Image Builder finished but wrote no packer manifest at {path}, so the new image is unknown.", path,
+                    "Check -WorkingDirectory: KIB writes manifest.json in its working folder.");
+            }
+
+            var root = JsonReader.ReadObject(File.ReadAllText(path));
+            var builds = JsonReader.GetList(root, "builds");
+            if (root is null || builds is null)
+            {
+                throw new KibException(KibErrorKind.ManifestInvalid, $"{path} is not a packer manifest: expected a JSON object with a builds list.", path);
+            }
+
+            var lastRun = JsonReader.GetString(root, "last_run_uuid");
+            if (previousRunUuid is not null && lastRun == previousRunUuid)
+            {
+                throw new KibException(KibErrorKind.NoImageBuilt,
+                    $"The packer manifest {path} records no new run (last_run_uuid is still {lastRun}): the build produced no image.", path);
+            }
+
+            var maps = builds.OfType<IDictionary<object, object>>().ToList();
+            var current = lastRun is null
+                ? maps.Skip(Math.Max(0, maps.Count - 1)).ToList()
+                : maps.Where(b => JsonReader.GetString(b, "packer_run_uuid") == lastRun).ToList();
+
+            var images = new List<BuiltImage>();
+            foreach (var build in current)
+            {
+                images.AddRange(ReadBuild(build, path, expected));
+            }
+
+            if (images.Count == 0)
+            {
+                throw new KibException(KibErrorKind.NoImageBuilt,
+                    $"The packer manifest {path} has no image for its last run{(lastRun is null ? string.Empty : " (" + lastRun + ")")}: the build produced no AMI or template.", path);
+            }
+
+            return images;
+        }
+
+        private static IEnumerable<BuiltImage> ReadBuild(IDictionary<object, object> build, string path, FipsVersion? expected)
+        {
+            var builder = JsonReader.GetString(build, "builder_type") ?? string.Empty;
+            var artifact = (JsonReader.GetString(build, "artifact_id") ?? string.Empty).Trim();
+            var data = JsonReader.GetObject(build, "custom_data");
+            var text = JsonReader.GetString(data, "kubernetes_version");
+            if (!FipsVersion.TryParse(text, out var version) || version!.IsVersionLine)
+            {
+                throw new KibException(KibErrorKind.ManifestInvalid,
+                    $"The packer manifest {path} gives no usable custom_data.kubernetes_version ('{text ?? "missing"}').", path);
+            }
+
+            if (!version.IsFips)
+            {
+                throw new KibException(KibErrorKind.ImageNotFips,
+                    $"The image built is not FIPS: the packer manifest {path} says Kubernetes {text}, without +fips. Was overrides/fips.yaml applied?", text);
+            }
+
+            if (expected is not null && !expected.WithoutFips().Equals(version.WithoutFips()))
+            {
+                throw new KibException(KibErrorKind.VersionMismatch,
+                    $"The image built carries Kubernetes {version}, not the {expected} that was asked for.", text);
+            }
+
+            var distribution = JsonReader.GetString(data, "distribution");
+            var distributionVersion = JsonReader.GetString(data, "distribution_version");
+            var containerd = JsonReader.GetString(data, "containerd_version");
+            if (artifact.Length == 0)
+            {
+                yield break;
+            }
+
+            if (!builder.StartsWith("amazon", StringComparison.OrdinalIgnoreCase))
+            {
+                yield return new BuiltImage(artifact, null, builder, version, distribution, distributionVersion, containerd);
+                yield break;
+            }
+
+            foreach (var part in artifact.Split(new[] { ',' }, StringSplitOptions.RemoveEmptyEntries))
+            {
+                var colon = part.IndexOf(':');
+                var region = colon > 0 ? part.Substring(0, colon).Trim() : string.Empty;
+                var ami = colon > 0 ? part.Substring(colon + 1).Trim() : part.Trim();
+                if (region.Length == 0 || !MachineImageRules.IsValidAmiId(ami))
+                {
+                    throw new KibException(KibErrorKind.ManifestInvalid,
+                        $"The packer manifest {path} has an artifact_id '{part}' that is not region:ami-id.", path);
+                }
+
+                yield return new BuiltImage(ami, region, builder, version, distribution, distributionVersion, containerd);
+            }
+        }
+    }
+}

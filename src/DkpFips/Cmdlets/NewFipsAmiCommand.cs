@@ -1,0 +1,359 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Management.Automation;
+using System.Threading;
+using DkpFips.Completion;
+using DkpFips.Core.ImageBuilder;
+using DkpFips.Core.Process;
+using DkpFips.Infrastructure;
+
+namespace DkpFips.Cmdlets
+{
+    /// <summary>
+    /// <para type="synopsis">Builds a FIPS machine image (AMI or vSphere template) with Konvoy Image Builder.</para>
+    /// </summary>
+    [Cmdlet(VerbsCommon.New, "FipsAmi", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium,
+        HelpUri = "https://github.com/dkpfips/DkpFips/blob/main/docs/New-FipsAmi.md")]
+    [OutputType(typeof(FipsAmiImage), typeof(FipsAmiPlan))]
+    public sealed class NewFipsAmiCommand : DkpFipsCmdlet
+    {
+        private const int ProgressId = 7302;
+        private const string ManifestFileName = "manifest.json";
+
+        private KibPlanBuilder builder = null!;
+        private string? executable;
+
+        /// <summary>The KIB image definition, e.g. images/ami/rhel-84.yaml.</summary>
+        [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Alias("Image")]
+        [AllowEmptyString]
+        public string? ImageDefinition { get; set; }
+
+        /// <summary>The operating system (rhel-8.4, centos-7.9, oracle-7.9), resolved to its image definition.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(FipsOperatingSystemCompleter))]
+        [AllowEmptyString]
+        public string? OperatingSystem { get; set; }
+
+        /// <summary>aws (an AMI) or vsphere (a VM template).</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(KibPlatformCompleter))]
+        [AllowEmptyString]
+        public string? Platform { get; set; }
+
+        /// <summary>The Kubernetes version or line; must have a catalog FIPS build unless -Force.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(KubernetesVersionCompleter))]
+        [VersionText(Scalar = true)]
+        [AllowEmptyString]
+        public string? KubernetesVersion { get; set; }
+
+        /// <summary>A build from Get-FipsBuild.</summary>
+        [Parameter(ValueFromPipeline = true)]
+        public FipsBuild? FipsBuild { get; set; }
+
+        /// <summary>Build a Kubernetes version the catalog has no FIPS build of.</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
+        /// <summary>Add overrides/offline-fips.yaml (FIPS packages from the air-gapped bundle).</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public SwitchParameter AirGapped { get; set; }
+
+        /// <summary>More KIB override files, after the FIPS ones.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [AllowEmptyCollection]
+        public string[]? OverrideFile { get; set; }
+
+        /// <summary>AWS: the region the build runs in.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [AllowEmptyString]
+        public string? Region { get; set; }
+
+        /// <summary>AWS: the base AMI.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [AllowEmptyString]
+        public string? SourceAmi { get; set; }
+
+        /// <summary>AWS: the name filter that finds the base AMI.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [AllowEmptyString]
+        public string? SourceAmiFilterName { get; set; }
+
+        /// <summary>AWS: the owner filter that finds the base AMI.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [AllowEmptyString]
+        public string? SourceAmiFilterOwner { get; set; }
+
+        /// <summary>AWS: more regions to copy the AMI to.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [AllowEmptyCollection]
+        public string[]? AmiRegions { get; set; }
+
+        /// <summary>AWS: the instance type of the build machine.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [AllowEmptyString]
+        public string? InstanceType { get; set; }
+
+        /// <summary>The containerd version to install; KIB's default when left out.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [AllowEmptyString]
+        public string? ContainerdVersion { get; set; }
+
+        /// <summary>AWS credentials, passed to KIB in its environment (never its arguments).</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Credential]
+        public PSCredential? AwsCredential { get; set; }
+
+        /// <summary>The konvoy-image program; default konvoy-image on PATH.</summary>
+        [Parameter]
+        [AllowEmptyString]
+        public string? KibPath { get; set; }
+
+        /// <summary>KIB's working folder (with overrides/ and images/); packer writes manifest.json there.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? WorkingDirectory { get; set; }
+
+        /// <summary>Catalog files added to the built-in catalog.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string[]? CatalogPath { get; set; }
+
+        /// <summary>Run nothing: emit the plan.</summary>
+        [Parameter]
+        public SwitchParameter PlanOnly { get; set; }
+
+        /// <summary>Stop a konvoy-image process (tree) that runs longer than this; 0 for no limit.</summary>
+        [Parameter]
+        [ValidateRange(0, int.MaxValue)]
+        public int TimeoutSec { get; set; }
+
+        /// <summary>Where the log files go.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? LogDirectory { get; set; }
+
+        protected override void BeginProcessing()
+        {
+            var files = CatalogPath?.Select(path => SessionState.Path.GetUnresolvedProviderPathFromPSPath(path));
+            var result = CatalogSession.Load(files);
+            foreach (var error in result.Errors)
+            {
+                WriteError(error, error.IsMissingFile ? ErrorIds.CatalogFileNotFound : ErrorIds.CatalogFileInvalid,
+                    error.IsMissingFile ? ErrorCategory.ObjectNotFound : ErrorCategory.InvalidData, error.Path);
+            }
+
+            builder = new KibPlanBuilder(result.Catalog);
+        }
+
+        protected override void ProcessRecord()
+        {
+            var workingDirectory = WorkingDirectory is null
+                ? SessionState.Path.CurrentFileSystemLocation.ProviderPath
+                : SessionState.Path.GetUnresolvedProviderPathFromPSPath(WorkingDirectory);
+            FipsAmiPlan plan;
+            try
+            {
+                var request = ToRequest();
+                request.Executable = ResolveExecutable(workingDirectory);
+                plan = new FipsAmiPlan(builder.Build(request), workingDirectory);
+            }
+            catch (KibException ex)
+            {
+                WriteKibError(ex);
+                return;
+            }
+
+            if (PlanOnly)
+            {
+                WriteObject(plan);
+                return;
+            }
+
+            if (ShouldProcess(plan.ImageDefinition, $"Build a FIPS {(plan.Platform == KibPlatform.Aws ? "AMI" : "VM template")} ({plan.OperatingSystem}, Kubernetes {plan.KubernetesVersion}) with Konvoy Image Builder"))
+            {
+                Run(plan);
+            }
+        }
+
+        private void Run(FipsAmiPlan plan)
+        {
+            var logDirectory = LogDirectory is null
+                ? Path.Combine(Path.GetTempPath(), "DkpFips", "logs")
+                : SessionState.Path.GetUnresolvedProviderPathFromPSPath(LogDirectory);
+            var stamp = DateTime.Now.ToString("yyyyMMdd-HHmmss", System.Globalization.CultureInfo.InvariantCulture);
+            var name = Path.GetFileNameWithoutExtension(plan.ImageDefinition);
+            var logPath = Path.Combine(logDirectory, "konvoy-image-" + name + "-" + stamp + ".log");
+            var manifestPath = Path.Combine(plan.WorkingDirectory, ManifestFileName);
+            var previousRun = PackerManifest.LastRunUuid(manifestPath);
+            var item = new BatchItem(name, plan.Engine.Command, new ProcessRunOptions
+            {
+                Timeout = TimeoutSec > 0 ? TimeSpan.FromSeconds(TimeoutSec) : (TimeSpan?)null,
+                WorkingDirectory = plan.WorkingDirectory,
+                LogPath = logPath,
+            });
+
+            var activity = $"Building FIPS image {plan.ImageDefinition}";
+            ProcessRunResult? result = null;
+            using var runCancellation = CancellationTokenSource.CreateLinkedTokenSource(CancellationToken);
+            var events = BatchRunner.Run(new[] { item }, 1, runCancellation.Token).GetEnumerator();
+            try
+            {
+                while (events.MoveNext())
+                {
+                    var e = events.Current;
+                    if (Stopping)
+                    {
+                        continue;
+                    }
+
+                    switch (e.Kind)
+                    {
+                        case BatchEventKind.Started:
+                            WriteVerbose(plan.CommandLine);
+                            WriteProgress(new ProgressRecord(ProgressId, activity, "Running konvoy-image") { CurrentOperation = "Started" });
+                            break;
+                        case BatchEventKind.Output:
+                            WriteVerbose(e.Line);
+                            WriteProgress(new ProgressRecord(ProgressId, activity, "Running konvoy-image") { CurrentOperation = e.Line });
+                            break;
+                        case BatchEventKind.Finished:
+                            result = e.Result;
+                            break;
+                    }
+                }
+            }
+            catch
+            {
+                // -ErrorAction Stop or a stopped pipeline: stop KIB's process tree, then pass the failure on.
+                runCancellation.Cancel();
+                while (events.MoveNext())
+                {
+                }
+
+                throw;
+            }
+            finally
+            {
+                if (!Stopping)
+                {
+                    WriteProgress(new ProgressRecord(ProgressId, activity, "Done") { RecordType = ProgressRecordType.Completed });
+                }
+            }
+
+            if (result is null || Stopping)
+            {
+                return;
+            }
+
+            if (result.Status != RunStatus.Succeeded)
+            {
+                ReportFailure(plan, result, logPath);
+                return;
+            }
+
+            try
+            {
+                foreach (var image in PackerManifest.Read(manifestPath, plan.Engine.KubernetesVersion, previousRun))
+                {
+                    WriteObject(new FipsAmiImage(image, manifestPath, logPath));
+                }
+            }
+            catch (KibException ex)
+            {
+                WriteKibError(ex, $"\nFull log: {logPath}");
+            }
+        }
+
+        private void ReportFailure(FipsAmiPlan plan, ProcessRunResult result, string logPath)
+        {
+            var tail = result.Tail.Count == 0 ? string.Empty : "\nLast lines of its output:\n  " + string.Join("\n  ", result.Tail);
+            var log = $"\nFull log: {logPath}";
+            switch (result.Status)
+            {
+                case RunStatus.Failed when result.StartError is not null:
+                    WriteError(new InvalidOperationException($"konvoy-image could not be started: {result.StartError}"),
+                        ErrorIds.KibStartFailed, ErrorCategory.InvalidOperation, plan, "Check -KibPath: the file must exist and be executable.");
+                    break;
+                case RunStatus.Failed:
+                    WriteError(new InvalidOperationException($"konvoy-image build failed for {plan.ImageDefinition} with exit code {result.ExitCode}.{tail}{log}"),
+                        ErrorIds.KibFailed, ErrorCategory.InvalidResult, plan);
+                    break;
+                case RunStatus.TimedOut:
+                    WriteError(new TimeoutException($"konvoy-image build for {plan.ImageDefinition} ran longer than {TimeoutSec} s and was stopped.{tail}{log}"),
+                        ErrorIds.KibTimedOut, ErrorCategory.OperationTimeout, plan);
+                    break;
+                case RunStatus.Cancelled:
+                    WriteError(new OperationCanceledException($"konvoy-image build for {plan.ImageDefinition} was cancelled.{log}"),
+                        ErrorIds.KibCancelled, ErrorCategory.OperationStopped, plan);
+                    break;
+            }
+        }
+
+        private void WriteKibError(KibException ex, string? suffix = null) =>
+            WriteError(new InvalidOperationException(ex.Message + suffix, ex), KibErrorMap.ErrorId(ex.Kind), KibErrorMap.Category(ex.Kind), ex.Target, ex.RecommendedAction);
+
+        private string ResolveExecutable(string workingDirectory)
+        {
+            if (executable is not null)
+            {
+                return executable;
+            }
+
+            var wanted = string.IsNullOrWhiteSpace(KibPath) ? "konvoy-image" : KibPath!.Trim();
+            var found = ExecutableLocator.Find(
+                wanted.StartsWith("~", StringComparison.Ordinal) ? SessionState.Path.GetUnresolvedProviderPathFromPSPath(wanted) : wanted,
+                null, SessionState.Path.CurrentFileSystemLocation.ProviderPath);
+            if (found is null)
+            {
+                if (!PlanOnly)
+                {
+                    ThrowTerminatingError(
+                        new FileNotFoundException(string.IsNullOrWhiteSpace(KibPath)
+                            ? "konvoy-image (Konvoy Image Builder) was not found on PATH; nothing was run."
+                            : $"The konvoy-image program '{wanted}' was not found; nothing was run."),
+                        ErrorIds.KibNotFound, ErrorCategory.ObjectNotFound, wanted,
+                        "Unpack the Konvoy Image Builder bundle and put konvoy-image on PATH, or give its path with -KibPath.");
+                }
+
+                found = wanted;
+            }
+
+            executable = found;
+            return found;
+        }
+
+        private KibBuildRequest ToRequest()
+        {
+            var environment = new Dictionary<string, string>(StringComparer.Ordinal);
+            if (AwsCredential is not null && AwsCredential != PSCredential.Empty)
+            {
+                environment["AWS_ACCESS_KEY_ID"] = AwsCredential.UserName;
+                environment["AWS_SECRET_ACCESS_KEY"] = AwsCredential.GetNetworkCredential().Password;
+            }
+
+            return new KibBuildRequest
+            {
+                Platform = Platform,
+                ImageDefinition = ImageDefinition,
+                OperatingSystem = OperatingSystem,
+                KubernetesVersion = KubernetesVersion,
+                FipsBuild = FipsBuild?.Definition,
+                Force = Force,
+                AirGapped = AirGapped,
+                ExtraOverrides = OverrideFile ?? Array.Empty<string>(),
+                Region = Region,
+                SourceAmi = SourceAmi,
+                SourceAmiFilterName = SourceAmiFilterName,
+                SourceAmiFilterOwner = SourceAmiFilterOwner,
+                AmiRegions = AmiRegions ?? Array.Empty<string>(),
+                InstanceType = InstanceType,
+                ContainerdVersion = ContainerdVersion,
+                Environment = environment,
+            };
+        }
+    }
+}

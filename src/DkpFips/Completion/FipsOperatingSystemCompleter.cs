@@ -1,0 +1,23 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using System.Management.Automation.Language;
+using DkpFips.Core.ImageBuilder;
+
+namespace DkpFips.Completion
+{
+    /// <summary>Completes the operating systems KIB has FIPS image definitions for.</summary>
+    public sealed class FipsOperatingSystemCompleter : IArgumentCompleter
+    {
+        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
+        {
+            var typed = (wordToComplete ?? string.Empty).Trim('\'', '"');
+            return ImageDefinition.KnownFipsOperatingSystems
+                .Where(p => p.StartsWith(typed, StringComparison.OrdinalIgnoreCase))
+                .Select(p => new CompletionResult(p, p, CompletionResultType.ParameterValue, ImageDefinition.FromOperatingSystem(p, KibPlatform.Aws).Path))
+                .ToList();
+        }
+    }
+}

@@ -1,0 +1,75 @@
+using System;
+using System.Linq;
+using DkpFips.Core.ImageBuilder;
+using DkpFips.Core.Process;
+
+namespace DkpFips
+{
+    /// <summary>
+    /// The exact konvoy-image build invocation New-FipsAmi runs (or would run) for one FIPS
+    /// machine image. Secret values show as ***.
+    /// </summary>
+    public sealed class FipsAmiPlan
+    {
+        private string? commandLine;
+
+        internal FipsAmiPlan(KibBuildPlan plan, string workingDirectory)
+        {
+            Engine = plan;
+            Platform = plan.Platform;
+            ImageDefinition = plan.Image.Path;
+            OperatingSystem = plan.Image.OperatingSystem;
+            KubernetesVersion = plan.KubernetesVersion.ToFlagString(withLeadingV: true);
+            FipsBuild = plan.Build is null ? null : new FipsBuild(plan.Build);
+            Executable = plan.Command.Executable;
+            Arguments = plan.Command.DisplayArguments.ToArray();
+            EnvironmentVariables = plan.Command.EnvironmentNames.ToArray();
+            WorkingDirectory = workingDirectory;
+        }
+
+        /// <summary>aws (an AMI) or vsphere (a VM template).</summary>
+        public string Platform { get; }
+
+        /// <summary>The image definition KIB builds, e.g. images/ami/rhel-84.yaml.</summary>
+        public string ImageDefinition { get; }
+
+        /// <summary>The operating system of the image definition, e.g. RHEL 8.4.</summary>
+        public string OperatingSystem { get; }
+
+        /// <summary>The Kubernetes version the image will carry, e.g. v1.23.7+fips.0 (KIB gets 1.23.7; the fips override adds +fips.0).</summary>
+        public string KubernetesVersion { get; }
+
+        /// <summary>The catalog build the version comes from; null when -Force allowed a version the catalog does not know.</summary>
+        public FipsBuild? FipsBuild { get; }
+
+        /// <summary>The konvoy-image program that runs.</summary>
+        public string Executable { get; }
+
+        /// <summary>Exactly the arguments the process receives, except secret values, shown as ***.</summary>
+        public string[] Arguments { get; }
+
+        /// <summary>Names of the environment variables KIB gets (values are never shown).</summary>
+        public string[] EnvironmentVariables { get; }
+
+        /// <summary>KIB's working folder (its overrides/ and images/ folders, and where packer writes manifest.json).</summary>
+        public string WorkingDirectory { get; }
+
+        /// <summary>The command as one PowerShell line (see GetCommandLine for bash and cmd).</summary>
+        public string CommandLine => commandLine ??= Engine.Command.ToCommandLine(ShellKind.Pwsh);
+
+        internal KibBuildPlan Engine { get; }
+
+        /// <summary>The command as one line for a shell: bash (also sh, zsh), pwsh (also powershell) or cmd.</summary>
+        public string GetCommandLine(string shell)
+        {
+            if (!ShellQuoting.TryParseShell(shell, out var kind))
+            {
+                throw new ArgumentException($"Unknown shell '{shell}'; use bash, pwsh or cmd.", nameof(shell));
+            }
+
+            return Engine.Command.ToCommandLine(kind);
+        }
+
+        public override string ToString() => CommandLine;
+    }
+}
