@@ -56,5 +56,20 @@ namespace DkpFips.Infrastructure
         public const string DkpTimedOut = "DkpTimedOut";
         public const string DkpCancelled = "DkpCancelled";
         public const string DryRunCheckFailed = "DryRunCheckFailed";
+
+        // Update-DkpFipsCluster: refusals (one id per UpgradeRefusal) and runs.
+        public const string TargetNotFips = "TargetNotFips";
+        public const string TargetNotInCatalog = "TargetNotInCatalog";
+        public const string CurrentVersionUnknown = "CurrentVersionUnknown";
+        public const string ClusterNotFips = "ClusterNotFips";
+        public const string Downgrade = "Downgrade";
+        public const string AlreadyAtTargetVersion = "AlreadyAtTargetVersion";
+        public const string MinorVersionSkip = "MinorVersionSkip";
+        public const string ProviderNotUpgradable = "ProviderNotUpgradable";
+        public const string NodePoolsUnknown = "NodePoolsUnknown";
+        public const string InvalidNodePoolName = "InvalidNodePoolName";
+        public const string KubectlNotFound = "KubectlNotFound";
+        public const string KubeProxyRepairFailed = "KubeProxyRepairFailed";
+        public const string UpgradeVerificationFailed = "UpgradeVerificationFailed";
     }
 }
