@@ -26,6 +26,18 @@ BeforeDiscovery {
             foreach ($file in 'fips-cluster.conf', 'management.conf', 'default.conf') { Set-Content -LiteralPath (Join-Path $TestDrive $file) -Value $kubeconfig }
             $env:KUBECONFIG = Join-Path $TestDrive 'default.conf'
         }
+        # A compliant DKP 2.1 (v1.21.6+fips.0) KubeApiDouble cluster behind ./fips-cluster.conf and
+        # ./management.conf; the examples plan only (-PlanOnly), so no dkp is needed.
+        'Update-DkpFipsCluster' = {
+            $psi = [Diagnostics.ProcessStartInfo]::new('dotnet')
+            foreach ($a in (Join-Path $RepoRoot 'out/bin/KubeApiDouble/Release/net10.0/KubeApiDouble.dll'), '--scenario', 'v1.21', '--quiet') { $psi.ArgumentList.Add($a) }
+            $psi.RedirectStandardInput = $true; $psi.RedirectStandardOutput = $true; $psi.UseShellExecute = $false
+            $double = [Diagnostics.Process]::Start($psi)
+            $global:DkpFipsExampleDoubles = @($global:DkpFipsExampleDoubles) + $double
+            $url = ($double.StandardOutput.ReadLine() -split ' ')[1]
+            $kubeconfig = "apiVersion: v1`nkind: Config`nclusters:`n- name: fips-cluster`n  cluster:`n    server: $url`ncontexts:`n- name: admin`n  context:`n    cluster: fips-cluster`n    user: admin`ncurrent-context: admin`nusers:`n- name: admin`n  user:`n    token: example`n"
+            foreach ($file in 'fips-cluster.conf', 'management.conf') { Set-Content -LiteralPath (Join-Path $TestDrive $file) -Value $kubeconfig }
+        }
     }
     $script:examples = @(foreach ($c in Get-Command -Module DkpFips -CommandType Cmdlet) {
             $i = 0
