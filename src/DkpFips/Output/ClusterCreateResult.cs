@@ -33,5 +33,7 @@ namespace DkpFips
 
         /// <summary>With -DryRun: each FIPS check of the Cluster API objects dkp printed.</summary>
         public DryRunCheck[] Checks { get; }
+
+        public override string ToString() => $"{ClusterName}: {Status}";
     }
 }
