@@ -29,6 +29,7 @@ BeforeAll {
         $arguments = @{
             ClusterName = 'fips-cluster'; KubernetesVersion = '1.22'; AmiId = $Ami; DkpPath = $Fake
             Kubeconfig = $Double.Kubeconfig; ManagementKubeconfig = $Double.Kubeconfig; Confirm = $false
+            LogDirectory = (New-TestDirectory)
         }
         foreach ($key in $Extra.Keys) { $arguments[$key] = $Extra[$key] }
         Update-DkpFipsCluster @arguments
@@ -173,7 +174,7 @@ Describe 'Update-DkpFipsCluster' {
 
         It 'reports a kube-proxy left on the old image after the control-plane step, with the fix' {
             $d = Start-UpgradeCluster 'kubeproxy-left'
-            $out = Split-Output (Invoke-Upgrade $d @{ Verify = $true } 2>&1 3>&1)
+            $out = Split-Output (Invoke-Upgrade $d @{ Verify = $true; ErrorAction = 'Continue' } 2>&1 3>&1)
             $r = $out.Result; $failures = $out.Errors; $warnings = $out.Warnings
             $r.Status | Should -Be 'Succeeded'
             $r.KubeProxyStatus | Should -Be 'LeftBehind'
@@ -197,7 +198,7 @@ Describe 'Update-DkpFipsCluster' {
         It 'stops at a failed step: later steps do not run' {
             $d = Start-UpgradeCluster 'v1.22'
             $env:FAKEDKP_FAIL_CLUSTERS = 'fips-cluster'
-            $out = Split-Output (Invoke-Upgrade $d 2>&1 3>&1)
+            $out = Split-Output (Invoke-Upgrade $d @{ ErrorAction = 'Continue' } 2>&1 3>&1)
             $r = $out.Result; $failures = $out.Errors
             $r.Status | Should -Be 'Failed'
             $r.Steps.Status | Should -Be @('Failed', 'NotRun')
@@ -209,7 +210,7 @@ Describe 'Update-DkpFipsCluster' {
         It 'stops a step that runs past -TimeoutSec' {
             $d = Start-UpgradeCluster 'v1.22'
             $env:FAKEDKP_HANG = '1'
-            $out = Split-Output (Invoke-Upgrade $d @{ TimeoutSec = 1 } 2>&1 3>&1)
+            $out = Split-Output (Invoke-Upgrade $d @{ TimeoutSec = 1; ErrorAction = 'Continue' } 2>&1 3>&1)
             $r = $out.Result; $failures = $out.Errors
             $r.Status | Should -Be 'TimedOut'
             $failures[0].FullyQualifiedErrorId | Should -BeLike 'DkpTimedOut,*'
