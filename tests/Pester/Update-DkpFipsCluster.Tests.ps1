@@ -217,6 +217,28 @@ Describe 'Update-DkpFipsCluster' {
             $failures[0].CategoryInfo.Category | Should -Be 'OperationTimeout'
         }
 
+        It 'stops the dkp process tree when the pipeline is stopped (Ctrl+C), and runs no later step' {
+            $dir = New-TestDirectory
+            $env:FAKEDKP_HANG = '1'
+            $env:FAKEDKP_RECORD = Join-Path $dir 'record.json'
+            $ps = [powershell]::Create()
+            try {
+                $null = $ps.AddCommand('Import-Module').AddArgument($ModuleManifest).AddStatement().AddCommand('Update-DkpFipsCluster').
+                    AddParameters(@{ ClusterName = 'fips-1'; CurrentVersion = 'v1.22.8+fips.0'; KubernetesVersion = '1.23'; AmiId = $Ami; NodePool = @('md-0')
+                        DkpPath = $Fake; LogDirectory = $dir; Confirm = $false; WarningAction = 'SilentlyContinue' })
+                $async = $ps.BeginInvoke()
+                $deadline = [DateTime]::UtcNow.AddSeconds(30)
+                while (-not (Test-Path $env:FAKEDKP_RECORD) -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 50 }
+                $record = Get-Content -Raw $env:FAKEDKP_RECORD | ConvertFrom-Json
+                $ps.Stop()
+                $ps.InvocationStateInfo.State | Should -Be 'Stopped'
+                { [Diagnostics.Process]::GetProcessById($record.pid).HasExited } | Should -Throw
+                (Get-Content -Raw $env:FAKEDKP_RECORD | ConvertFrom-Json).argv[1] | Should -Be 'controlplane'
+                @(Get-ChildItem $dir -Filter '*md-0*').Count | Should -Be 0
+            }
+            finally { $ps.Dispose() }
+        }
+
         It 'runs nothing with -WhatIf' {
             $d = Start-UpgradeCluster 'v1.22'
             $r = Invoke-Upgrade $d @{ WhatIf = $true; Confirm = $false }
