@@ -231,7 +231,8 @@ namespace DkpFips.Cmdlets
             }
             catch (UpgradePlanException ex)
             {
-                WriteError(new InvalidOperationException($"Cluster '{ClusterName}': {ex.Message}", ex), UpgradeErrorMap.ErrorId(ex.Refusal), UpgradeErrorMap.Category(ex.Refusal), ex.Target ?? ClusterName, ex.RecommendedAction);
+                var message = ex.Message.Contains($"'{ClusterName}'") ? ex.Message : $"Cluster '{ClusterName}': {ex.Message}";
+                WriteError(new InvalidOperationException(message, ex), UpgradeErrorMap.ErrorId(ex.Refusal), UpgradeErrorMap.Category(ex.Refusal), ex.Target ?? ClusterName, ex.RecommendedAction);
                 return;
             }
 
