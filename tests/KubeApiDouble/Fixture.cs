@@ -27,5 +27,14 @@ namespace KubeApiDouble
 
         /// <summary>Requests whose path starts with this never get an answer (until the client gives up).</summary>
         public string? HangPathPrefix { get; set; }
+
+        /// <summary>The cluster as it is once <see cref="ThenWhenFile"/> exists (e.g. after dkp update ran).</summary>
+        public Fixture? Then { get; set; }
+
+        /// <summary>A file whose existence switches the server to <see cref="Then"/>.</summary>
+        public string? ThenWhenFile { get; set; }
+
+        /// <summary>This fixture, or its later state once the trigger file exists.</summary>
+        public Fixture Current => Then is not null && ThenWhenFile is not null && System.IO.File.Exists(ThenWhenFile) ? Then : this;
     }
 }

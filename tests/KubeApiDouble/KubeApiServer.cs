@@ -18,14 +18,16 @@ namespace KubeApiDouble
     /// </summary>
     public sealed class KubeApiServer : IDisposable
     {
-        private readonly Fixture fixture;
+        private readonly Fixture initial;
+
+        private Fixture fixture => initial.Current;
         private readonly HttpListener listener = new HttpListener();
         private readonly CancellationTokenSource stopping = new CancellationTokenSource();
         private int requestCount;
 
         public KubeApiServer(Fixture fixture)
         {
-            this.fixture = fixture;
+            initial = fixture;
             for (var attempt = 0; ; attempt++)
             {
                 Port = FreePort();

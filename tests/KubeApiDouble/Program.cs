@@ -5,8 +5,9 @@ namespace KubeApiDouble
 {
     /// <summary>
     /// kube-api-double --scenario NAME [--deny "list nodes"]... [--token T] [--hang /path]
-    ///                 [--no-cluster-api] [--quiet]
+    ///                 [--no-cluster-api] [--quiet] [--then SCENARIO --when-file PATH]
     /// kube-api-double --untrusted-tls   (an HTTPS endpoint with a certificate nobody trusts)
+    /// --then serves another scenario once PATH exists (the cluster after an upgrade).
     /// Prints "listening http://127.0.0.1:PORT", then one "request METHOD PATH" line per request
     /// (unless --quiet), and serves until its standard input closes.
     /// </summary>
@@ -22,6 +23,8 @@ namespace KubeApiDouble
             string? hang = null;
             var clusterApi = true;
             var untrustedTls = false;
+            string? then = null;
+            string? whenFile = null;
             for (var i = 0; i < args.Length; i++)
             {
                 switch (args[i])
@@ -33,6 +36,8 @@ namespace KubeApiDouble
                     case "--no-cluster-api": clusterApi = false; break;
                     case "--quiet": quiet = true; break;
                     case "--untrusted-tls": untrustedTls = true; break;
+                    case "--then": then = args[++i]; break;
+                    case "--when-file": whenFile = args[++i]; break;
                     default:
                         Console.Error.WriteLine($"Unknown argument {args[i]}. Scenarios: {string.Join(", ", Scenarios.Names)}");
                         return 2;
@@ -60,6 +65,12 @@ namespace KubeApiDouble
             fixture.RequiredToken = token;
             fixture.HangPathPrefix = hang;
             fixture.ClusterApiInstalled = clusterApi;
+            if (then is not null)
+            {
+                fixture.Then = Scenarios.Create(then);
+                fixture.Then.ClusterApiInstalled = clusterApi;
+                fixture.ThenWhenFile = whenFile;
+            }
 
             using var server = new KubeApiServer(fixture);
             if (!quiet)

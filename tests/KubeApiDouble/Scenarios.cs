@@ -9,7 +9,8 @@ namespace KubeApiDouble
     /// and Ubuntu), "kubeproxy-left" (upgraded to 1.22.8 but kube-proxy still on 1.21.6),
     /// "etcd-nonfips" (upstream etcd), "mirror" (every image from a private mirror),
     /// "capi-nonfips" (Cluster API objects would build non-FIPS machines), "vsphere" (vSphere
-    /// templates), "large" (500 nodes, 3,000 kube-system pods).
+    /// templates), "large" (500 nodes, 3,000 kube-system pods), "v1.21" and "v1.22" (compliant at
+    /// DKP 2.1's and 2.2's builds: before and after an upgrade).
     /// </summary>
     public static class Scenarios
     {
@@ -17,7 +18,7 @@ namespace KubeApiDouble
         public const string Namespace = "default";
         private const string Fips = "docker.io/mesosphere";
 
-        public static IReadOnlyList<string> Names { get; } = new[] { "compliant", "mixed", "kubeproxy-left", "etcd-nonfips", "mirror", "capi-nonfips", "vsphere", "large" };
+        public static IReadOnlyList<string> Names { get; } = new[] { "compliant", "mixed", "kubeproxy-left", "etcd-nonfips", "mirror", "capi-nonfips", "vsphere", "large", "v1.21", "v1.22" };
 
         public static Fixture Create(string name)
         {
@@ -42,6 +43,10 @@ namespace KubeApiDouble
                     return Build(3, 3, 0, capiVersion: "v1.23.7", capiRepository: "k8s.gcr.io", capiEtcdTag: "3.5.1-0");
                 case "vsphere":
                     return Build(3, 3, 0, vsphere: true);
+                case "v1.21":
+                    return Build(3, 3, 0, kubernetes: "v1.21.6+fips.0");
+                case "v1.22":
+                    return Build(3, 3, 0, kubernetes: "v1.22.8+fips.0");
                 case "large":
                     return Build(3, 497, 3000);
                 default:

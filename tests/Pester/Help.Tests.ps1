@@ -36,6 +36,18 @@ BeforeDiscovery {
             Copy-Item (Join-Path $fake "FakeKib$exe") (Join-Path $bin "konvoy-image$exe") -Force
             if (-not ($env:PATH -split [IO.Path]::PathSeparator -contains $bin)) { $env:PATH = $bin + [IO.Path]::PathSeparator + $env:PATH }
         }
+        # A compliant DKP 2.1 (v1.21.6+fips.0) KubeApiDouble cluster behind ./fips-cluster.conf and
+        # ./management.conf; the examples plan only (-PlanOnly), so no dkp is needed.
+        'Update-DkpFipsCluster' = {
+            $psi = [Diagnostics.ProcessStartInfo]::new('dotnet')
+            foreach ($a in (Join-Path $RepoRoot 'out/bin/KubeApiDouble/Release/net10.0/KubeApiDouble.dll'), '--scenario', 'v1.21', '--quiet') { $psi.ArgumentList.Add($a) }
+            $psi.RedirectStandardInput = $true; $psi.RedirectStandardOutput = $true; $psi.UseShellExecute = $false
+            $double = [Diagnostics.Process]::Start($psi)
+            $global:DkpFipsExampleDoubles = @($global:DkpFipsExampleDoubles) + $double
+            $url = ($double.StandardOutput.ReadLine() -split ' ')[1]
+            $kubeconfig = "apiVersion: v1`nkind: Config`nclusters:`n- name: fips-cluster`n  cluster:`n    server: $url`ncontexts:`n- name: admin`n  context:`n    cluster: fips-cluster`n    user: admin`ncurrent-context: admin`nusers:`n- name: admin`n  user:`n    token: example`n"
+            foreach ($file in 'fips-cluster.conf', 'management.conf') { Set-Content -LiteralPath (Join-Path $TestDrive $file) -Value $kubeconfig }
+        }
     }
     $script:examples = @(foreach ($c in Get-Command -Module DkpFips -CommandType Cmdlet) {
             $i = 0
@@ -50,6 +62,7 @@ BeforeAll {
     . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
     Import-Module $ModuleManifest -Force
     $script:common = [System.Management.Automation.PSCmdlet]::CommonParameters + [System.Management.Automation.PSCmdlet]::OptionalCommonParameters
+    $script:alwaysCommon = [System.Management.Automation.PSCmdlet]::CommonParameters + 'UseTransaction'
     $script:approvedVerbs = (Get-Verb).Verb
 
     function Get-PipelineInputText($metadata) {
@@ -86,14 +99,14 @@ Describe 'Help of <Name>' -ForEach $commands {
 
     It 'documents exactly the parameters the cmdlet has' {
         $documented = @($help.parameters.parameter.name) | Sort-Object
-        # -WhatIf and -Confirm are documented (PlatyPS lists them); only the common parameters are not.
-        $actual = @($command.Parameters.Keys | Where-Object { $_ -notin [System.Management.Automation.PSCmdlet]::CommonParameters }) | Sort-Object
+        # -WhatIf and -Confirm are documented (PlatyPS schema), the other common parameters are not.
+        $actual = @($command.Parameters.Keys | Where-Object { $_ -notin $alwaysCommon }) | Sort-Object
         $documented | Should -Be $actual
     }
 
     It 'shows one syntax per parameter set, with the parameters of that set' {
         $documentedSets = @($help.syntax.syntaxItem | ForEach-Object { (@($_.parameter.name) | Sort-Object) -join ',' }) | Sort-Object
-        $actualSets = @($command.ParameterSets | ForEach-Object { (@($_.Parameters.Name | Where-Object { $_ -notin [System.Management.Automation.PSCmdlet]::CommonParameters }) | Sort-Object) -join ',' }) | Sort-Object
+        $actualSets = @($command.ParameterSets | ForEach-Object { (@($_.Parameters.Name | Where-Object { $_ -notin $alwaysCommon }) | Sort-Object) -join ',' }) | Sort-Object
         $documentedSets | Should -Be $actualSets
     }
 

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
+using System.Linq;
 using System.IO;
 using System.Text;
 using System.Threading;
@@ -18,7 +19,11 @@ namespace DkpFips.Core.Process
         public static ProcessRunResult Run(CommandPlan plan, ProcessRunOptions options, CancellationToken cancellationToken)
         {
             var stopwatch = Stopwatch.StartNew();
-            var tail = new Queue<string>();
+            // Standard output and standard error are separate pipes read on separate threads, so
+            // the order of their lines relative to each other is not knowable. Keep the last lines
+            // of each: an error message then always carries the tool's own error lines (stderr,
+            // put last), however the two streams interleaved.
+            var tail = new OutputTail(Math.Max(1, options.TailLines));
             var sync = new object();
             StreamWriter? log = null;
             var stdout = options.CaptureStandardOutput ? new StringBuilder() : null;
@@ -44,11 +49,7 @@ namespace DkpFips.Core.Process
                         stdout?.Append(masked).Append('\n');
                     }
 
-                    tail.Enqueue(masked);
-                    while (tail.Count > Math.Max(1, options.TailLines))
-                    {
-                        tail.Dequeue();
-                    }
+                    tail.Add(masked, isError);
                 }
 
                 options.OnOutput?.Invoke(masked, isError);
@@ -145,11 +146,41 @@ namespace DkpFips.Core.Process
             }
         }
 
-        private static IReadOnlyList<string> Snapshot(Queue<string> tail, object sync)
+        private static IReadOnlyList<string> Snapshot(OutputTail tail, object sync)
         {
             lock (sync)
             {
                 return tail.ToArray();
+            }
+        }
+
+        /// <summary>The last lines of standard output, then the last lines of standard error.</summary>
+        private sealed class OutputTail
+        {
+            private readonly int capacity;
+            private readonly Queue<string> output = new Queue<string>();
+            private readonly Queue<string> errors = new Queue<string>();
+
+            public OutputTail(int capacity) => this.capacity = capacity;
+
+            public void Add(string line, bool isError)
+            {
+                var queue = isError ? errors : output;
+                queue.Enqueue(line);
+                while (queue.Count > capacity)
+                {
+                    queue.Dequeue();
+                }
+            }
+
+            public string[] ToArray()
+            {
+                // At most `capacity` lines in all, keeping every error line that fits.
+                var fromErrors = errors.ToArray();
+                var keptErrors = fromErrors.Length > capacity ? fromErrors.Skip(fromErrors.Length - capacity).ToArray() : fromErrors;
+                var fromOutput = output.ToArray();
+                var room = capacity - keptErrors.Length;
+                return fromOutput.Skip(Math.Max(0, fromOutput.Length - room)).Concat(keptErrors).ToArray();
             }
         }
     }

@@ -84,5 +84,19 @@ namespace DkpFips.Infrastructure
         public const string NoImageBuilt = "NoImageBuilt";
         public const string ImageNotFips = "ImageNotFips";
         public const string ImageVersionMismatch = "ImageVersionMismatch";
+        // Update-DkpFipsCluster: refusals (one id per UpgradeRefusal) and runs.
+        public const string TargetNotFips = "TargetNotFips";
+        public const string TargetNotInCatalog = "TargetNotInCatalog";
+        public const string CurrentVersionUnknown = "CurrentVersionUnknown";
+        public const string ClusterNotFips = "ClusterNotFips";
+        public const string Downgrade = "Downgrade";
+        public const string AlreadyAtTargetVersion = "AlreadyAtTargetVersion";
+        public const string MinorVersionSkip = "MinorVersionSkip";
+        public const string ProviderNotUpgradable = "ProviderNotUpgradable";
+        public const string NodePoolsUnknown = "NodePoolsUnknown";
+        public const string InvalidNodePoolName = "InvalidNodePoolName";
+        public const string KubectlNotFound = "KubectlNotFound";
+        public const string KubeProxyRepairFailed = "KubeProxyRepairFailed";
+        public const string UpgradeVerificationFailed = "UpgradeVerificationFailed";
     }
 }
