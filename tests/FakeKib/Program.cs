@@ -175,8 +175,14 @@ internal static class Program
         return (family, version);
     }
 
-    private static string AmiId(string seed) =>
-        "ami-" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(seed))).ToLowerInvariant().Substring(0, 17);
+    // FAKEKIB_AMI_PREFIX (e.g. ami-0bbb) makes ids that the EC2 double serves as KIB FIPS images,
+    // so a test can chain New-FipsAmi into Test-FipsAmi.
+    private static string AmiId(string seed)
+    {
+        var prefix = Environment.GetEnvironmentVariable("FAKEKIB_AMI_PREFIX") ?? "ami-";
+        var hex = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(seed))).ToLowerInvariant();
+        return prefix + hex.Substring(0, 21 - prefix.Length);
+    }
 
     private static void Record(string path, string[] args, string? envNames)
     {

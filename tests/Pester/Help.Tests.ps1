@@ -135,6 +135,8 @@ Describe 'Parameter help of <Command> -<Parameter> matches its metadata' -ForEac
         $doc.position | Should -Be $expectedPosition
         $doc.pipelineInput | Should -Be (Get-PipelineInputText $sets)
         $doc.globbing | Should -Be ([string][bool]($meta.Attributes.Where({ $_ -is [System.Management.Automation.SupportsWildcardsAttribute] }).Count)).ToLowerInvariant()
+        $expectedAliases = if ($meta.Aliases.Count) { ($meta.Aliases | Sort-Object) -join ', ' } else { 'none' }
+        (($doc.aliases -split ',\s*' | Sort-Object) -join ', ') | Should -Be $expectedAliases
     }
 }
 

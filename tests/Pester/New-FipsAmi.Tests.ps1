@@ -269,6 +269,24 @@ Describe 'New-FipsAmi' {
             $plan.MachineImage | Should -Be $ami
         }
 
+        It 'chains New-FipsAmi | Test-FipsAmi | New-DkpFipsCluster through the doubles and the loopback EC2 endpoint' {
+            $ec2 = Start-FakeEc2
+            try {
+                # Ids with this prefix are served by the EC2 double as KIB RHEL 8.4 FIPS images of 1.23.7+fips.0.
+                $env:FAKEKIB_AMI_PREFIX = 'ami-0bbb'
+                $aws = @{ EndpointUrl = $ec2.Url; AccessKey = 'AKIDEXAMPLE000000001'; SecretKey = 'chain-secret' }
+                $reports = Invoke-Build | Test-FipsAmi -KubernetesVersion 1.23.7+fips.0 @aws
+                $reports | Should -HaveCount 1
+                $reports.IsFipsReady | Should -BeTrue
+                $reports.ImageId | Should -BeLike 'ami-0bbb*'
+                $plan = $reports | Where-Object IsFipsReady | New-DkpFipsCluster -ClusterName fips-chain -PlanOnly -DkpPath $Dkp
+                $plan.Arguments | Should -Be @('create', 'cluster', 'aws', '--cluster-name=fips-chain', '--kubernetes-version=v1.23.7+fips.0',
+                    '--etcd-version=3.4.13+fips.0', '--kubernetes-image-repository=docker.io/mesosphere', '--etcd-image-repository=docker.io/mesosphere',
+                    "--ami=$($reports.ImageId)", '--region=us-west-2')
+            }
+            finally { Stop-FakeEc2 $ec2 }
+        }
+
         It 'chains a vSphere template into a vsphere cluster plan' {
             $plan = Invoke-Build -Splat @{ ImageDefinition = 'images/ova/rhel-84.yaml'; Region = $null; KubernetesVersion = '1.22' } |
                 New-DkpFipsCluster -ClusterName fips-vs -PlanOnly -DkpPath $Dkp

@@ -62,8 +62,9 @@ namespace DkpFips.Cmdlets
         [AllowEmptyString]
         public string? EtcdVersion { get; set; }
 
-        /// <summary>AWS: the FIPS AMI.</summary>
+        /// <summary>AWS: the FIPS AMI. Binds ImageId too, so Test-FipsAmi's reports pipe in.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("ImageId")]
         [AllowEmptyString]
         public string? AmiId { get; set; }
 
