@@ -402,34 +402,21 @@ namespace DkpFips.Cmdlets
         private void ReportFailure(ClusterCreateResult output, ProcessRunResult result)
         {
             var name = output.ClusterName;
-            var tail = result.Tail.Count == 0 ? string.Empty : "\nLast lines of its output:\n  " + string.Join("\n  ", result.Tail);
-            var log = output.LogPath is null ? string.Empty : $"\nFull log: {output.LogPath}";
-            switch (result.Status)
+            if (result.Status == RunStatus.Succeeded && output.Status == nameof(RunStatus.Failed))
             {
-                case RunStatus.Succeeded when output.Status == nameof(RunStatus.Failed):
-                    foreach (var check in output.Checks.Where(c => !c.Passed))
-                    {
-                        WriteError(new InvalidDataException($"The dry run of '{name}' is not FIPS: {check.Kind} '{check.Name}' {check.Field} is '{check.Actual ?? "(missing)"}', expected '{check.Expected}'."),
-                            ErrorIds.DryRunCheckFailed, ErrorCategory.InvalidResult, output);
-                    }
+                foreach (var check in output.Checks.Where(c => !c.Passed))
+                {
+                    WriteError(new InvalidDataException($"The dry run of '{name}' is not FIPS: {check.Kind} '{check.Name}' {check.Field} is '{check.Actual ?? "(missing)"}', expected '{check.Expected}'."),
+                        ErrorIds.DryRunCheckFailed, ErrorCategory.InvalidResult, output);
+                }
 
-                    break;
-                case RunStatus.Failed when result.StartError is not null:
-                    WriteError(new InvalidOperationException($"dkp for '{name}' could not be started: {result.StartError}"),
-                        ErrorIds.DkpStartFailed, ErrorCategory.InvalidOperation, output, "Check -DkpPath: the file must exist and be executable.");
-                    break;
-                case RunStatus.Failed:
-                    WriteError(new InvalidOperationException($"dkp create cluster failed for '{name}' with exit code {result.ExitCode}.{tail}{log}"),
-                        ErrorIds.DkpFailed, ErrorCategory.InvalidResult, output);
-                    break;
-                case RunStatus.TimedOut:
-                    WriteError(new TimeoutException($"dkp create cluster for '{name}' ran longer than {TimeoutSec} s and was stopped.{tail}{log}"),
-                        ErrorIds.DkpTimedOut, ErrorCategory.OperationTimeout, output);
-                    break;
-                case RunStatus.Cancelled:
-                    WriteError(new OperationCanceledException($"dkp create cluster for '{name}' was cancelled.{log}"),
-                        ErrorIds.DkpCancelled, ErrorCategory.OperationStopped, output);
-                    break;
+                return;
+            }
+
+            var failure = ProcessFailure.Describe(result, $"dkp create cluster for '{name}'", TimeoutSec, output.LogPath);
+            if (failure is not null)
+            {
+                WriteProcessFailure(failure, ProcessFailureErrorIds.Dkp, output, "-DkpPath");
             }
         }
 

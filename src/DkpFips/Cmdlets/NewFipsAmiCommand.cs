@@ -270,26 +270,10 @@ namespace DkpFips.Cmdlets
 
         private void ReportFailure(FipsAmiPlan plan, ProcessRunResult result, string logPath)
         {
-            var tail = result.Tail.Count == 0 ? string.Empty : "\nLast lines of its output:\n  " + string.Join("\n  ", result.Tail);
-            var log = $"\nFull log: {logPath}";
-            switch (result.Status)
+            var failure = ProcessFailure.Describe(result, $"konvoy-image build of {plan.ImageDefinition}", TimeoutSec, logPath);
+            if (failure is not null)
             {
-                case RunStatus.Failed when result.StartError is not null:
-                    WriteError(new InvalidOperationException($"konvoy-image could not be started: {result.StartError}"),
-                        ErrorIds.KibStartFailed, ErrorCategory.InvalidOperation, plan, "Check -KibPath: the file must exist and be executable.");
-                    break;
-                case RunStatus.Failed:
-                    WriteError(new InvalidOperationException($"konvoy-image build failed for {plan.ImageDefinition} with exit code {result.ExitCode}.{tail}{log}"),
-                        ErrorIds.KibFailed, ErrorCategory.InvalidResult, plan);
-                    break;
-                case RunStatus.TimedOut:
-                    WriteError(new TimeoutException($"konvoy-image build for {plan.ImageDefinition} ran longer than {TimeoutSec} s and was stopped.{tail}{log}"),
-                        ErrorIds.KibTimedOut, ErrorCategory.OperationTimeout, plan);
-                    break;
-                case RunStatus.Cancelled:
-                    WriteError(new OperationCanceledException($"konvoy-image build for {plan.ImageDefinition} was cancelled.{log}"),
-                        ErrorIds.KibCancelled, ErrorCategory.OperationStopped, plan);
-                    break;
+                WriteProcessFailure(failure, ProcessFailureErrorIds.Kib, plan, "-KibPath");
             }
         }
 

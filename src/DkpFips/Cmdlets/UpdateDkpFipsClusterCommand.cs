@@ -405,22 +405,10 @@ namespace DkpFips.Cmdlets
         private void ReportFailure(string cluster, UpgradeStep step, ProcessRunResult result, string logPath)
         {
             var what = $"dkp update {step.Kind.ToString().ToLowerInvariant()} ({step.Name}) of '{cluster}'";
-            var tail = result.Tail.Count == 0 ? string.Empty : "\nLast lines of its output:\n  " + string.Join("\n  ", result.Tail);
-            var later = "; the later steps were not run.";
-            switch (result.Status)
+            var failure = ProcessFailure.Describe(result, what, TimeoutSec, logPath, "; the later steps were not run");
+            if (failure is not null)
             {
-                case RunStatus.Failed when result.StartError is not null:
-                    WriteError(new InvalidOperationException($"{what} could not be started: {result.StartError}"), ErrorIds.DkpStartFailed, ErrorCategory.InvalidOperation, cluster, "Check -DkpPath: the file must exist and be executable.");
-                    break;
-                case RunStatus.Failed:
-                    WriteError(new InvalidOperationException($"{what} failed with exit code {result.ExitCode}{later}{tail}\nFull log: {logPath}"), ErrorIds.DkpFailed, ErrorCategory.InvalidResult, cluster);
-                    break;
-                case RunStatus.TimedOut:
-                    WriteError(new TimeoutException($"{what} ran longer than {TimeoutSec} s and was stopped{later}{tail}\nFull log: {logPath}"), ErrorIds.DkpTimedOut, ErrorCategory.OperationTimeout, cluster);
-                    break;
-                case RunStatus.Cancelled:
-                    WriteError(new OperationCanceledException($"{what} was cancelled{later}\nFull log: {logPath}"), ErrorIds.DkpCancelled, ErrorCategory.OperationStopped, cluster);
-                    break;
+                WriteProcessFailure(failure, ProcessFailureErrorIds.Dkp, cluster, "-DkpPath");
             }
         }
 

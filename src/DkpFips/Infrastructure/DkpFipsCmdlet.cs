@@ -2,6 +2,7 @@ using System;
 using System.Management.Automation;
 using System.Threading;
 using DkpFips.Core.AzureDevOps;
+using DkpFips.Core.Process;
 
 namespace DkpFips.Infrastructure
 {
@@ -32,6 +33,29 @@ namespace DkpFips.Infrastructure
         {
             WritePipelineIssue(isError: true, exception.Message, errorId);
             ThrowTerminatingError(CreateErrorRecord(exception, errorId, category, target, recommendedAction));
+        }
+
+        /// <summary>
+        /// A failed run of a tool as an error record: one wording (from the engine) for every
+        /// cmdlet, with the cmdlet's own ErrorIds for each way a run can fail.
+        /// </summary>
+        private protected void WriteProcessFailure(ProcessFailure failure, ProcessFailureErrorIds ids, object? target, string executableParameter)
+        {
+            switch (failure.Kind)
+            {
+                case ProcessFailureKind.StartFailed:
+                    WriteError(failure.ToException(), ids.StartFailed, ErrorCategory.InvalidOperation, target, $"Check {executableParameter}: the file must exist and be executable.");
+                    break;
+                case ProcessFailureKind.Failed:
+                    WriteError(failure.ToException(), ids.Failed, ErrorCategory.InvalidResult, target);
+                    break;
+                case ProcessFailureKind.TimedOut:
+                    WriteError(failure.ToException(), ids.TimedOut, ErrorCategory.OperationTimeout, target);
+                    break;
+                case ProcessFailureKind.Cancelled:
+                    WriteError(failure.ToException(), ids.Cancelled, ErrorCategory.OperationStopped, target);
+                    break;
+            }
         }
 
         /// <summary>
