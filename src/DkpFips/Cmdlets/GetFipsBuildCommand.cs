@@ -44,20 +44,7 @@ namespace DkpFips.Cmdlets
 
         protected override void BeginProcessing()
         {
-            var files = CatalogPath?.Select(path => SessionState.Path.GetUnresolvedProviderPathFromPSPath(path));
-            var result = CatalogSession.Load(files);
-            foreach (var error in result.Errors)
-            {
-                // A bad user file must not take the built-in catalog down with it.
-                WriteError(
-                    error,
-                    error.IsMissingFile ? ErrorIds.CatalogFileNotFound : ErrorIds.CatalogFileInvalid,
-                    error.IsMissingFile ? ErrorCategory.ObjectNotFound : ErrorCategory.InvalidData,
-                    error.Path,
-                    "Fix the file at the line and column shown, or leave it out; the built-in catalog and the other files are still used.");
-            }
-
-            catalog = result.Catalog;
+            catalog = LoadCatalog(CatalogPath);
         }
 
         protected override void ProcessRecord()

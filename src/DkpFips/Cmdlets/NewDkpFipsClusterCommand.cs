@@ -172,15 +172,7 @@ namespace DkpFips.Cmdlets
                     ErrorIds.ResumeNeedsJournal, ErrorCategory.InvalidArgument, null);
             }
 
-            var files = CatalogPath?.Select(path => SessionState.Path.GetUnresolvedProviderPathFromPSPath(path));
-            var result = CatalogSession.Load(files);
-            foreach (var error in result.Errors)
-            {
-                WriteError(error, error.IsMissingFile ? ErrorIds.CatalogFileNotFound : ErrorIds.CatalogFileInvalid,
-                    error.IsMissingFile ? ErrorCategory.ObjectNotFound : ErrorCategory.InvalidData, error.Path);
-            }
-
-            builder = new ClusterPlanBuilder(result.Catalog);
+            builder = new ClusterPlanBuilder(LoadCatalog(CatalogPath));
         }
 
         protected override void ProcessRecord()
@@ -449,25 +441,7 @@ namespace DkpFips.Cmdlets
                 return cached;
             }
 
-            var location = SessionState.Path.CurrentFileSystemLocation.ProviderPath;
-            var found = wanted is null
-                ? ExecutableLocator.Find(new[] { "dkp", "nkp" }, null, location)
-                : ExecutableLocator.Find(wanted.StartsWith("~", StringComparison.Ordinal) ? SessionState.Path.GetUnresolvedProviderPathFromPSPath(wanted) : wanted, null, location);
-            if (found is null)
-            {
-                if (!PlanOnly)
-                {
-                    ThrowTerminatingError(
-                        new FileNotFoundException(wanted is null
-                            ? "Neither dkp nor nkp was found on PATH; nothing was run."
-                            : $"The dkp program '{wanted}' was not found; nothing was run."),
-                        ErrorIds.DkpNotFound, ErrorCategory.ObjectNotFound, wanted ?? "dkp",
-                        "Install the DKP (dkp) or NKP (nkp) CLI on PATH, or give its path with -DkpPath.");
-                }
-
-                found = wanted ?? "dkp";
-            }
-
+            var found = ResolveDkp(DkpPath, required: !PlanOnly);
             executables[key] = found;
             return found;
         }

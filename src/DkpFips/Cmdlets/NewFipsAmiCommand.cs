@@ -138,15 +138,7 @@ namespace DkpFips.Cmdlets
 
         protected override void BeginProcessing()
         {
-            var files = CatalogPath?.Select(path => SessionState.Path.GetUnresolvedProviderPathFromPSPath(path));
-            var result = CatalogSession.Load(files);
-            foreach (var error in result.Errors)
-            {
-                WriteError(error, error.IsMissingFile ? ErrorIds.CatalogFileNotFound : ErrorIds.CatalogFileInvalid,
-                    error.IsMissingFile ? ErrorCategory.ObjectNotFound : ErrorCategory.InvalidData, error.Path);
-            }
-
-            builder = new KibPlanBuilder(result.Catalog);
+            builder = new KibPlanBuilder(LoadCatalog(CatalogPath));
         }
 
         protected override void ProcessRecord()
@@ -288,9 +280,7 @@ namespace DkpFips.Cmdlets
             }
 
             var wanted = string.IsNullOrWhiteSpace(KibPath) ? "konvoy-image" : KibPath!.Trim();
-            var found = ExecutableLocator.Find(
-                wanted.StartsWith("~", StringComparison.Ordinal) ? SessionState.Path.GetUnresolvedProviderPathFromPSPath(wanted) : wanted,
-                null, SessionState.Path.CurrentFileSystemLocation.ProviderPath);
+            var found = FindProgram(KibPath, "konvoy-image");
             if (found is null)
             {
                 if (!PlanOnly)

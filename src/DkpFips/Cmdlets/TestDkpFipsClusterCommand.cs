@@ -87,14 +87,7 @@ namespace DkpFips.Cmdlets
                 ThrowTerminatingError(unsupported);
             }
 
-            var files = CatalogPath?.Select(path => SessionState.Path.GetUnresolvedProviderPathFromPSPath(path));
-            var result = CatalogSession.Load(files);
-            foreach (var error in result.Errors)
-            {
-                WriteError(error, error.IsMissingFile ? ErrorIds.CatalogFileNotFound : ErrorIds.CatalogFileInvalid, error.IsMissingFile ? ErrorCategory.ObjectNotFound : ErrorCategory.InvalidData, error.Path);
-            }
-
-            catalog = result.Catalog;
+            catalog = LoadCatalog(CatalogPath);
             reader = KubernetesRuntime.CreateReader();
         }
 

@@ -117,7 +117,7 @@ namespace DkpFips.Cmdlets
                 return;
             }
 
-            catalog ??= LoadCatalog();
+            catalog ??= LoadCatalog(null);
             foreach (var text in KubernetesVersion!)
             {
                 if (!FipsVersion.TryParse(text, out var wanted))
@@ -257,18 +257,6 @@ namespace DkpFips.Cmdlets
             }
 
             WriteObject(output);
-        }
-
-        private FipsCatalog LoadCatalog()
-        {
-            var result = CatalogSession.Load(null);
-            foreach (var error in result.Errors)
-            {
-                WriteError(error, error.IsMissingFile ? ErrorIds.CatalogFileNotFound : ErrorIds.CatalogFileInvalid,
-                    error.IsMissingFile ? ErrorCategory.ObjectNotFound : ErrorCategory.InvalidData, error.Path);
-            }
-
-            return result.Catalog;
         }
     }
 }

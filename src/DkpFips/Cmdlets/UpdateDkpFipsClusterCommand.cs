@@ -151,15 +151,7 @@ namespace DkpFips.Cmdlets
 
         protected override void BeginProcessing()
         {
-            var files = CatalogPath?.Select(path => SessionState.Path.GetUnresolvedProviderPathFromPSPath(path));
-            var result = CatalogSession.Load(files);
-            foreach (var error in result.Errors)
-            {
-                WriteError(error, error.IsMissingFile ? ErrorIds.CatalogFileNotFound : ErrorIds.CatalogFileInvalid,
-                    error.IsMissingFile ? ErrorCategory.ObjectNotFound : ErrorCategory.InvalidData, error.Path);
-            }
-
-            catalog = result.Catalog;
+            catalog = LoadCatalog(CatalogPath);
             builder = new UpgradePlanBuilder(catalog);
         }
 
@@ -464,9 +456,8 @@ namespace DkpFips.Cmdlets
 
         private string? ResolveKubectl()
         {
-            var location = SessionState.Path.CurrentFileSystemLocation.ProviderPath;
             var wanted = KubectlPath ?? "kubectl";
-            var found = ExecutableLocator.Find(wanted.StartsWith("~", StringComparison.Ordinal) ? SessionState.Path.GetUnresolvedProviderPathFromPSPath(wanted) : wanted, null, location);
+            var found = FindProgram(KubectlPath, "kubectl");
             if (found is null)
             {
                 WriteError(new FileNotFoundException($"-RepairKubeProxy needs kubectl, and '{wanted}' was not found; kube-proxy was not repaired."),
@@ -476,23 +467,7 @@ namespace DkpFips.Cmdlets
             return found;
         }
 
-        private string ResolveExecutable()
-        {
-            var wanted = string.IsNullOrWhiteSpace(DkpPath) ? null : DkpPath!.Trim();
-            var location = SessionState.Path.CurrentFileSystemLocation.ProviderPath;
-            var found = wanted is null
-                ? ExecutableLocator.Find(new[] { "dkp", "nkp" }, null, location)
-                : ExecutableLocator.Find(wanted.StartsWith("~", StringComparison.Ordinal) ? SessionState.Path.GetUnresolvedProviderPathFromPSPath(wanted) : wanted, null, location);
-            if (found is null && !PlanOnly)
-            {
-                ThrowTerminatingError(
-                    new FileNotFoundException(wanted is null ? "Neither dkp nor nkp was found on PATH; nothing was run." : $"The dkp program '{wanted}' was not found; nothing was run."),
-                    ErrorIds.DkpNotFound, ErrorCategory.ObjectNotFound, wanted ?? "dkp",
-                    "Install the DKP (dkp) or NKP (nkp) CLI on PATH, or give its path with -DkpPath.");
-            }
-
-            return found ?? wanted ?? "dkp";
-        }
+        private string ResolveExecutable() => ResolveDkp(DkpPath, required: !PlanOnly);
 
         private UpgradeRequest ToRequest(string? managementPath)
         {

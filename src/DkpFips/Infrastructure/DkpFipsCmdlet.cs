@@ -1,7 +1,11 @@
 using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
 using System.Management.Automation;
 using System.Threading;
 using DkpFips.Core.AzureDevOps;
+using DkpFips.Core.Catalog;
 using DkpFips.Core.Process;
 
 namespace DkpFips.Infrastructure
@@ -33,6 +37,64 @@ namespace DkpFips.Infrastructure
         {
             WritePipelineIssue(isError: true, exception.Message, errorId);
             ThrowTerminatingError(CreateErrorRecord(exception, errorId, category, target, recommendedAction));
+        }
+
+        /// <summary>
+        /// The catalog this command sees (built-in rows, DKPFIPS_CATALOG_PATH, then
+        /// <paramref name="catalogPaths"/>, resolved like any PowerShell path). A file that cannot
+        /// be used is a non-terminating error; the built-in catalog and the other files still load.
+        /// </summary>
+        private protected FipsCatalog LoadCatalog(IEnumerable<string>? catalogPaths)
+        {
+            var files = catalogPaths?.Select(path => SessionState.Path.GetUnresolvedProviderPathFromPSPath(path));
+            var result = CatalogSession.Load(files);
+            foreach (var error in result.Errors)
+            {
+                WriteError(
+                    error,
+                    error.IsMissingFile ? ErrorIds.CatalogFileNotFound : ErrorIds.CatalogFileInvalid,
+                    error.IsMissingFile ? ErrorCategory.ObjectNotFound : ErrorCategory.InvalidData,
+                    error.Path,
+                    "Fix the file at the line and column shown, or leave it out; the built-in catalog and the other files are still used.");
+            }
+
+            return result.Catalog;
+        }
+
+        /// <summary>
+        /// A program to run: <paramref name="given"/> (a path, ~ allowed, or a name on PATH) or else the
+        /// first of <paramref name="defaults"/> found on PATH. Null when none is found.
+        /// </summary>
+        private protected string? FindProgram(string? given, params string[] defaults)
+        {
+            var location = SessionState.Path.CurrentFileSystemLocation.ProviderPath;
+            if (string.IsNullOrWhiteSpace(given))
+            {
+                return ExecutableLocator.Find(defaults, null, location);
+            }
+
+            var wanted = given!.Trim();
+            var resolved = wanted.StartsWith("~", StringComparison.Ordinal) ? SessionState.Path.GetUnresolvedProviderPathFromPSPath(wanted) : wanted;
+            return ExecutableLocator.Find(resolved, null, location);
+        }
+
+        /// <summary>
+        /// The dkp CLI (-DkpPath, else dkp, else nkp on PATH). When <paramref name="required"/> and it
+        /// is missing, the command stops before anything runs; a plan only names it.
+        /// </summary>
+        private protected string ResolveDkp(string? dkpPath, bool required)
+        {
+            var found = FindProgram(dkpPath, "dkp", "nkp");
+            var wanted = string.IsNullOrWhiteSpace(dkpPath) ? null : dkpPath!.Trim();
+            if (found is null && required)
+            {
+                ThrowTerminatingError(
+                    new FileNotFoundException(wanted is null ? "Neither dkp nor nkp was found on PATH; nothing was run." : $"The dkp program '{wanted}' was not found; nothing was run."),
+                    ErrorIds.DkpNotFound, ErrorCategory.ObjectNotFound, wanted ?? "dkp",
+                    "Install the DKP (dkp) or NKP (nkp) CLI on PATH, or give its path with -DkpPath.");
+            }
+
+            return found ?? wanted ?? "dkp";
         }
 
         /// <summary>
