@@ -33,7 +33,7 @@ Describe 'Test-DkpFipsCluster' {
             $r.IsFipsCompliant | Should -BeTrue
             $r.ClusterApiChecked | Should -BeFalse
             $r.Failures | Should -BeNullOrEmpty
-            $r.Checks[0] | Should -BeOfType DkpFips.FipsClusterCheck
+            $r.Checks[0] | Should -BeOfType DkpFips.FipsCheck
             @($r.Checks | Where-Object Name -EQ 'KubeletVersion').Count | Should -Be 6
             @($r.Checks | Where-Object Name -EQ 'KubeProxyImage').Count | Should -Be 6
             @($r.Checks | Where-Object Name -EQ 'EtcdImage').Count | Should -Be 3
@@ -44,7 +44,7 @@ Describe 'Test-DkpFipsCluster' {
             $r = Test-DkpFipsCluster -Kubeconfig $compliant.Kubeconfig -ManagementKubeconfig $compliant.Kubeconfig -ClusterName fips-cluster
             $r.IsFipsCompliant | Should -BeTrue
             $r.ClusterApiChecked | Should -BeTrue
-            ($r.Checks | Where-Object Name -EQ 'ClusterApiControlPlane').Status | Should -Be 'Pass'
+            ($r.Checks | Where-Object Name -EQ 'ClusterApiControlPlane').Status | Should -Be 'Passed'
             ($r.Checks | Where-Object Name -EQ 'ClusterApiMachineDeployment').Target | Should -Be 'machinedeployment/fips-cluster-md-0'
             @($r.Checks | Where-Object Status -EQ 'Warning').Target | Should -Be @('awsmachinetemplate/fips-cluster-control-plane', 'awsmachinetemplate/fips-cluster-md-0')
         }
@@ -63,9 +63,9 @@ Describe 'Test-DkpFipsCluster' {
             $r = Test-DkpFipsCluster -Kubeconfig $d.Kubeconfig
             $r.IsFipsCompliant | Should -BeFalse
             @($r.Failures | ForEach-Object { "$($_.Name) $($_.Target)" }) | Should -Be @('KubeletVersion node/worker-2', 'NodeOperatingSystem node/worker-2')
-            $r.Checks[0].Status | Should -Be 'Fail'
-            $r.Checks[1].Status | Should -Be 'Fail'
-            $r.Checks[2].Status | Should -Be 'Pass'
+            $r.Checks[0].Status | Should -Be 'Failed'
+            $r.Checks[1].Status | Should -Be 'Failed'
+            $r.Checks[2].Status | Should -Be 'Passed'
         }
 
         It 'flags every kube-proxy left on the old image after an upgrade' {
@@ -136,10 +136,10 @@ Describe 'Test-DkpFipsCluster' {
             $text = $r | Out-String -Width 120
             $text | Should -Match 'IsFipsCompliant\s+:\s+False'
             $text | Should -Match 'Summary\s+:\s+2 failed, \d+ passed'
-            $text | Should -Match 'Fail KubeletVersion node/worker-2'
+            $text | Should -Match 'Failed KubeletVersion node/worker-2'
             $table = ($r.Checks | Out-String -Width 120) -split "`n" | Where-Object { $_.Trim() }
             $table[0] | Should -Match '^Status\s+Name\s+Target\s+Message'
-            $table[2] | Should -Match '^Fail\s+KubeletVersion\s+node/worker-2'
+            $table[2] | Should -Match '^Failed\s+KubeletVersion\s+node/worker-2'
             $table | ForEach-Object { $_.TrimEnd().Length | Should -BeLessOrEqual 120 }
         }
     }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using DkpFips.Core.Evidence;
 using DkpFips.Core.Versioning;
 
 namespace DkpFips.Core.Aws
@@ -31,9 +32,9 @@ namespace DkpFips.Core.Aws
 
             var os = OperatingSystemDetector.Detect(image);
             var baked = BakedKubernetesVersion.Read(image);
-            var checks = new List<AmiCheck>
+            var checks = new List<CheckResult>
             {
-                new AmiCheck(AmiCheck.Exists, AmiCheckStatus.Passed, $"{image.ImageId} exists in {region} and is visible to the caller."),
+                new CheckResult(AmiCheckNames.Exists, CheckStatus.Passed, $"{image.ImageId} exists in {region} and is visible to the caller."),
                 StateCheck(image),
                 ArchitectureCheck(image),
                 FipsOperatingSystemPolicy.Evaluate(os, image),
@@ -49,21 +50,21 @@ namespace DkpFips.Core.Aws
         /// <summary>The report for an image EC2 did not describe (not found, not shared, or malformed).</summary>
         public static AmiReport NotDescribed(string imageId, string region, string reason)
         {
-            var checks = new List<AmiCheck> { new AmiCheck(AmiCheck.Exists, AmiCheckStatus.Failed, reason) };
-            for (var i = 1; i < AmiCheck.All.Length; i++)
+            var checks = new List<CheckResult> { new CheckResult(AmiCheckNames.Exists, CheckStatus.Failed, reason) };
+            for (var i = 1; i < AmiCheckNames.All.Length; i++)
             {
-                checks.Add(new AmiCheck(AmiCheck.All[i], AmiCheckStatus.Skipped, SkippedNotDescribed));
+                checks.Add(new CheckResult(AmiCheckNames.All[i], CheckStatus.Skipped, SkippedNotDescribed));
             }
 
             return new AmiReport(imageId, region, null, null, null, checks);
         }
 
-        private static AmiCheck StateCheck(AmiImage image)
+        private static CheckResult StateCheck(AmiImage image)
         {
             var state = image.State ?? "unknown";
             if (string.Equals(state, "available", StringComparison.OrdinalIgnoreCase))
             {
-                return new AmiCheck(AmiCheck.State, AmiCheckStatus.Passed, "The image is available.");
+                return new CheckResult(AmiCheckNames.State, CheckStatus.Passed, "The image is available.");
             }
 
             var why = state.ToLowerInvariant() switch
@@ -75,90 +76,90 @@ namespace DkpFips.Core.Aws
                 _ => "only available images can launch cluster nodes",
             };
             var reason = string.IsNullOrWhiteSpace(image.StateReason) ? string.Empty : $" ({image.StateReason})";
-            return new AmiCheck(AmiCheck.State, AmiCheckStatus.Failed, $"The image is {state}{reason}: {why}.");
+            return new CheckResult(AmiCheckNames.State, CheckStatus.Failed, $"The image is {state}{reason}: {why}.");
         }
 
-        private static AmiCheck ArchitectureCheck(AmiImage image)
+        private static CheckResult ArchitectureCheck(AmiImage image)
         {
             if (string.Equals(image.Architecture, "x86_64", StringComparison.OrdinalIgnoreCase))
             {
-                return new AmiCheck(AmiCheck.Architecture, AmiCheckStatus.Passed, "x86_64, the architecture DKP builds FIPS images for.");
+                return new CheckResult(AmiCheckNames.Architecture, CheckStatus.Passed, "x86_64, the architecture DKP builds FIPS images for.");
             }
 
-            return new AmiCheck(AmiCheck.Architecture, AmiCheckStatus.Failed,
+            return new CheckResult(AmiCheckNames.Architecture, CheckStatus.Failed,
                 $"{image.Architecture ?? "An unknown architecture"}: DKP builds FIPS images for x86_64 only.");
         }
 
-        private static AmiCheck FipsBuildCheck(BakedKubernetesVersion? baked)
+        private static CheckResult FipsBuildCheck(BakedKubernetesVersion? baked)
         {
             if (baked is null)
             {
-                return new AmiCheck(AmiCheck.FipsBuild, AmiCheckStatus.Failed,
+                return new CheckResult(AmiCheckNames.FipsBuild, CheckStatus.Failed,
                     "No KIB kubernetes_version tag and no -fips marker in the name: this is not a FIPS image built by Konvoy Image Builder with the FIPS override.");
             }
 
             if (!baked.IsFips)
             {
-                return new AmiCheck(AmiCheck.FipsBuild, AmiCheckStatus.Failed,
+                return new CheckResult(AmiCheckNames.FipsBuild, CheckStatus.Failed,
                     $"Kubernetes {baked.Version!.ToFlagString()} from {baked.Source} has no +fips build marker: the image was built without KIB's FIPS override.");
             }
 
             return baked.Version is null
-                ? new AmiCheck(AmiCheck.FipsBuild, AmiCheckStatus.Passed, $"A FIPS build, by {baked.Source}; its Kubernetes version is not stated.")
-                : new AmiCheck(AmiCheck.FipsBuild, AmiCheckStatus.Passed, $"FIPS build of Kubernetes {baked.Version.ToFlagString()}, from {baked.Source}.");
+                ? new CheckResult(AmiCheckNames.FipsBuild, CheckStatus.Passed, $"A FIPS build, by {baked.Source}; its Kubernetes version is not stated.")
+                : new CheckResult(AmiCheckNames.FipsBuild, CheckStatus.Passed, $"FIPS build of Kubernetes {baked.Version.ToFlagString()}, from {baked.Source}.");
         }
 
-        private static AmiCheck ExpectedBuildCheck(BakedKubernetesVersion? baked, FipsVersion? expected)
+        private static CheckResult ExpectedBuildCheck(BakedKubernetesVersion? baked, FipsVersion? expected)
         {
             if (expected is null)
             {
-                return new AmiCheck(AmiCheck.ExpectedBuild, AmiCheckStatus.Skipped, "No expected build given (-KubernetesVersion or -FipsBuild).");
+                return new CheckResult(AmiCheckNames.ExpectedBuild, CheckStatus.Skipped, "No expected build given (-KubernetesVersion or -FipsBuild).");
             }
 
             var wanted = expected.IsVersionLine ? expected.MinorLine : expected.ToFlagString();
             if (baked?.Version is null)
             {
-                return new AmiCheck(AmiCheck.ExpectedBuild, AmiCheckStatus.Failed,
+                return new CheckResult(AmiCheckNames.ExpectedBuild, CheckStatus.Failed,
                     $"The cluster expects Kubernetes {wanted}, but the image states no Kubernetes version.");
             }
 
             var actual = baked.Version.ToFlagString();
             if (expected.Matches(baked.Version) && (baked.IsFips || !expected.IsFips))
             {
-                return new AmiCheck(AmiCheck.ExpectedBuild, AmiCheckStatus.Passed, $"The image carries Kubernetes {actual}, as expected ({wanted}).");
+                return new CheckResult(AmiCheckNames.ExpectedBuild, CheckStatus.Passed, $"The image carries Kubernetes {actual}, as expected ({wanted}).");
             }
 
-            return new AmiCheck(AmiCheck.ExpectedBuild, AmiCheckStatus.Failed,
+            return new CheckResult(AmiCheckNames.ExpectedBuild, CheckStatus.Failed,
                 $"The image carries Kubernetes {actual} but the cluster expects {wanted}: nodes from this image would fail to join.");
         }
 
-        private static AmiCheck DeprecationCheck(AmiImage image, DateTimeOffset now)
+        private static CheckResult DeprecationCheck(AmiImage image, DateTimeOffset now)
         {
             if (image.DeprecationTime is null)
             {
-                return new AmiCheck(AmiCheck.Deprecation, AmiCheckStatus.Passed, "The image is not deprecated.");
+                return new CheckResult(AmiCheckNames.Deprecation, CheckStatus.Passed, "The image is not deprecated.");
             }
 
             var when = image.DeprecationTime.Value.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
             return image.DeprecationTime.Value <= now
-                ? new AmiCheck(AmiCheck.Deprecation, AmiCheckStatus.Warning, $"The image has been deprecated since {when}; build or pick a current one.")
-                : new AmiCheck(AmiCheck.Deprecation, AmiCheckStatus.Passed, $"The image will be deprecated on {when}.");
+                ? new CheckResult(AmiCheckNames.Deprecation, CheckStatus.Warning, $"The image has been deprecated since {when}; build or pick a current one.")
+                : new CheckResult(AmiCheckNames.Deprecation, CheckStatus.Passed, $"The image will be deprecated on {when}.");
         }
 
-        private static AmiCheck OwnershipCheck(AmiImage image)
+        private static CheckResult OwnershipCheck(AmiImage image)
         {
             var owner = image.OwnerAlias ?? image.OwnerId ?? "an unknown account";
             if (image.IsPublic != true)
             {
-                return new AmiCheck(AmiCheck.Ownership, AmiCheckStatus.Passed, $"A private image of {owner}.");
+                return new CheckResult(AmiCheckNames.Ownership, CheckStatus.Passed, $"A private image of {owner}.");
             }
 
             if ((image.OwnerAlias is not null && KnownOwners.TryGetValue(image.OwnerAlias, out var publisher)) || (image.OwnerId is not null && KnownOwners.TryGetValue(image.OwnerId, out publisher)))
             {
-                return new AmiCheck(AmiCheck.Ownership, AmiCheckStatus.Passed, $"A public image of a known publisher ({publisher}, {image.OwnerId}).");
+                return new CheckResult(AmiCheckNames.Ownership, CheckStatus.Passed, $"A public image of a known publisher ({publisher}, {image.OwnerId}).");
             }
 
-            return new AmiCheck(AmiCheck.Ownership, AmiCheckStatus.Warning,
+            return new CheckResult(AmiCheckNames.Ownership, CheckStatus.Warning,
                 $"A public image of account {owner}, not a known publisher: confirm who built it before running a FIPS cluster on it.");
         }
     }

@@ -1,12 +1,13 @@
 using System.Collections.Generic;
 using System.Linq;
+using DkpFips.Core.Evidence;
 
 namespace DkpFips.Core.Aws
 {
     /// <summary>The verdict on one AMI in one region, with the checks that led to it.</summary>
     public sealed class AmiReport
     {
-        public AmiReport(string imageId, string region, AmiImage? image, string? operatingSystem, string? kubernetesVersion, IReadOnlyList<AmiCheck> checks)
+        public AmiReport(string imageId, string region, AmiImage? image, string? operatingSystem, string? kubernetesVersion, IReadOnlyList<CheckResult> checks)
         {
             ImageId = imageId;
             Region = region;
@@ -29,13 +30,13 @@ namespace DkpFips.Core.Aws
         /// <summary>The baked Kubernetes version in flag form, e.g. <c>v1.23.7+fips.0</c>; null when unknown.</summary>
         public string? KubernetesVersion { get; }
 
-        public IReadOnlyList<AmiCheck> Checks { get; }
+        public IReadOnlyList<CheckResult> Checks { get; }
 
         /// <summary>True only when no check failed.</summary>
-        public bool IsFipsReady => Checks.All(c => c.Status != AmiCheckStatus.Failed);
+        public bool IsFipsReady => Checks.All(c => c.Status != CheckStatus.Failed);
 
         /// <summary>The first failed check, else the first warning; null when all passed.</summary>
-        public AmiCheck? FirstConcern =>
-            Checks.FirstOrDefault(c => c.Status == AmiCheckStatus.Failed) ?? Checks.FirstOrDefault(c => c.Status == AmiCheckStatus.Warning);
+        public CheckResult? FirstConcern =>
+            Checks.FirstOrDefault(c => c.Status == CheckStatus.Failed) ?? Checks.FirstOrDefault(c => c.Status == CheckStatus.Warning);
     }
 }

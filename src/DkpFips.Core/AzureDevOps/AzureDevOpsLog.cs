@@ -55,6 +55,9 @@ namespace DkpFips.Core.AzureDevOps
         public static string SetOutputVariable(string name, string value) =>
             "##vso[task.setvariable variable=" + Escape(name) + ";isOutput=true]" + Escape(value);
 
+        /// <summary><c>##vso[task.uploadsummary]path</c>: attaches a Markdown file to the run's summary page.</summary>
+        public static string UploadSummary(string markdownPath) => "##vso[task.uploadsummary]" + Escape(markdownPath);
+
         /// <summary>
         /// The agent's escaping: '%' first (as %AZP25), then CR, LF, ']' and ';', so a message can
         /// neither end the command early nor smuggle in a second one on a new line.

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using DkpFips.Core.Evidence;
 
 namespace DkpFips.Core.Cluster
 {
@@ -9,7 +10,7 @@ namespace DkpFips.Core.Cluster
         public static ClusterComplianceReport Check(WorkloadClusterState workload, ManagementClusterState? management, FipsExpectations expected, string? clusterName = null)
         {
             var etcdVersion = ComponentImageChecks.FindEtcdVersion(workload.KubeSystemPods);
-            var checks = new List<FipsCheckResult>();
+            var checks = new List<CheckResult>();
             checks.AddRange(NodeChecks.CheckControlPlaneVersion(workload.ServerVersion));
             checks.AddRange(NodeChecks.CheckNodes(workload.Nodes, workload.ServerVersion));
             checks.AddRange(ComponentImageChecks.Check(workload.KubeSystemPods, workload.ServerVersion, expected));
@@ -21,7 +22,7 @@ namespace DkpFips.Core.Cluster
 
             if (workload.Nodes.Count == 0)
             {
-                checks.Add(new FipsCheckResult(NodeChecks.KubeletVersion, FipsCheckStatus.Fail, "The cluster lists no nodes, so no kubelet can be proven FIPS.", "nodes"));
+                checks.Add(new CheckResult(NodeChecks.KubeletVersion, CheckStatus.Failed, "The cluster lists no nodes, so no kubelet can be proven FIPS.", "nodes"));
             }
 
             return new ClusterComplianceReport(clusterName ?? workload.ClusterName, workload.ServerVersion, etcdVersion, workload.Nodes.Count, checks);

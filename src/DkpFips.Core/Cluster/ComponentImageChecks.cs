@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using DkpFips.Core.Evidence;
 using DkpFips.Core.Versioning;
 
 namespace DkpFips.Core.Cluster
@@ -23,7 +24,7 @@ namespace DkpFips.Core.Cluster
             ("etcd", "EtcdImage", true),
         };
 
-        public static IEnumerable<FipsCheckResult> Check(IEnumerable<PodInfo> kubeSystemPods, string serverVersion, FipsExpectations expected)
+        public static IEnumerable<CheckResult> Check(IEnumerable<PodInfo> kubeSystemPods, string serverVersion, FipsExpectations expected)
         {
             FipsVersion.TryParse(serverVersion, out var controlPlane);
             var kubernetesTag = controlPlane is not null && controlPlane.IsFips ? controlPlane.ToImageTag() : null;
@@ -51,9 +52,9 @@ namespace DkpFips.Core.Cluster
 
             foreach (var component in Components.Where(c => !seen.Contains(c.Image)))
             {
-                yield return new FipsCheckResult(
+                yield return new CheckResult(
                     ComponentPresent,
-                    FipsCheckStatus.Fail,
+                    CheckStatus.Failed,
                     $"No {component.Image} pod was found in kube-system, so its image cannot be proven FIPS.",
                     "component/" + component.Image);
             }
@@ -73,29 +74,29 @@ namespace DkpFips.Core.Cluster
             return null;
         }
 
-        private static FipsCheckResult CheckImage(string name, string target, string reference, ContainerImage image, string repository, string? wantedTag, string wantedDescription)
+        private static CheckResult CheckImage(string name, string target, string reference, ContainerImage image, string repository, string? wantedTag, string wantedDescription)
         {
             if (image.Tag is null)
             {
-                return new FipsCheckResult(name, FipsCheckStatus.Fail, $"{reference} has no tag, so it cannot be proven a FIPS build.", target);
+                return new CheckResult(name, CheckStatus.Failed, $"{reference} has no tag, so it cannot be proven a FIPS build.", target);
             }
 
             if (!FipsVersion.TryParse(image.Tag, out var tagVersion) || !tagVersion!.IsFips)
             {
-                return new FipsCheckResult(name, FipsCheckStatus.Fail, $"{reference} is not a FIPS build: its tag {image.Tag} has no _fips marker.", target);
+                return new CheckResult(name, CheckStatus.Failed, $"{reference} is not a FIPS build: its tag {image.Tag} has no _fips marker.", target);
             }
 
             if (!ContainerImage.SameRepository(image.Repository, repository))
             {
-                return new FipsCheckResult(name, FipsCheckStatus.Fail, $"{reference} comes from {image.Repository}, not the FIPS repository {ContainerImage.NormalizeRepository(repository)} (use -ImageRepository for a mirror).", target);
+                return new CheckResult(name, CheckStatus.Failed, $"{reference} comes from {image.Repository}, not the FIPS repository {ContainerImage.NormalizeRepository(repository)} (use -ImageRepository for a mirror).", target);
             }
 
             if (wantedTag is not null && !string.Equals(image.Tag, wantedTag, StringComparison.Ordinal))
             {
-                return new FipsCheckResult(name, FipsCheckStatus.Fail, $"{reference} is tagged {image.Tag}, but {wantedDescription} is {wantedTag}.", target);
+                return new CheckResult(name, CheckStatus.Failed, $"{reference} is tagged {image.Tag}, but {wantedDescription} is {wantedTag}.", target);
             }
 
-            return new FipsCheckResult(name, FipsCheckStatus.Pass, $"{reference} is the FIPS build.", target);
+            return new CheckResult(name, CheckStatus.Passed, $"{reference} is the FIPS build.", target);
         }
     }
 }

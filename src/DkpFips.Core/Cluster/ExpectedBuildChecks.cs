@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using DkpFips.Core.Evidence;
 using DkpFips.Core.Versioning;
 
 namespace DkpFips.Core.Cluster
@@ -8,7 +9,7 @@ namespace DkpFips.Core.Cluster
     {
         public const string ExpectedBuild = "ExpectedBuild";
 
-        public static IEnumerable<FipsCheckResult> Check(string serverVersion, string? etcdVersion, FipsExpectations expected)
+        public static IEnumerable<CheckResult> Check(string serverVersion, string? etcdVersion, FipsExpectations expected)
         {
             var wanted = expected.ExpectedKubernetesVersion;
             if (wanted is null)
@@ -20,11 +21,11 @@ namespace DkpFips.Core.Cluster
             FipsVersion.TryParse(serverVersion, out var running);
             if (running is null || !wanted.Matches(running))
             {
-                yield return new FipsCheckResult(ExpectedBuild, FipsCheckStatus.Fail, $"The cluster runs Kubernetes {NodeChecks.Show(serverVersion)}, not the expected {wanted}.", target);
+                yield return new CheckResult(ExpectedBuild, CheckStatus.Failed, $"The cluster runs Kubernetes {NodeChecks.Show(serverVersion)}, not the expected {wanted}.", target);
             }
             else
             {
-                yield return new FipsCheckResult(ExpectedBuild, FipsCheckStatus.Pass, $"The cluster runs the expected Kubernetes {wanted}.", target);
+                yield return new CheckResult(ExpectedBuild, CheckStatus.Passed, $"The cluster runs the expected Kubernetes {wanted}.", target);
             }
 
             var build = expected.ExpectedBuild;
@@ -36,11 +37,11 @@ namespace DkpFips.Core.Cluster
             FipsVersion.TryParse(etcdVersion, out var etcd);
             if (etcd is null || !etcd.Equals(build.EtcdVersion))
             {
-                yield return new FipsCheckResult(ExpectedBuild, FipsCheckStatus.Fail, $"etcd runs {NodeChecks.Show(etcdVersion)}, not the expected {build.EtcdVersion.ToFlagString(withLeadingV: false)}.", "etcd");
+                yield return new CheckResult(ExpectedBuild, CheckStatus.Failed, $"etcd runs {NodeChecks.Show(etcdVersion)}, not the expected {build.EtcdVersion.ToFlagString(withLeadingV: false)}.", "etcd");
             }
             else
             {
-                yield return new FipsCheckResult(ExpectedBuild, FipsCheckStatus.Pass, $"etcd runs the expected {build.EtcdVersion.ToFlagString(withLeadingV: false)}.", "etcd");
+                yield return new CheckResult(ExpectedBuild, CheckStatus.Passed, $"etcd runs the expected {build.EtcdVersion.ToFlagString(withLeadingV: false)}.", "etcd");
             }
         }
     }

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using DkpFips.Core.Cluster;
+using DkpFips.Core.Evidence;
 using DkpFips.Core.Process;
 using DkpFips.Core.Versioning;
 
@@ -15,12 +16,12 @@ namespace DkpFips.Core.Upgrade
         public const string CheckName = "KubeProxyImage";
 
         /// <summary>The failed kube-proxy checks of a cluster read after its control plane was upgraded to <paramref name="target"/>.</summary>
-        public static IReadOnlyList<FipsCheckResult> LeftBehind(WorkloadClusterState state, FipsVersion target, string kubernetesImageRepository)
+        public static IReadOnlyList<CheckResult> LeftBehind(WorkloadClusterState state, FipsVersion target, string kubernetesImageRepository)
         {
             var expectations = new FipsExpectations(kubernetesImageRepository, kubernetesImageRepository, null, target, null);
             var kubeProxyPods = state.KubeSystemPods.Where(p => p.Containers.Any(c => ContainerImage.Parse(c.Image).Name == "kube-proxy"));
             return ComponentImageChecks.Check(kubeProxyPods, target.ToFlagString(), expectations)
-                .Where(c => c.Name == CheckName && c.Status != FipsCheckStatus.Pass)
+                .Where(c => c.Name == CheckName && c.Status != CheckStatus.Passed)
                 .ToArray();
         }
 

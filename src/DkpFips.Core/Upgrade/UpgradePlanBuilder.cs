@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using DkpFips.Core.Catalog;
 using DkpFips.Core.Cluster;
+using DkpFips.Core.Evidence;
 using DkpFips.Core.Process;
 using DkpFips.Core.Versioning;
 
@@ -180,7 +181,7 @@ namespace DkpFips.Core.Upgrade
 
             if (state is not null && !state.IsFipsCompliant)
             {
-                var failures = state.Checks.Where(c => c.Status == FipsCheckStatus.Fail || c.Status == FipsCheckStatus.Error).ToList();
+                var failures = state.Checks.Where(c => c.Status == CheckStatus.Failed || c.Status == CheckStatus.Error).ToList();
                 var shown = string.Join("; ", failures.Take(5).Select(c => $"{c.Name} {c.Target}"));
                 var more = failures.Count > 5 ? $" and {failures.Count - 5} more" : string.Empty;
                 throw new UpgradePlanException(

@@ -6,6 +6,7 @@ using System.Management.Automation;
 using System.Threading;
 using DkpFips.Core.Catalog;
 using DkpFips.Core.Cluster;
+using DkpFips.Core.Evidence;
 using DkpFips.Core.Versioning;
 using DkpFips.Infrastructure;
 
@@ -122,14 +123,14 @@ namespace DkpFips.Cmdlets
 
             var expectations = FipsExpectations.Resolve(catalog, workload.ServerVersion, expectedBuild, expectedVersion, ImageRepository, EtcdImageRepository);
             ManagementClusterState? management = null;
-            FipsCheckResult? managementError = null;
+            CheckResult? managementError = null;
             if (ManagementKubeconfig is not null)
             {
                 var path = ResolveKubeconfig(ManagementKubeconfig);
                 WriteVerbose($"Reading Cluster API objects of cluster '{ClusterName}' in namespace '{ClusterNamespace}' from {path}.");
                 var connection = new ClusterConnection(path, ManagementContext, timeout);
                 management = Read(() => reader.ReadManagementClusterAsync(connection, ClusterName!, ClusterNamespace, CancellationToken).GetAwaiter().GetResult(), path, error =>
-                    managementError = new FipsCheckResult("ClusterApiRead", FipsCheckStatus.Error, "The Cluster API objects could not be read, so the cluster cannot be reported compliant: " + error.Message, "cluster/" + ClusterName));
+                    managementError = new CheckResult("ClusterApiRead", CheckStatus.Error, "The Cluster API objects could not be read, so the cluster cannot be reported compliant: " + error.Message, "cluster/" + ClusterName));
                 if (management is not null)
                 {
                     WriteVerbose($"Read the KubeadmControlPlane, {management.MachineDeployments.Count} MachineDeployment(s) and {management.MachineTemplates.Count} machine template(s) with {management.RequestCount} request(s).");
@@ -142,7 +143,9 @@ namespace DkpFips.Cmdlets
                 report = report.With(new[] { managementError });
             }
 
-            WriteObject(new FipsClusterReport(report, workload.Context, management is not null));
+            var output = new FipsClusterReport(report, workload.Context, management is not null);
+            ReportFailedChecks(output);
+            WriteObject(output);
         }
 
         private T? Read<T>(Func<T> read, string kubeconfig, Action<ClusterReadException>? onError = null)

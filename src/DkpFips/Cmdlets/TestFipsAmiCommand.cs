@@ -194,7 +194,9 @@ namespace DkpFips.Cmdlets
             {
                 if (outcome.Report is not null)
                 {
-                    WriteObject(Quiet ? (object)outcome.Report.IsFipsReady : new FipsAmiReport(outcome.Report));
+                    var output = new FipsAmiReport(outcome.Report, outcome.Request.Expected?.ToFlagString());
+                    ReportFailedChecks(output);
+                    WriteObject(Quiet ? (object)output.IsFipsReady : output);
                 }
                 else if (outcome.Failure is not null && reported.Add(outcome.Failure))
                 {

@@ -231,13 +231,14 @@ namespace DkpFips.Cmdlets
 
         private void Report(BuildRegistryCheck result)
         {
+            var output = new FipsBuildRegistryTest(result);
+            ReportFailedChecks(output);
             if (Quiet)
             {
                 WriteObject(result.IsComplete);
                 return;
             }
 
-            var output = new FipsBuildRegistryTest(result);
             var label = $"{output.Product} {output.DkpVersion} ({output.KubernetesVersion}) at {output.Registry}";
             var unauthorized = result.Images.Where(i => i.Result.Status == ImageCheckStatus.Unauthorized).ToArray();
             if (unauthorized.Length > 0)

@@ -255,7 +255,7 @@ namespace DkpFips.Cmdlets
             var results = new List<ClusterUpgradeStep>();
             var status = nameof(RunStatus.Succeeded);
             var kubeProxyStatus = "NotChecked";
-            var leftBehind = Array.Empty<FipsClusterCheck>();
+            var leftBehind = Array.Empty<FipsCheck>();
             string? repairCommand = null;
 
             for (var i = 0; i < steps.Count; i++)
@@ -302,18 +302,20 @@ namespace DkpFips.Cmdlets
                 }
             }
 
-            WriteObject(new ClusterUpgradeResult(plan, status, results.ToArray(), kubeProxyStatus, leftBehind, repairCommand, verification));
+            var output = new ClusterUpgradeResult(plan, status, results.ToArray(), kubeProxyStatus, leftBehind, repairCommand, verification);
+            ReportFailedChecks(output);
+            WriteObject(output);
         }
 
-        private (string Status, FipsClusterCheck[] LeftBehind, string? RepairCommand) CheckKubeProxy(ClusterUpgradePlan plan, string workloadPath, string repository, string logDirectory, string stamp)
+        private (string Status, FipsCheck[] LeftBehind, string? RepairCommand) CheckKubeProxy(ClusterUpgradePlan plan, string workloadPath, string repository, string logDirectory, string stamp)
         {
             var state = Read(() => reader!.ReadWorkloadClusterAsync(new ClusterConnection(workloadPath, Context, ReadTimeout), CancellationToken).GetAwaiter().GetResult(), workloadPath);
             if (state is null)
             {
-                return ("NotChecked", Array.Empty<FipsClusterCheck>(), null);
+                return ("NotChecked", Array.Empty<FipsCheck>(), null);
             }
 
-            var failed = KubeProxyRepair.LeftBehind(state, plan.Engine.TargetVersion, repository).Select(c => new FipsClusterCheck(c)).ToArray();
+            var failed = KubeProxyRepair.LeftBehind(state, plan.Engine.TargetVersion, repository).Select(c => new FipsCheck(c)).ToArray();
             if (failed.Length == 0)
             {
                 WriteVerbose($"[{plan.ClusterName}] kube-proxy runs {plan.KubeProxyImage}.");

@@ -6,6 +6,7 @@ using System.Management.Automation;
 using System.Threading;
 using DkpFips.Core.AzureDevOps;
 using DkpFips.Core.Catalog;
+using DkpFips.Core.Evidence;
 using DkpFips.Core.Process;
 
 namespace DkpFips.Infrastructure
@@ -121,12 +122,23 @@ namespace DkpFips.Infrastructure
         }
 
         /// <summary>
-        /// A failed (or warning) check that is a result rather than an error: on an Azure Pipelines
-        /// agent it also becomes a logging command so it shows in the run summary.
+        /// On an Azure Pipelines agent, every failed check of a result (and every warning) also
+        /// becomes a logging command, so it shows in the run's summary next to the output objects.
+        /// Checks that could not be made are not repeated: the cmdlets write those as errors, which
+        /// are logged already. Off the agent this does nothing (and costs nothing).
         /// </summary>
-        protected void ReportFailedCheck(string target, string check, string message, bool isWarning = false)
+        protected void ReportFailedChecks(object output)
         {
-            WritePipelineIssue(!isWarning, $"{target}: {check}: {message}", check);
+            if (!IsAzurePipelinesAgent || EvidenceReader.Read(PSObject.AsPSObject(output)) is not { } target)
+            {
+                return;
+            }
+
+            foreach (var check in target.Checks.Where(c => c.Status == CheckStatus.Failed || c.Status == CheckStatus.Warning))
+            {
+                var subject = check.Target is null ? string.Empty : " " + check.Target;
+                WritePipelineIssue(check.Status == CheckStatus.Failed, $"{target.Kind} {target.Name}: {check.Name}{subject}: {check.Message}", check.Name);
+            }
         }
 
         /// <summary>True on an Azure Pipelines agent (TF_BUILD=True).</summary>

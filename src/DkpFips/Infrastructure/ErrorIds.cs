@@ -98,5 +98,14 @@ namespace DkpFips.Infrastructure
         public const string KubectlNotFound = "KubectlNotFound";
         public const string KubeProxyRepairFailed = "KubeProxyRepairFailed";
         public const string UpgradeVerificationFailed = "UpgradeVerificationFailed";
+
+        // Export-DkpFipsReport
+        public const string ReportFormatUnknown = "ReportFormatUnknown";
+        public const string ReportDirectoryNotFound = "ReportDirectoryNotFound";
+        public const string ReportFileExists = "ReportFileExists";
+        public const string UnsupportedReportInput = "UnsupportedReportInput";
+        public const string NoReportInput = "NoReportInput";
+        public const string ReportInputIncomplete = "ReportInputIncomplete";
+        public const string ReportWriteFailed = "ReportWriteFailed";
     }
 }

@@ -27,6 +27,9 @@ namespace DkpFips
 
         public TimeSpan Duration { get; }
 
+        /// <summary>When dkp finished (UTC); Export-DkpFipsReport shows it.</summary>
+        public DateTime CheckedAt { get; } = DateTime.UtcNow;
+
         /// <summary>The file holding dkp's output for this cluster (secrets masked).</summary>
         public string? LogPath { get; }
 

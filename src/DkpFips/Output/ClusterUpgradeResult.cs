@@ -1,9 +1,11 @@
+using System;
+
 namespace DkpFips
 {
     /// <summary>The outcome of upgrading one FIPS cluster with Update-DkpFipsCluster.</summary>
     public sealed class ClusterUpgradeResult
     {
-        internal ClusterUpgradeResult(ClusterUpgradePlan plan, string status, ClusterUpgradeStep[] steps, string kubeProxyStatus, FipsClusterCheck[] kubeProxyLeftBehind, string? kubeProxyRepairCommand, FipsClusterReport? verification)
+        internal ClusterUpgradeResult(ClusterUpgradePlan plan, string status, ClusterUpgradeStep[] steps, string kubeProxyStatus, FipsCheck[] kubeProxyLeftBehind, string? kubeProxyRepairCommand, FipsClusterReport? verification)
         {
             ClusterName = plan.ClusterName;
             Status = status;
@@ -23,6 +25,9 @@ namespace DkpFips
         /// <summary>Succeeded, Failed, TimedOut or Cancelled (of the dkp steps).</summary>
         public string Status { get; }
 
+        /// <summary>When the upgrade finished (UTC); Export-DkpFipsReport shows it.</summary>
+        public DateTime CheckedAt { get; } = DateTime.UtcNow;
+
         /// <summary>The version before the upgrade.</summary>
         public string CurrentVersion { get; }
 
@@ -36,7 +41,7 @@ namespace DkpFips
         public string KubeProxyStatus { get; }
 
         /// <summary>The kube-proxy pods found on another image than the new FIPS build.</summary>
-        public FipsClusterCheck[] KubeProxyLeftBehind { get; }
+        public FipsCheck[] KubeProxyLeftBehind { get; }
 
         /// <summary>The kubectl command that moves kube-proxy to the new FIPS image, when it was left behind.</summary>
         public string? KubeProxyRepairCommand { get; }

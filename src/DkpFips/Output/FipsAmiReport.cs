@@ -1,3 +1,4 @@
+using System;
 using System.Globalization;
 using System.Linq;
 using DkpFips.Core.Aws;
@@ -10,8 +11,9 @@ namespace DkpFips
     /// </summary>
     public sealed class FipsAmiReport
     {
-        internal FipsAmiReport(AmiReport report)
+        internal FipsAmiReport(AmiReport report, string? expectedKubernetesVersion)
         {
+            ExpectedKubernetesVersion = expectedKubernetesVersion;
             ImageId = report.ImageId;
             Region = report.Region;
             Name = report.Image?.Name;
@@ -25,7 +27,7 @@ namespace DkpFips
             OperatingSystem = report.OperatingSystem;
             KubernetesVersion = report.KubernetesVersion;
             IsFipsReady = report.IsFipsReady;
-            Checks = report.Checks.Select(c => new FipsAmiCheck(c)).ToArray();
+            Checks = report.Checks.Select(c => new FipsCheck(c)).ToArray();
             var concern = report.FirstConcern;
             Verdict = !IsFipsReady ? "NOT READY" : concern is null ? "Ready" : "Ready*";
             Reason = concern is null ? string.Empty : concern.Name + ": " + concern.Message;
@@ -63,13 +65,19 @@ namespace DkpFips
         /// <summary>True only when no check failed (warnings allowed).</summary>
         public bool IsFipsReady { get; }
 
+        /// <summary>The build the image was checked against (-KubernetesVersion or -FipsBuild); null when none was given.</summary>
+        public string? ExpectedKubernetesVersion { get; }
+
+        /// <summary>When the checks ran (UTC); Export-DkpFipsReport shows it.</summary>
+        public DateTime CheckedAt { get; } = DateTime.UtcNow;
+
         /// <summary>Ready, Ready* (ready, with warnings) or NOT READY.</summary>
         public string Verdict { get; }
 
         /// <summary>The first failed check (else the first warning), as "Check: message"; empty when all passed.</summary>
         public string Reason { get; }
 
-        public FipsAmiCheck[] Checks { get; }
+        public FipsCheck[] Checks { get; }
 
         public override string ToString() => $"{ImageId} ({Region}): {Verdict}" + (Reason.Length == 0 ? string.Empty : " - " + Reason);
     }

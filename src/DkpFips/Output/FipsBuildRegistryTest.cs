@@ -1,3 +1,4 @@
+using System;
 using System.Linq;
 using DkpFips.Core.Registry;
 
@@ -32,6 +33,9 @@ namespace DkpFips
 
         /// <summary>True when every checked image is Present (for an index: with linux/amd64).</summary>
         public bool IsComplete { get; }
+
+        /// <summary>When the checks ran (UTC); Export-DkpFipsReport shows it.</summary>
+        public DateTime CheckedAt { get; } = DateTime.UtcNow;
 
         /// <summary>Number of checked images that are not Present.</summary>
         public int NotPresent { get; }

@@ -1,5 +1,7 @@
+using System;
 using System.Linq;
 using DkpFips.Core.Cluster;
+using DkpFips.Core.Evidence;
 
 namespace DkpFips
 {
@@ -15,12 +17,9 @@ namespace DkpFips
             IsFipsCompliant = report.IsFipsCompliant;
             NodeCount = report.NodeCount;
             ClusterApiChecked = clusterApiChecked;
-            Checks = report.Checks.Select(c => new FipsClusterCheck(c)).ToArray();
-            Failures = Checks.Where(c => c.Status == "Fail" || c.Status == "Error").ToArray();
-            var counts = report.Checks.GroupBy(c => c.Status).ToDictionary(g => g.Key, g => g.Count());
-            Summary = string.Join(", ", new[] { FipsCheckStatus.Fail, FipsCheckStatus.Error, FipsCheckStatus.Warning, FipsCheckStatus.Pass }
-                .Where(counts.ContainsKey)
-                .Select(s => counts[s] + " " + s.ToString().ToLowerInvariant() + (s == FipsCheckStatus.Pass ? "ed" : s == FipsCheckStatus.Fail ? "ed" : counts[s] == 1 ? string.Empty : "s")));
+            Checks = report.Checks.Select(c => new FipsCheck(c)).ToArray();
+            Failures = report.Checks.Where(c => c.IsProblem).Select(c => new FipsCheck(c)).ToArray();
+            Summary = CheckSummary.Describe(report.Checks);
         }
 
         public string ClusterName { get; }
@@ -39,6 +38,9 @@ namespace DkpFips
 
         public int NodeCount { get; }
 
+        /// <summary>When the checks ran (UTC); Export-DkpFipsReport shows it.</summary>
+        public DateTime CheckedAt { get; } = DateTime.UtcNow;
+
         /// <summary>True when the Cluster API objects on the management cluster were checked too.</summary>
         public bool ClusterApiChecked { get; }
 
@@ -46,10 +48,10 @@ namespace DkpFips
         public string Summary { get; }
 
         /// <summary>Every check, failures first.</summary>
-        public FipsClusterCheck[] Checks { get; }
+        public FipsCheck[] Checks { get; }
 
         /// <summary>The checks that failed or could not be made.</summary>
-        public FipsClusterCheck[] Failures { get; }
+        public FipsCheck[] Failures { get; }
 
         public override string ToString() => $"{ClusterName}: {(IsFipsCompliant ? "FIPS compliant" : "NOT FIPS compliant")} ({Failures.Length} failure(s), {Checks.Length} checks)";
     }

@@ -1,5 +1,6 @@
 using System;
 using DkpFips.Core.Aws;
+using DkpFips.Core.Evidence;
 using Xunit;
 
 namespace DkpFips.Core.Tests.Aws
@@ -57,16 +58,16 @@ namespace DkpFips.Core.Tests.Aws
         }
 
         [Theory]
-        [InlineData("rhel", "7.9", AmiCheckStatus.Passed)]
-        [InlineData("rhel", "7.6", AmiCheckStatus.Failed)]
-        [InlineData("rhel", "9.4", AmiCheckStatus.Passed)]
-        [InlineData("rhel", "6.10", AmiCheckStatus.Failed)]
-        [InlineData("centos", "7.9", AmiCheckStatus.Passed)]
-        [InlineData("centos", "8.5", AmiCheckStatus.Failed)]
-        [InlineData("oracle", "8.9", AmiCheckStatus.Passed)]
-        [InlineData("rhel", "", AmiCheckStatus.Warning)]
-        [InlineData("flatcar", "3602.2.3", AmiCheckStatus.Failed)]
-        public void The_fips_policy_knows_families_and_versions(string distribution, string version, AmiCheckStatus expected)
+        [InlineData("rhel", "7.9", CheckStatus.Passed)]
+        [InlineData("rhel", "7.6", CheckStatus.Failed)]
+        [InlineData("rhel", "9.4", CheckStatus.Passed)]
+        [InlineData("rhel", "6.10", CheckStatus.Failed)]
+        [InlineData("centos", "7.9", CheckStatus.Passed)]
+        [InlineData("centos", "8.5", CheckStatus.Failed)]
+        [InlineData("oracle", "8.9", CheckStatus.Passed)]
+        [InlineData("rhel", "", CheckStatus.Warning)]
+        [InlineData("flatcar", "3602.2.3", CheckStatus.Failed)]
+        public void The_fips_policy_knows_families_and_versions(string distribution, string version, CheckStatus expected)
         {
             var image = Image("x", tags: new[] { ("distribution", distribution), ("distribution_version", version) });
 
@@ -80,7 +81,7 @@ namespace DkpFips.Core.Tests.Aws
 
             var check = FipsOperatingSystemPolicy.Evaluate(OperatingSystemDetector.Detect(image), image);
 
-            Assert.Equal(AmiCheckStatus.Failed, check.Status);
+            Assert.Equal(CheckStatus.Failed, check.Status);
             Assert.Contains("RHCK", check.Message);
         }
 

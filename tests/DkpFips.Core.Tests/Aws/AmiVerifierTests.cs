@@ -7,6 +7,7 @@ using System.Net.Sockets;
 using System.Threading;
 using System.Threading.Tasks;
 using DkpFips.Core.Aws;
+using DkpFips.Core.Evidence;
 using DkpFips.Core.Versioning;
 using DkpFips.FakeEc2;
 using Xunit;
@@ -39,7 +40,7 @@ namespace DkpFips.Core.Tests.Aws
             return await verifier.VerifyAsync(ids.Select(id => new AmiRequest(id, region, expected)).ToList(), CancellationToken.None);
         }
 
-        private static AmiCheck Check(AmiReport report, string name) => report.Checks.Single(c => c.Name == name);
+        private static CheckResult Check(AmiReport report, string name) => report.Checks.Single(c => c.Name == name);
 
         [Fact]
         public async Task A_kib_fips_image_with_the_old_tag_form_is_fips_ready()
@@ -51,9 +52,9 @@ namespace DkpFips.Core.Tests.Aws
             Assert.Equal("v1.23.7+fips.0", report.KubernetesVersion);
             Assert.Equal(Fixtures.Account, report.Image!.OwnerId);
             Assert.Equal("available", report.Image.State);
-            Assert.Equal(AmiCheck.All, report.Checks.Select(c => c.Name));
-            Assert.Contains("1.23.7-fips.0", Check(report, AmiCheck.FipsBuild).Message);
-            Assert.Equal(AmiCheckStatus.Passed, Check(report, AmiCheck.ExpectedBuild).Status);
+            Assert.Equal(AmiCheckNames.All, report.Checks.Select(c => c.Name));
+            Assert.Contains("1.23.7-fips.0", Check(report, AmiCheckNames.FipsBuild).Message);
+            Assert.Equal(CheckStatus.Passed, Check(report, AmiCheckNames.ExpectedBuild).Status);
         }
 
         [Fact]
@@ -74,12 +75,12 @@ namespace DkpFips.Core.Tests.Aws
             Assert.False(report.IsFipsReady);
             Assert.Equal(Fixtures.RedHatOwner, report.Image!.OwnerId);
             Assert.Equal("Red Hat Enterprise Linux", report.Image.PlatformDetails);
-            Assert.Equal(AmiCheckStatus.Passed, Check(report, AmiCheck.OperatingSystem).Status);
+            Assert.Equal(CheckStatus.Passed, Check(report, AmiCheckNames.OperatingSystem).Status);
             Assert.Equal("RHEL 8.4", report.OperatingSystem);
-            Assert.Equal(AmiCheckStatus.Failed, Check(report, AmiCheck.FipsBuild).Status);
-            Assert.Equal(AmiCheckStatus.Skipped, Check(report, AmiCheck.ExpectedBuild).Status);
-            Assert.Equal(AmiCheckStatus.Passed, Check(report, AmiCheck.Ownership).Status);
-            Assert.Equal(AmiCheck.FipsBuild, report.FirstConcern!.Name);
+            Assert.Equal(CheckStatus.Failed, Check(report, AmiCheckNames.FipsBuild).Status);
+            Assert.Equal(CheckStatus.Skipped, Check(report, AmiCheckNames.ExpectedBuild).Status);
+            Assert.Equal(CheckStatus.Passed, Check(report, AmiCheckNames.Ownership).Status);
+            Assert.Equal(AmiCheckNames.FipsBuild, report.FirstConcern!.Name);
         }
 
         [Fact]
@@ -88,8 +89,8 @@ namespace DkpFips.Core.Tests.Aws
             var report = (await Verify(Options(), "us-east-1", null, Fixtures.KibNonFips)).Single().Report!;
 
             Assert.False(report.IsFipsReady);
-            var check = Check(report, AmiCheck.FipsBuild);
-            Assert.Equal(AmiCheckStatus.Failed, check.Status);
+            var check = Check(report, AmiCheckNames.FipsBuild);
+            Assert.Equal(CheckStatus.Failed, check.Status);
             Assert.Contains("without KIB's FIPS override", check.Message);
             Assert.Equal("v1.23.7", report.KubernetesVersion);
         }
@@ -105,8 +106,8 @@ namespace DkpFips.Core.Tests.Aws
             var report = (await Verify(Options(), "us-east-1", null, imageId)).Single().Report!;
 
             Assert.False(report.IsFipsReady);
-            var check = Check(report, AmiCheck.OperatingSystem);
-            Assert.Equal(AmiCheckStatus.Failed, check.Status);
+            var check = Check(report, AmiCheckNames.OperatingSystem);
+            Assert.Equal(CheckStatus.Failed, check.Status);
             Assert.StartsWith(os, check.Message);
             Assert.Contains("has no DKP FIPS build", check.Message);
         }
@@ -131,8 +132,8 @@ namespace DkpFips.Core.Tests.Aws
             var report = (await Verify(Options(), "us-east-1", null, imageId)).Single().Report!;
 
             Assert.False(report.IsFipsReady);
-            Assert.Equal(AmiCheckStatus.Failed, Check(report, AmiCheck.State).Status);
-            Assert.StartsWith(message, Check(report, AmiCheck.State).Message);
+            Assert.Equal(CheckStatus.Failed, Check(report, AmiCheckNames.State).Status);
+            Assert.StartsWith(message, Check(report, AmiCheckNames.State).Message);
         }
 
         [Fact]
@@ -141,8 +142,8 @@ namespace DkpFips.Core.Tests.Aws
             var report = (await Verify(Options(), "us-east-1", null, Fixtures.Deprecated)).Single().Report!;
 
             Assert.True(report.IsFipsReady);
-            var check = Check(report, AmiCheck.Deprecation);
-            Assert.Equal(AmiCheckStatus.Warning, check.Status);
+            var check = Check(report, AmiCheckNames.Deprecation);
+            Assert.Equal(CheckStatus.Warning, check.Status);
             Assert.Contains("deprecated since 2023-01-01", check.Message);
             Assert.Same(check, report.FirstConcern);
         }
@@ -153,8 +154,8 @@ namespace DkpFips.Core.Tests.Aws
             var report = (await Verify(Options(), "us-east-1", null, Fixtures.PublicUnknownOwner)).Single().Report!;
 
             Assert.True(report.IsFipsReady);
-            Assert.Equal(AmiCheckStatus.Warning, Check(report, AmiCheck.Ownership).Status);
-            Assert.Contains("999988887777", Check(report, AmiCheck.Ownership).Message);
+            Assert.Equal(CheckStatus.Warning, Check(report, AmiCheckNames.Ownership).Status);
+            Assert.Contains("999988887777", Check(report, AmiCheckNames.Ownership).Message);
         }
 
         [Fact]
@@ -163,7 +164,7 @@ namespace DkpFips.Core.Tests.Aws
             var report = (await Verify(Options(), "us-east-1", null, Fixtures.Arm64)).Single().Report!;
 
             Assert.False(report.IsFipsReady);
-            Assert.StartsWith("arm64", Check(report, AmiCheck.Architecture).Message);
+            Assert.StartsWith("arm64", Check(report, AmiCheckNames.Architecture).Message);
         }
 
         [Fact]
@@ -172,8 +173,8 @@ namespace DkpFips.Core.Tests.Aws
             var report = (await Verify(Options(), "us-east-1", FipsVersion.Parse("1.23.7+fips.0"), Fixtures.FipsNameOnly)).Single().Report!;
 
             Assert.True(report.IsFipsReady, string.Join("\n", report.Checks));
-            Assert.Contains("from the name", Check(report, AmiCheck.FipsBuild).Message);
-            Assert.Contains("from the name", Check(report, AmiCheck.OperatingSystem).Message);
+            Assert.Contains("from the name", Check(report, AmiCheckNames.FipsBuild).Message);
+            Assert.Contains("from the name", Check(report, AmiCheckNames.OperatingSystem).Message);
         }
 
         [Fact]
@@ -182,8 +183,8 @@ namespace DkpFips.Core.Tests.Aws
             var report = (await Verify(Options(), "us-east-1", FipsVersion.Parse("v1.24.6+fips.0"), Fixtures.KibFipsOldTag)).Single().Report!;
 
             Assert.False(report.IsFipsReady);
-            var check = Check(report, AmiCheck.ExpectedBuild);
-            Assert.Equal(AmiCheckStatus.Failed, check.Status);
+            var check = Check(report, AmiCheckNames.ExpectedBuild);
+            Assert.Equal(CheckStatus.Failed, check.Status);
             Assert.Contains("v1.23.7+fips.0", check.Message);
             Assert.Contains("v1.24.6+fips.0", check.Message);
         }
@@ -201,9 +202,9 @@ namespace DkpFips.Core.Tests.Aws
             foreach (var missing in new[] { outcomes[1].Report!, outcomes[3].Report! })
             {
                 Assert.False(missing.IsFipsReady);
-                Assert.Equal(AmiCheckStatus.Failed, Check(missing, AmiCheck.Exists).Status);
-                Assert.Contains("InvalidAMIID.NotFound", Check(missing, AmiCheck.Exists).Message);
-                Assert.All(missing.Checks.Skip(1), c => Assert.Equal(AmiCheckStatus.Skipped, c.Status));
+                Assert.Equal(CheckStatus.Failed, Check(missing, AmiCheckNames.Exists).Status);
+                Assert.Contains("InvalidAMIID.NotFound", Check(missing, AmiCheckNames.Exists).Message);
+                Assert.All(missing.Checks.Skip(1), c => Assert.Equal(CheckStatus.Skipped, c.Status));
                 Assert.Null(missing.Image);
             }
 
@@ -217,8 +218,8 @@ namespace DkpFips.Core.Tests.Aws
         {
             var outcomes = await Verify(Options(), "us-west-2", null, Fixtures.RhelBase, Fixtures.KibFipsOldTag);
 
-            Assert.Equal(AmiCheckStatus.Failed, Check(outcomes[0].Report!, AmiCheck.Exists).Status);
-            Assert.Contains("us-west-2", Check(outcomes[0].Report!, AmiCheck.Exists).Message);
+            Assert.Equal(CheckStatus.Failed, Check(outcomes[0].Report!, AmiCheckNames.Exists).Status);
+            Assert.Contains("us-west-2", Check(outcomes[0].Report!, AmiCheckNames.Exists).Message);
             Assert.True(outcomes[1].Report!.IsFipsReady);
             Assert.All(server.Calls, c => Assert.Equal("us-west-2", c.Region));
         }
@@ -228,7 +229,7 @@ namespace DkpFips.Core.Tests.Aws
         {
             var outcomes = await Verify(Options(), "us-east-1", null, "ami-XYZ", Fixtures.KibFipsNewTag);
 
-            Assert.Contains("InvalidAMIID.Malformed", Check(outcomes[0].Report!, AmiCheck.Exists).Message);
+            Assert.Contains("InvalidAMIID.Malformed", Check(outcomes[0].Report!, AmiCheckNames.Exists).Message);
             Assert.True(outcomes[1].Report!.IsFipsReady);
         }
 

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using DkpFips.Core.Catalog;
 using DkpFips.Core.Cluster;
+using DkpFips.Core.Evidence;
 using DkpFips.Core.Versioning;
 using Xunit;
 
@@ -63,7 +64,7 @@ namespace DkpFips.Core.Tests.Cluster
         {
             var report = Check(Cluster());
             Assert.True(report.IsFipsCompliant, string.Join("\n", report.Checks));
-            Assert.All(report.Checks, c => Assert.Equal(FipsCheckStatus.Pass, c.Status));
+            Assert.All(report.Checks, c => Assert.Equal(CheckStatus.Passed, c.Status));
             Assert.Equal("3.4.13+fips.0", report.EtcdVersion);
             Assert.Equal(2, report.NodeCount);
             Assert.Equal(2, report.Checks.Count(c => c.Name == "KubeProxyImage"));
@@ -74,7 +75,7 @@ namespace DkpFips.Core.Tests.Cluster
         {
             var report = Check(Cluster(extraNodes: new[] { new NodeInfo("worker-2", "v1.23.7", "Ubuntu 20.04.4 LTS", false) }));
             Assert.False(report.IsFipsCompliant);
-            var failures = report.Checks.TakeWhile(c => c.Status == FipsCheckStatus.Fail).ToList();
+            var failures = report.Checks.TakeWhile(c => c.Status == CheckStatus.Failed).ToList();
             Assert.Equal(2, failures.Count);
             Assert.Contains(failures, c => c.Name == "KubeletVersion" && c.Target == "node/worker-2" && c.Message.Contains("not a FIPS build"));
             Assert.Contains(failures, c => c.Name == "NodeOperatingSystem" && c.Target == "node/worker-2" && c.Message.Contains("Ubuntu"));
@@ -84,7 +85,7 @@ namespace DkpFips.Core.Tests.Cluster
         public void A_FIPS_kubelet_of_another_version_fails()
         {
             var report = Check(Cluster(extraNodes: new[] { new NodeInfo("worker-9", "v1.22.8+fips.0", "Red Hat Enterprise Linux 8.4 (Ootpa)", false) }));
-            var failure = Assert.Single(report.Checks, c => c.Status == FipsCheckStatus.Fail);
+            var failure = Assert.Single(report.Checks, c => c.Status == CheckStatus.Failed);
             Assert.Equal("KubeletVersion", failure.Name);
             Assert.Contains("the control plane runs v1.23.7+fips.0", failure.Message);
         }
@@ -93,7 +94,7 @@ namespace DkpFips.Core.Tests.Cluster
         public void A_kube_proxy_left_on_the_old_FIPS_image_after_an_upgrade_fails_for_each_pod()
         {
             var report = Check(Cluster(version: "v1.22.8+fips.0", kubeProxyTag: "v1.21.6_fips.0"));
-            var failures = report.Checks.Where(c => c.Status == FipsCheckStatus.Fail).ToList();
+            var failures = report.Checks.Where(c => c.Status == CheckStatus.Failed).ToList();
             Assert.Equal(2, failures.Count);
             Assert.All(failures, f => Assert.Equal("KubeProxyImage", f.Name));
             Assert.Contains("tagged v1.21.6_fips.0, but the control plane's version is v1.22.8_fips.0", failures[0].Message);
@@ -104,7 +105,7 @@ namespace DkpFips.Core.Tests.Cluster
         public void An_upstream_etcd_fails_and_is_reported_as_such()
         {
             var report = Check(Cluster(etcdImage: "k8s.gcr.io/etcd:3.5.1-0"));
-            var failure = Assert.Single(report.Checks, c => c.Status == FipsCheckStatus.Fail);
+            var failure = Assert.Single(report.Checks, c => c.Status == CheckStatus.Failed);
             Assert.Equal("EtcdImage", failure.Name);
             Assert.Contains("no _fips marker", failure.Message);
             Assert.Equal("3.5.1-0", report.EtcdVersion);
@@ -117,7 +118,7 @@ namespace DkpFips.Core.Tests.Cluster
             var state = Cluster(repository: mirror);
             var unnamed = Check(state);
             Assert.False(unnamed.IsFipsCompliant);
-            Assert.Equal(6, unnamed.Checks.Count(c => c.Status == FipsCheckStatus.Fail && c.Message.Contains("not the FIPS repository docker.io/mesosphere")));
+            Assert.Equal(6, unnamed.Checks.Count(c => c.Status == CheckStatus.Failed && c.Message.Contains("not the FIPS repository docker.io/mesosphere")));
 
             Assert.True(Check(state, Expect(state, mirror)).IsFipsCompliant);
         }
@@ -126,7 +127,7 @@ namespace DkpFips.Core.Tests.Cluster
         public void A_component_that_cannot_be_found_cannot_be_proven()
         {
             var report = Check(Cluster(withScheduler: false));
-            var failure = Assert.Single(report.Checks, c => c.Status == FipsCheckStatus.Fail);
+            var failure = Assert.Single(report.Checks, c => c.Status == CheckStatus.Failed);
             Assert.Equal(ComponentImageChecks.ComponentPresent, failure.Name);
             Assert.Equal("component/kube-scheduler", failure.Target);
         }
@@ -135,7 +136,7 @@ namespace DkpFips.Core.Tests.Cluster
         public void A_non_FIPS_API_server_version_fails()
         {
             var report = Check(Cluster(version: "v1.23.7"));
-            Assert.Contains(report.Checks, c => c.Name == "ControlPlaneVersion" && c.Status == FipsCheckStatus.Fail);
+            Assert.Contains(report.Checks, c => c.Name == "ControlPlaneVersion" && c.Status == CheckStatus.Failed);
             Assert.False(report.IsFipsCompliant);
         }
 
@@ -151,7 +152,7 @@ namespace DkpFips.Core.Tests.Cluster
 
             var wrong = Check(state, Expect(state, expected: build22));
             Assert.False(wrong.IsFipsCompliant);
-            Assert.Contains(wrong.Checks, c => c.Name == "ExpectedBuild" && c.Status == FipsCheckStatus.Fail && c.Message.Contains("not the expected v1.22.8+fips.0"));
+            Assert.Contains(wrong.Checks, c => c.Name == "ExpectedBuild" && c.Status == CheckStatus.Failed && c.Message.Contains("not the expected v1.22.8+fips.0"));
         }
 
         [Fact]
@@ -166,7 +167,7 @@ namespace DkpFips.Core.Tests.Cluster
                 new[] { new MachineTemplateInfo(template, "konvoy-rhel-84-1.23.7-20220701", "VM template") },
                 5);
             var report = Check(state, management: management);
-            var failed = report.Checks.Where(c => c.Status == FipsCheckStatus.Fail).Select(c => c.Name + " " + c.Target).ToList();
+            var failed = report.Checks.Where(c => c.Status == CheckStatus.Failed).Select(c => c.Name + " " + c.Target).ToList();
             Assert.Equal(
                 new[]
                 {
@@ -178,7 +179,7 @@ namespace DkpFips.Core.Tests.Cluster
                     "ClusterApiMachineImage vspheremachinetemplate/md-0",
                 },
                 failed);
-            Assert.Contains(report.Checks, c => c.Name == "ClusterApiMachineDeployment" && c.Target == "machinedeployment/md-1" && c.Status == FipsCheckStatus.Pass);
+            Assert.Contains(report.Checks, c => c.Name == "ClusterApiMachineDeployment" && c.Target == "machinedeployment/md-1" && c.Status == CheckStatus.Passed);
         }
 
         [Fact]
@@ -195,19 +196,19 @@ namespace DkpFips.Core.Tests.Cluster
                 5);
             var report = Check(state, management: management);
             Assert.True(report.IsFipsCompliant, string.Join("\n", report.Checks));
-            var warning = Assert.Single(report.Checks, c => c.Status == FipsCheckStatus.Warning);
+            var warning = Assert.Single(report.Checks, c => c.Status == CheckStatus.Warning);
             Assert.Equal("awsmachinetemplate/cp", warning.Target);
-            Assert.Equal(FipsCheckStatus.Warning, report.Checks[0].Status);
+            Assert.Equal(CheckStatus.Warning, report.Checks[0].Status);
         }
 
         [Fact]
         public void Failures_come_first_and_an_error_check_is_never_compliant()
         {
             var report = Check(Cluster(kubeProxyTag: "v1.22.8_fips.0"));
-            Assert.Equal(FipsCheckStatus.Fail, report.Checks[0].Status);
-            Assert.Equal(FipsCheckStatus.Pass, report.Checks[report.Checks.Count - 1].Status);
+            Assert.Equal(CheckStatus.Failed, report.Checks[0].Status);
+            Assert.Equal(CheckStatus.Passed, report.Checks[report.Checks.Count - 1].Status);
 
-            var partial = Check(Cluster()).With(new[] { new FipsCheckResult("ClusterApiRead", FipsCheckStatus.Error, "403", "cluster/x") });
+            var partial = Check(Cluster()).With(new[] { new CheckResult("ClusterApiRead", CheckStatus.Error, "403", "cluster/x") });
             Assert.False(partial.IsFipsCompliant);
             Assert.Equal("ClusterApiRead", partial.Checks[0].Name);
         }

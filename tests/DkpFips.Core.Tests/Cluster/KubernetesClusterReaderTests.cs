@@ -6,6 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using DkpFips.Core.Catalog;
 using DkpFips.Core.Cluster;
+using DkpFips.Core.Evidence;
 using DkpFips.Kubernetes;
 using KubeApiDouble;
 using Xunit;
@@ -80,7 +81,7 @@ namespace DkpFips.Core.Tests.Cluster
             Assert.Equal(compliant, report.IsFipsCompliant);
             if (firstFailure is not null)
             {
-                Assert.Contains(report.Checks.Where(c => c.Status == FipsCheckStatus.Fail), c => c.Name + " " + c.Target == firstFailure);
+                Assert.Contains(report.Checks.Where(c => c.Status == CheckStatus.Failed), c => c.Name + " " + c.Target == firstFailure);
             }
         }
 

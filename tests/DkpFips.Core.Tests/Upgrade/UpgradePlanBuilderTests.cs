@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using DkpFips.Core.Catalog;
 using DkpFips.Core.Cluster;
+using DkpFips.Core.Evidence;
 using DkpFips.Core.Upgrade;
 using DkpFips.Core.Versioning;
 using Xunit;
@@ -135,14 +136,14 @@ namespace DkpFips.Core.Tests.Upgrade
         {
             var state = new ClusterComplianceReport("fips-1", "v1.22.8+fips.0", "3.4.13+fips.0", 2, new[]
             {
-                new FipsCheckResult("KubeletVersion", FipsCheckStatus.Pass, "ok", "node/a"),
-                new FipsCheckResult("KubeletVersion", FipsCheckStatus.Fail, "v1.22.8 is not FIPS", "node/worker-2"),
+                new CheckResult("KubeletVersion", CheckStatus.Passed, "ok", "node/a"),
+                new CheckResult("KubeletVersion", CheckStatus.Failed, "v1.22.8 is not FIPS", "node/worker-2"),
             });
             var ex = Assert.Throws<UpgradePlanException>(() => builder.Build(Aws(), null, state));
             Assert.Equal(UpgradeRefusal.ClusterNotFips, ex.Refusal);
             Assert.Contains("KubeletVersion node/worker-2", ex.Message);
 
-            var compliant = new ClusterComplianceReport("fips-1", "v1.22.8+fips.0", "3.4.13+fips.0", 1, new[] { new FipsCheckResult("KubeletVersion", FipsCheckStatus.Pass, "ok", "node/a") });
+            var compliant = new ClusterComplianceReport("fips-1", "v1.22.8+fips.0", "3.4.13+fips.0", 1, new[] { new CheckResult("KubeletVersion", CheckStatus.Passed, "ok", "node/a") });
             Assert.Equal(2, builder.Build(Aws(), null, compliant).Steps.Count);
         }
 

@@ -1,7 +1,7 @@
 namespace DkpFips.Core.Aws
 {
-    /// <summary>One named check of an AMI and why it came out as it did.</summary>
-    public sealed class AmiCheck
+    /// <summary>The names of the checks Test-FipsAmi makes, in the order they are reported.</summary>
+    public static class AmiCheckNames
     {
         public const string Exists = "Exists";
         public const string State = "State";
@@ -14,20 +14,5 @@ namespace DkpFips.Core.Aws
 
         /// <summary>Every check, in the order they are reported.</summary>
         public static readonly string[] All = { Exists, State, Architecture, OperatingSystem, FipsBuild, ExpectedBuild, Deprecation, Ownership };
-
-        public AmiCheck(string name, AmiCheckStatus status, string message)
-        {
-            Name = name;
-            Status = status;
-            Message = message;
-        }
-
-        public string Name { get; }
-
-        public AmiCheckStatus Status { get; }
-
-        public string Message { get; }
-
-        public override string ToString() => $"{Name}: {Status}: {Message}";
     }
 }
