@@ -54,6 +54,9 @@ namespace DkpFips.Build.Help
 
         public List<string> Aliases { get; } = new List<string>();
 
+        /// <summary>The values of a ValidateSet parameter (PlatyPS's optional "Accepted values").</summary>
+        public List<string> AcceptedValues { get; } = new List<string>();
+
         public bool Required { get; set; }
 
         public string Position { get; set; } = "Named";

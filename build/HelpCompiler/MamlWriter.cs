@@ -87,6 +87,12 @@ namespace DkpFips.Build.Help
                 element.Add(new XElement(Command + "parameterValue", new XAttribute("required", "true"), new XAttribute("variableLength", "false"), metadata.Type));
             }
 
+            if (metadata.AcceptedValues.Count > 0)
+            {
+                element.Add(new XElement(Command + "parameterValueGroup",
+                    metadata.AcceptedValues.Select(v => new XElement(Command + "parameterValue", new XAttribute("required", "false"), new XAttribute("variableLength", "false"), v))));
+            }
+
             element.Add(TypeElement(metadata.Type), new XElement(Dev + "defaultValue", metadata.DefaultValue));
             return element;
         }

@@ -12,6 +12,9 @@ namespace DkpFips.Build.Help
     {
         private static readonly string[] Keys = { "Type", "Parameter Sets", "Aliases", "Required", "Position", "Default value", "Accept pipeline input", "Accept wildcard characters" };
 
+        /// <summary>Keys PlatyPS writes only for some parameters.</summary>
+        private const string AcceptedValuesKey = "Accepted values";
+
         public static ParameterMetadata Read(string file, int line, string yaml)
         {
             var stream = new YamlStream();
@@ -30,7 +33,7 @@ namespace DkpFips.Build.Help
             foreach (var entry in map.Children)
             {
                 var key = ((YamlScalarNode)entry.Key).Value ?? string.Empty;
-                if (!Keys.Contains(key))
+                if (!Keys.Contains(key) && key != AcceptedValuesKey)
                 {
                     throw new HelpSchemaException(file, line + (int)entry.Key.Start.Line, $"unknown parameter metadata key '{key}'; PlatyPS keys: {string.Join(", ", Keys)}.");
                 }
@@ -54,6 +57,11 @@ namespace DkpFips.Build.Help
             };
             metadata.ParameterSets.AddRange(Split(values["Parameter Sets"]));
             metadata.Aliases.AddRange(Split(values["Aliases"]));
+            if (values.TryGetValue(AcceptedValuesKey, out var accepted))
+            {
+                metadata.AcceptedValues.AddRange(Split(accepted));
+            }
+
             if (metadata.Type.Length == 0 || metadata.ParameterSets.Count == 0)
             {
                 throw new HelpSchemaException(file, line, "parameter metadata needs a Type and Parameter Sets ((All) or set names).");

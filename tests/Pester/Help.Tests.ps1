@@ -49,6 +49,8 @@ BeforeDiscovery {
             foreach ($file in 'fips-cluster.conf', 'management.conf') { Set-Content -LiteralPath (Join-Path $TestDrive $file) -Value $kubeconfig }
         }
     }
+    # Export-DkpFipsReport reports on the cluster Test-DkpFipsCluster's examples check.
+    $script:exampleSetup['Export-DkpFipsReport'] = $script:exampleSetup['Test-DkpFipsCluster']
     $script:examples = @(foreach ($c in Get-Command -Module DkpFips -CommandType Cmdlet) {
             $i = 0
             foreach ($e in (Get-Help $c.Name -Examples).examples.example) {
@@ -138,6 +140,12 @@ Describe 'Parameter help of <Command> -<Parameter> matches its metadata' -ForEac
         $expectedAliases = if ($meta.Aliases.Count) { ($meta.Aliases | Sort-Object) -join ', ' } else { 'none' }
         (($doc.aliases -split ',\s*' | Sort-Object) -join ', ') | Should -Be $expectedAliases
     }
+
+    It 'lists the accepted values of a ValidateSet, and only then' {
+        $validSet = $meta.Attributes.Where({ $_ -is [System.Management.Automation.ValidateSetAttribute] }) | Select-Object -First 1
+        $documented = @($doc.parameterValueGroup.parameterValue | ForEach-Object { "$_" })
+        if ($validSet) { $documented | Should -Be @($validSet.ValidValues) } else { $documented | Should -BeNullOrEmpty }
+    }
 }
 
 Describe 'Example <Index> of <Command>' -ForEach $examples {
@@ -191,9 +199,10 @@ Describe 'Conventions of <Name>' -ForEach $commands {
         }
     }
 
-    It 'binds its inputs by property name' {
+    It 'binds its inputs by property name (or, like Export-Csv, takes whole objects as -InputObject)' {
         $byName = @($command.Parameters.Values | Where-Object { $_.Name -notin $common -and $_.ParameterSets.Values.Where({ $_.ValueFromPipelineByPropertyName }) })
-        $byName.Count | Should -BeGreaterThan 0
+        $wholeObjects = $command.Parameters['InputObject'].ParameterSets.Values.Where({ $_.ValueFromPipeline })
+        ($byName.Count -gt 0 -or $wholeObjects.Count -gt 0) | Should -BeTrue
     }
 }
 

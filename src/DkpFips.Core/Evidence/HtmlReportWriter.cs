@@ -23,7 +23,7 @@ namespace DkpFips.Core.Evidence
             ".ok{background:#dafbe1;color:#116329}.bad{background:#ffebe9;color:#a40e26}" +
             ".s-Passed{background:#dafbe1;color:#116329}.s-Failed{background:#ffebe9;color:#a40e26;font-weight:600}" +
             ".s-Error{background:#fff1e5;color:#953800;font-weight:600}.s-Warning{background:#fff8c5;color:#7d4e00}.s-Skipped{background:#f6f8fa;color:#57606a}" +
-            ".s-None{color:#8c959f}table.matrix td{text-align:center}dl.meta{display:grid;grid-template-columns:max-content auto;gap:.2rem 1rem;margin:1rem 0}" +
+            ".s-None{color:#8c959f}.scroll{overflow-x:auto;max-width:100%}table.matrix td{text-align:center}table.matrix thead th{max-width:8rem;font-size:.8rem;overflow-wrap:anywhere}dl.meta{display:grid;grid-template-columns:max-content auto;gap:.2rem 1rem;margin:1rem 0}" +
             "dl.meta dt{font-weight:600}dl.meta dd{margin:0}code{font-family:ui-monospace,Consolas,monospace;font-size:.85rem}";
 
         public static void Write(EvidenceReport report, TextWriter output)
@@ -88,7 +88,7 @@ namespace DkpFips.Core.Evidence
             {
                 var names = report.CheckNamesOf(kind);
                 output.WriteLine("<h3>" + E(kind) + "</h3>");
-                output.WriteLine("<table class=\"matrix\"><thead><tr><th>Target</th>" + string.Concat(names.Select(n => "<th>" + E(n) + "</th>")) + "</tr></thead><tbody>");
+                output.WriteLine("<div class=\"scroll\"><table class=\"matrix\"><thead><tr><th>Target</th>" + string.Concat(names.Select(n => "<th>" + E(n) + "</th>")) + "</tr></thead><tbody>");
                 foreach (var target in report.Targets.Where(t => t.Kind == kind))
                 {
                     output.Write("<tr><th>" + E(target.Name) + "</th>");
@@ -102,7 +102,7 @@ namespace DkpFips.Core.Evidence
                     output.WriteLine("</tr>");
                 }
 
-                output.WriteLine("</tbody></table>");
+                output.WriteLine("</tbody></table></div>");
             }
 
             output.WriteLine("</section>");

@@ -94,7 +94,7 @@ namespace DkpFips.Infrastructure
                 var actual = Text(c, "Actual");
                 var passed = Child(c, "Passed")?.BaseObject is true;
                 var message = passed ? $"{field} is {actual}." : $"{field} is {(actual.Length == 0 ? "not set" : actual)}; FIPS needs {expected}.";
-                return new CheckResult("DryRun " + Text(c, "Kind") + " " + field, passed ? CheckStatus.Passed : CheckStatus.Failed, message, Text(c, "Kind") + "/" + Text(c, "Name"));
+                return new CheckResult(Text(c, "Kind") + " " + field, passed ? CheckStatus.Passed : CheckStatus.Failed, message, Text(c, "Kind") + "/" + Text(c, "Name"));
             }));
             return new EvidenceTarget(
                 "ClusterCreate",
