@@ -131,11 +131,12 @@ namespace DkpFips.Infrastructure
         }
 
         private static IEnumerable<CheckResult> Checks(PSObject o, string property) =>
-            Items(o, property).Select(c => new CheckResult(
-                Text(c, "Name"),
-                Enum.TryParse<CheckStatus>(Text(c, "Status"), out var status) ? status : CheckStatus.Error,
-                Text(c, "Message"),
-                Text(c, "Target") is { Length: > 0 } target ? target : null));
+            Items(o, property).Select(c => c.BaseObject is FipsCheck live
+                ? Check(live.Name, live.Status, live.Message, live.Target)   // typed: a cluster has thousands
+                : Check(Text(c, "Name"), Text(c, "Status"), Text(c, "Message"), Text(c, "Target")));
+
+        private static CheckResult Check(string name, string status, string message, string target) =>
+            new CheckResult(name, Enum.TryParse<CheckStatus>(status, out var parsed) ? parsed : CheckStatus.Error, message, target.Length > 0 ? target : null);
 
         private static IEnumerable<KeyValuePair<string, string>> Inputs(PSObject o, params string[] names) =>
             names.Select(n => new KeyValuePair<string, string>(n, Text(o, n))).ToArray();
