@@ -24,22 +24,12 @@ param(
 
 $ErrorActionPreference = 'Stop'
 $root = Split-Path $PSScriptRoot
-$double = Join-Path $root 'out/bin/KubeApiDouble/Release/net10.0/KubeApiDouble.dll'
-if (-not (Test-Path $double)) { throw "Build first: $double is missing." }
-
-$psi = [Diagnostics.ProcessStartInfo]::new('dotnet')
-foreach ($a in $double, '--scenario', 'large', '--quiet') { $psi.ArgumentList.Add($a) }
-$psi.RedirectStandardInput = $true
-$psi.RedirectStandardOutput = $true
-$psi.UseShellExecute = $false
-$server = [Diagnostics.Process]::Start($psi)
+. (Join-Path $PSScriptRoot 'shared/KubeApiDouble.ps1')
+$double = Start-BenchKubeApiDouble -Root $root -Scenario large
 $work = Join-Path ([IO.Path]::GetTempPath()) "dkpfips-bench-report-$PID"
 $null = New-Item -ItemType Directory -Force $work
 try {
-    $url = ($server.StandardOutput.ReadLine() -split ' ')[1]
-    $kubeconfig = Join-Path $work 'kubeconfig.yaml'
-    "apiVersion: v1`nkind: Config`nclusters:`n- name: c`n  cluster:`n    server: $url`ncontexts:`n- name: b`n  context:`n    cluster: c`n    user: u`ncurrent-context: b`nusers:`n- name: u`n  user:`n    token: t`n" |
-        Set-Content -LiteralPath $kubeconfig
+    $kubeconfig = $double.Kubeconfig
     Import-Module $ModulePath
     $one = Test-DkpFipsCluster -Kubeconfig $kubeconfig
     $results = @(1..$Copies | ForEach-Object { $one })
@@ -71,7 +61,6 @@ try {
     Write-Host ("cold html (first export in the process) {0:N1} ms; per check (html median) {1:N2} us" -f $cold.Elapsed.TotalMilliseconds, ((& $median $times.html) * 1000 / $checks))
 }
 finally {
-    $server.StandardInput.Close()
-    if (-not $server.WaitForExit(5000)) { $server.Kill() }
+    $null = Stop-BenchKubeApiDouble $double
     Remove-Item $work -Recurse -Force -ErrorAction SilentlyContinue
 }

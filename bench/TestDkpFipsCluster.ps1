@@ -25,36 +25,11 @@ param(
 
 $ErrorActionPreference = 'Stop'
 $root = Split-Path $PSScriptRoot
-$double = Join-Path $root 'out/bin/KubeApiDouble/Release/net10.0/KubeApiDouble.dll'
-if (-not (Test-Path $double)) { throw "Build first: $double is missing." }
-
-$psi = [Diagnostics.ProcessStartInfo]::new('dotnet')
-foreach ($a in $double, '--scenario', 'large', '--quiet') { $psi.ArgumentList.Add($a) }
-$psi.RedirectStandardInput = $true
-$psi.RedirectStandardOutput = $true
-$psi.UseShellExecute = $false
-$server = [Diagnostics.Process]::Start($psi)
+. (Join-Path $PSScriptRoot 'shared/KubeApiDouble.ps1')
+$double = Start-BenchKubeApiDouble -Root $root -Scenario large
 try {
-    $url = ($server.StandardOutput.ReadLine() -split ' ')[1]
-    $kubeconfig = Join-Path ([IO.Path]::GetTempPath()) "dkpfips-bench-$PID.yaml"
-    @"
-apiVersion: v1
-kind: Config
-clusters:
-- name: fips-cluster
-  cluster:
-    server: $url
-contexts:
-- name: bench
-  context:
-    cluster: fips-cluster
-    user: bench
-current-context: bench
-users:
-- name: bench
-  user:
-    token: bench-token
-"@ | Set-Content -LiteralPath $kubeconfig
+    $url = $double.Url
+    $kubeconfig = $double.Kubeconfig
 
     Import-Module $ModulePath
 
@@ -137,9 +112,6 @@ users:
     "working set: $('{0:N0}' -f ([Diagnostics.Process]::GetCurrentProcess().WorkingSet64 / 1MB)) MB after all rounds"
 }
 finally {
-    $server.StandardInput.Close()
-    $served = $server.StandardOutput.ReadToEnd()
-    if (-not $server.WaitForExit(10000)) { $server.Kill() }
+    $served = Stop-BenchKubeApiDouble $double
     if ($served -match 'requests (\d+)') { "server answered $($Matches[1]) requests in total" }
-    if ($kubeconfig) { Remove-Item -LiteralPath $kubeconfig -ErrorAction SilentlyContinue }
 }

@@ -16,6 +16,8 @@
 //   FAKEDKP_FAIL_CLUSTERS comma-separated cluster names that fail with exit code 1
 //   FAKEDKP_YAML_WRONG    with --dry-run: which field to get wrong (version, imageRepository,
 //                         etcdImageRepository, etcdImageTag, machineDeploymentVersion, ami)
+//   FAKEDKP_KUBECONFIG_SERVER  with --self-managed: the API server URL the written <cluster>.conf
+//                         points at (a loopback KubeApiDouble), so the new "cluster" can be checked
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
@@ -147,7 +149,10 @@ internal static class Program
             Console.WriteLine($" ✓ Cluster {cluster} created");
             if (args.Contains("--self-managed"))
             {
-                File.WriteAllText(cluster + ".conf", $"apiVersion: v1\nkind: Config\ncurrent-context: {cluster}-admin@{cluster}\n");
+                var server = env("FAKEDKP_KUBECONFIG_SERVER");
+                File.WriteAllText(cluster + ".conf", server is { Length: > 0 }
+                    ? $"apiVersion: v1\nkind: Config\nclusters:\n- name: {cluster}\n  cluster:\n    server: {server}\ncontexts:\n- name: {cluster}-admin@{cluster}\n  context:\n    cluster: {cluster}\n    user: {cluster}-admin\ncurrent-context: {cluster}-admin@{cluster}\nusers:\n- name: {cluster}-admin\n  user:\n    token: fake-token\n"
+                    : $"apiVersion: v1\nkind: Config\ncurrent-context: {cluster}-admin@{cluster}\n");
                 Console.WriteLine($"Cluster default/{cluster} kubeconfig was written to to the filesystem.");
                 Console.WriteLine($"You can now view resources in the new cluster by using the --kubeconfig={cluster}.conf flag with kubectl.");
             }
