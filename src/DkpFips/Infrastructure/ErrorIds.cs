@@ -98,5 +98,12 @@ namespace DkpFips.Infrastructure
         public const string KubectlNotFound = "KubectlNotFound";
         public const string KubeProxyRepairFailed = "KubeProxyRepairFailed";
         public const string UpgradeVerificationFailed = "UpgradeVerificationFailed";
+        // Import-DkpFipsClusterSpec
+        public const string ClusterSpecFileNotFound = "ClusterSpecFileNotFound";
+        public const string ClusterSpecFileInvalid = "ClusterSpecFileInvalid";
+        // ConvertTo-DkpFipsPipelineMatrix
+        public const string InvalidClusterBatch = "InvalidClusterBatch";
+        public const string NoClusterSpecs = "NoClusterSpecs";
+        public const string InvalidOutputVariableName = "InvalidOutputVariableName";
     }
 }
