@@ -46,15 +46,11 @@ namespace DkpFips.Core.Batch
             string text;
             try
             {
-                text = File.ReadAllText(path);
+                text = YamlTree.ReadFile(path, "cluster spec file");
             }
-            catch (Exception ex) when (ex is FileNotFoundException || ex is DirectoryNotFoundException)
+            catch (YamlTreeException ex)
             {
-                throw new ClusterSpecFileException(path, 0, 0, "the cluster spec file does not exist.", ex) { IsMissingFile = true };
-            }
-            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
-            {
-                throw new ClusterSpecFileException(path, 0, 0, "the cluster spec file cannot be read: " + ex.Message, ex);
+                throw new ClusterSpecFileException(path, ex);
             }
 
             return Read(new StringReader(text), path);
@@ -69,7 +65,7 @@ namespace DkpFips.Core.Batch
             }
             catch (YamlTreeException ex)
             {
-                throw new ClusterSpecFileException(origin, ex.Line, ex.Column, ex.Problem, ex);
+                throw new ClusterSpecFileException(origin, ex);
             }
         }
 

@@ -30,15 +30,11 @@ namespace DkpFips.Core.Catalog
             string text;
             try
             {
-                text = File.ReadAllText(path);
+                text = YamlTree.ReadFile(path, "catalog file");
             }
-            catch (Exception ex) when (ex is FileNotFoundException || ex is DirectoryNotFoundException)
+            catch (YamlTreeException ex)
             {
-                throw new CatalogFileException(path, 0, 0, "the catalog file does not exist.", ex) { IsMissingFile = true };
-            }
-            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
-            {
-                throw new CatalogFileException(path, 0, 0, "the catalog file cannot be read: " + ex.Message, ex);
+                throw new CatalogFileException(path, ex);
             }
 
             return Read(new StringReader(text), path, defaultBasis: CatalogBasis.Custom);
@@ -53,7 +49,7 @@ namespace DkpFips.Core.Catalog
             }
             catch (YamlTreeException ex)
             {
-                throw new CatalogFileException(origin, ex.Line, ex.Column, ex.Problem, ex);
+                throw new CatalogFileException(origin, ex);
             }
         }
 

@@ -13,6 +13,24 @@ namespace DkpFips.Core.Yaml
     /// </summary>
     public static class YamlTree
     {
+        /// <summary>The text of a file; a missing or unreadable file is a <see cref="YamlTreeException"/> at line 0.</summary>
+        /// <param name="what">What the file is, for the message: "catalog file".</param>
+        public static string ReadFile(string path, string what)
+        {
+            try
+            {
+                return File.ReadAllText(path);
+            }
+            catch (Exception ex) when (ex is FileNotFoundException || ex is DirectoryNotFoundException)
+            {
+                throw new YamlTreeException(0, 0, $"the {what} does not exist.", ex) { IsMissingFile = true };
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                throw new YamlTreeException(0, 0, $"the {what} cannot be read: " + ex.Message, ex);
+            }
+        }
+
         /// <summary>The documents of a YAML text; a syntax error is a <see cref="YamlTreeException"/>.</summary>
         public static IList<YamlDocument> Load(TextReader reader)
         {
