@@ -135,6 +135,14 @@ Describe 'ConvertTo-DkpFipsPipelineMatrix' {
             @($errs[0..($errs.Count - 2)].Exception.Message) | Should -Be @($planErrs.Exception.Message)
         }
 
+        It 'refuses the batch when a row has no name (the binder does not skip it)' {
+            $rows = [pscustomobject]@{ ClusterName = 'fips-a'; KubernetesVersion = '1.23'; AmiId = $Ami }, [pscustomobject]@{ KubernetesVersion = '1.23'; AmiId = $Ami }
+
+            $rows | ConvertTo-DkpFipsPipelineMatrix -ErrorVariable errs -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+
+            $errs.FullyQualifiedErrorId | Should -Be 'InvalidClusterName,DkpFips.Cmdlets.ConvertToDkpFipsPipelineMatrixCommand', 'InvalidClusterBatch,DkpFips.Cmdlets.ConvertToDkpFipsPipelineMatrixCommand'
+        }
+
         It 'sets no output variable for an invalid batch' {
             $env:TF_BUILD = 'True'
             $rows = [pscustomobject]@{ ClusterName = 'bad_name'; KubernetesVersion = '1.23'; AmiId = $Ami }

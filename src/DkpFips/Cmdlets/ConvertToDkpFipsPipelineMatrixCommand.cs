@@ -28,6 +28,11 @@ namespace DkpFips.Cmdlets
         // less its credentials: a matrix never carries secrets. A test keeps the two in step.
 
         /// <summary>The cluster name (a DNS-1123 name).</summary>
+        /// <remarks>
+        /// Not Mandatory, unlike New-DkpFipsCluster's: the binder would skip a row without a name
+        /// (and the matrix would go out without it); here it reaches the batch validation and
+        /// refuses the whole batch (InvalidClusterName).
+        /// </remarks>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("Name")]
         [AllowEmptyString]
