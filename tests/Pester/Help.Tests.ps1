@@ -10,8 +10,15 @@ BeforeDiscovery {
         })
     # Examples run against local inputs only; a cmdlet whose examples need a cloud or a double
     # registers its setup here (scriptblock run in TestDrive before each example).
+    # A spec file and the same kind of batch as CSV in TestDrive; these examples plan only.
+    $clusterSpecs = {
+        Set-Content -LiteralPath (Join-Path $TestDrive 'clusters.yaml') -Value "defaults:`n  provider: aws`n  kubernetesVersion: 1.23`n  region: us-west-2`nclusters:`n- name: fips-east-1`n  amiId: ami-03dcaa75d45aca36f`n  region: us-east-1`n- name: fips-lab`n  provider: vsphere`n  region: ~`n  vmTemplate: rhel-8.6-fips`n"
+        Set-Content -LiteralPath (Join-Path $TestDrive 'clusters.csv') -Value "ClusterName,KubernetesVersion,AmiId,Region`nfips-east-1,1.23,ami-03dcaa75d45aca36f,us-east-1`nfips-west-1,1.23,ami-03dcaa75d45aca36f,us-west-2`n"
+    }
     $script:exampleSetup = @{
         'Get-FipsBuild' = {}
+        'Import-DkpFipsClusterSpec' = $clusterSpecs
+        'ConvertTo-DkpFipsPipelineMatrix' = $clusterSpecs
         # A KubeApiDouble cluster (one non-FIPS node) behind ./fips-cluster.conf, ./management.conf
         # and $env:KUBECONFIG; the double exits when this process does.
         'Test-DkpFipsCluster' = {

@@ -1,30 +1,19 @@
 using System;
+using DkpFips.Core.Yaml;
 
 namespace DkpFips.Core.Catalog
 {
     /// <summary>A catalog file that cannot be used, with the place in it that is wrong.</summary>
-    public sealed class CatalogFileException : Exception
+    public sealed class CatalogFileException : YamlFileException
     {
         public CatalogFileException(string path, long line, long column, string problem, Exception? inner = null)
-            : base(line > 0 ? $"{path}({line},{column}): {problem}" : $"{path}: {problem}", inner)
+            : base(path, line, column, problem, isMissingFile: false, inner)
         {
-            Path = path;
-            Line = line;
-            Column = column;
-            Problem = problem;
         }
 
-        public string Path { get; }
-
-        /// <summary>1-based line; 0 when the problem is the file as a whole (missing, unreadable).</summary>
-        public long Line { get; }
-
-        public long Column { get; }
-
-        /// <summary>What is wrong, without the location.</summary>
-        public string Problem { get; }
-
-        /// <summary>True when the file does not exist (a different error category from bad content).</summary>
-        public bool IsMissingFile { get; internal set; }
+        public CatalogFileException(string path, YamlTreeException problem)
+            : base(path, problem)
+        {
+        }
     }
 }

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using DkpFips.Core.Versioning;
-using YamlDotNet.Core;
+using DkpFips.Core.Yaml;
 using YamlDotNet.RepresentationModel;
 
 namespace DkpFips.Core.Catalog
@@ -30,15 +30,11 @@ namespace DkpFips.Core.Catalog
             string text;
             try
             {
-                text = File.ReadAllText(path);
+                text = YamlTree.ReadFile(path, "catalog file");
             }
-            catch (Exception ex) when (ex is FileNotFoundException || ex is DirectoryNotFoundException)
+            catch (YamlTreeException ex)
             {
-                throw new CatalogFileException(path, 0, 0, "the catalog file does not exist.", ex) { IsMissingFile = true };
-            }
-            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
-            {
-                throw new CatalogFileException(path, 0, 0, "the catalog file cannot be read: " + ex.Message, ex);
+                throw new CatalogFileException(path, ex);
             }
 
             return Read(new StringReader(text), path, defaultBasis: CatalogBasis.Custom);
@@ -47,40 +43,43 @@ namespace DkpFips.Core.Catalog
         /// <summary>Reads catalog YAML; <paramref name="origin"/> names it in errors and on each row.</summary>
         public static IReadOnlyList<FipsBuildDefinition> Read(TextReader reader, string origin, CatalogBasis defaultBasis)
         {
-            var stream = new YamlStream();
             try
             {
-                stream.Load(reader);
+                return ReadTree(reader, origin, defaultBasis);
             }
-            catch (YamlException ex)
+            catch (YamlTreeException ex)
             {
-                throw new CatalogFileException(origin, ex.Start.Line, ex.Start.Column, "the file is not valid YAML: " + InnermostMessage(ex), ex);
+                throw new CatalogFileException(origin, ex);
+            }
+        }
+
+        private static IReadOnlyList<FipsBuildDefinition> ReadTree(TextReader reader, string origin, CatalogBasis defaultBasis)
+        {
+            var documents = YamlTree.Load(reader);
+            if (documents.Count != 1)
+            {
+                throw new CatalogFileException(origin, 1, 1, $"expected one YAML document, found {documents.Count}.");
             }
 
-            if (stream.Documents.Count != 1)
-            {
-                throw new CatalogFileException(origin, 1, 1, $"expected one YAML document, found {stream.Documents.Count}.");
-            }
-
-            var root = stream.Documents[0].RootNode as YamlMappingNode
-                ?? throw Problem(origin, stream.Documents[0].RootNode, "the top level must be a mapping with 'schemaVersion' and 'builds'.");
+            var root = documents[0].RootNode as YamlMappingNode
+                ?? throw Problem(origin, documents[0].RootNode, "the top level must be a mapping with 'schemaVersion' and 'builds'.");
 
             foreach (var entry in root.Children)
             {
-                var key = Scalar(origin, entry.Key, "a key");
+                var key = YamlTree.Scalar(entry.Key, "a key");
                 if (key != "schemaVersion" && key != "builds")
                 {
                     throw Problem(origin, entry.Key, $"unknown top-level key '{key}'; expected 'schemaVersion' and 'builds'.");
                 }
             }
 
-            var schemaNode = Child(root, "schemaVersion") ?? throw Problem(origin, root, "missing 'schemaVersion' (this module reads schemaVersion 1).");
-            if (Scalar(origin, schemaNode, "schemaVersion") != SchemaVersion.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            var schemaNode = YamlTree.Child(root, "schemaVersion") ?? throw Problem(origin, root, "missing 'schemaVersion' (this module reads schemaVersion 1).");
+            if (YamlTree.Scalar(schemaNode, "schemaVersion") != SchemaVersion.ToString(System.Globalization.CultureInfo.InvariantCulture))
             {
-                throw Problem(origin, schemaNode, $"schemaVersion {Scalar(origin, schemaNode, "schemaVersion")} is not supported; this module reads schemaVersion {SchemaVersion}.");
+                throw Problem(origin, schemaNode, $"schemaVersion {YamlTree.Scalar(schemaNode, "schemaVersion")} is not supported; this module reads schemaVersion {SchemaVersion}.");
             }
 
-            var buildsNode = Child(root, "builds") ?? throw Problem(origin, root, "missing 'builds' (a list of FIPS builds).");
+            var buildsNode = YamlTree.Child(root, "builds") ?? throw Problem(origin, root, "missing 'builds' (a list of FIPS builds).");
             var builds = buildsNode as YamlSequenceNode ?? throw Problem(origin, buildsNode, "'builds' must be a list.");
 
             var rows = new List<FipsBuildDefinition>(builds.Children.Count);
@@ -105,7 +104,7 @@ namespace DkpFips.Core.Catalog
             var map = node as YamlMappingNode ?? throw Problem(origin, node, "each entry of 'builds' must be a mapping.");
             foreach (var entry in map.Children)
             {
-                var key = Scalar(origin, entry.Key, "a key");
+                var key = YamlTree.Scalar(entry.Key, "a key");
                 if (!KnownKeys.Contains(key))
                 {
                     throw Problem(origin, entry.Key, $"unknown key '{key}'; known keys: {string.Join(", ", KnownKeys)}.");
@@ -120,7 +119,7 @@ namespace DkpFips.Core.Catalog
             var basis = defaultBasis;
             if (basisText is not null && !TryParseBasis(basisText, out basis))
             {
-                throw Problem(origin, Child(map, "basis")!, $"basis '{basisText}' is not one of Documented, Inferred, Custom.");
+                throw Problem(origin, YamlTree.Child(map, "basis")!, $"basis '{basisText}' is not one of Documented, Inferred, Custom.");
             }
 
             var providers = OptionalList(origin, map, "providers") ?? DefaultProviders;
@@ -159,12 +158,12 @@ namespace DkpFips.Core.Catalog
             var text = RequiredScalar(origin, map, key);
             if (!FipsVersion.TryParse(text, out var version))
             {
-                throw Problem(origin, Child(map, key)!, $"{key} '{text}' is not a version. Accepted forms: {FipsVersion.AcceptedForms}.");
+                throw Problem(origin, YamlTree.Child(map, key)!, $"{key} '{text}' is not a version. Accepted forms: {FipsVersion.AcceptedForms}.");
             }
 
             if (!version!.IsFips || version.IsVersionLine)
             {
-                throw Problem(origin, Child(map, key)!, $"{key} '{text}' is not a FIPS build; write the full version with its marker, e.g. 1.23.7+fips.0.");
+                throw Problem(origin, YamlTree.Child(map, key)!, $"{key} '{text}' is not a FIPS build; write the full version with its marker, e.g. 1.23.7+fips.0.");
             }
 
             return version;
@@ -172,8 +171,8 @@ namespace DkpFips.Core.Catalog
 
         private static string RequiredScalar(string origin, YamlMappingNode map, string key)
         {
-            var node = Child(map, key) ?? throw Problem(origin, map, $"this build has no '{key}'.");
-            var value = Scalar(origin, node, key);
+            var node = YamlTree.Child(map, key) ?? throw Problem(origin, map, $"this build has no '{key}'.");
+            var value = YamlTree.Scalar(node, key);
             if (value.Trim().Length == 0)
             {
                 throw Problem(origin, node, $"'{key}' is empty.");
@@ -184,56 +183,23 @@ namespace DkpFips.Core.Catalog
 
         private static string? OptionalScalar(string origin, YamlMappingNode map, string key)
         {
-            var node = Child(map, key);
-            return node is null ? null : Scalar(origin, node, key).Trim();
+            var node = YamlTree.Child(map, key);
+            return node is null ? null : YamlTree.Scalar(node, key).Trim();
         }
 
         private static IReadOnlyList<string>? OptionalList(string origin, YamlMappingNode map, string key)
         {
-            var node = Child(map, key);
+            var node = YamlTree.Child(map, key);
             if (node is null)
             {
                 return null;
             }
 
             var sequence = node as YamlSequenceNode ?? throw Problem(origin, node, $"'{key}' must be a list.");
-            return sequence.Children.Select(child => Scalar(origin, child, key + " item").Trim()).ToArray();
-        }
-
-        private static string Scalar(string origin, YamlNode node, string what)
-        {
-            return node is YamlScalarNode scalar
-                ? scalar.Value ?? string.Empty
-                : throw Problem(origin, node, $"{what} must be a single value, not a list or mapping.");
-        }
-
-        private static YamlNode? Child(YamlMappingNode map, string key)
-        {
-            foreach (var entry in map.Children)
-            {
-                if (entry.Key is YamlScalarNode scalar && scalar.Value == key)
-                {
-                    return entry.Value;
-                }
-            }
-
-            return null;
+            return sequence.Children.Select(child => YamlTree.Scalar(child, key + " item").Trim()).ToArray();
         }
 
         private static CatalogFileException Problem(string origin, YamlNode node, string problem)
             => new CatalogFileException(origin, node.Start.Line, node.Start.Column, problem);
-
-        private static string InnermostMessage(Exception ex)
-        {
-            while (ex.InnerException is not null)
-            {
-                ex = ex.InnerException;
-            }
-
-            // YamlDotNet prefixes its messages with the position, which we already report.
-            var message = ex.Message;
-            var close = message.IndexOf("): ", StringComparison.Ordinal);
-            return message.StartsWith("(", StringComparison.Ordinal) && close > 0 ? message.Substring(close + 3) : message;
-        }
     }
 }

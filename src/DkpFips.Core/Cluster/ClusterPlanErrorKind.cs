@@ -19,5 +19,6 @@ namespace DkpFips.Core.Cluster
         FipsFlagOverride,
         ReservedArgument,
         InvalidArgument,
+        DuplicateClusterName,
     }
 }

@@ -51,6 +51,14 @@ namespace DkpFips.Core.Journal
             return builder.Append('}').ToString();
         }
 
+        /// <summary>A JSON string literal (quotes included) for <paramref name="value"/>.</summary>
+        public static string Quote(string value)
+        {
+            var builder = new StringBuilder(value.Length + 2);
+            WriteString(builder, value);
+            return builder.ToString();
+        }
+
         /// <summary>Parses one line; null when it is not a complete flat JSON object (a torn last line).</summary>
         public static Dictionary<string, object?>? TryRead(string line)
         {

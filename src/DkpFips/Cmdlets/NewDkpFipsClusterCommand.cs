@@ -27,11 +27,9 @@ namespace DkpFips.Cmdlets
         private const int ProgressId = 7301;
 
         private readonly List<ClusterPlan> pending = new List<ClusterPlan>();
-        private readonly HashSet<string> seen = new HashSet<string>(StringComparer.Ordinal);
-        private readonly HashSet<string> duplicates = new HashSet<string>(StringComparer.Ordinal);
         private readonly Dictionary<FipsBuildDefinition, FipsBuild> builds = new Dictionary<FipsBuildDefinition, FipsBuild>();
         private readonly Dictionary<string, string> executables = new Dictionary<string, string>(StringComparer.Ordinal);
-        private ClusterPlanBuilder builder = null!;
+        private ClusterBatchPlanner planner = null!;
 
         /// <summary>The cluster name (a DNS-1123 name).</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -172,7 +170,7 @@ namespace DkpFips.Cmdlets
                     ErrorIds.ResumeNeedsJournal, ErrorCategory.InvalidArgument, null);
             }
 
-            builder = new ClusterPlanBuilder(LoadCatalog(CatalogPath));
+            planner = new ClusterBatchPlanner(new ClusterPlanBuilder(LoadCatalog(CatalogPath)));
         }
 
         protected override void ProcessRecord()
@@ -182,19 +180,11 @@ namespace DkpFips.Cmdlets
             {
                 var request = ToRequest();
                 request.Executable = ResolveExecutable();
-                plan = builder.Build(request);
+                plan = planner.Plan(request);
             }
             catch (ClusterPlanException ex)
             {
                 WritePlanError(ex);
-                return;
-            }
-
-            if (!seen.Add(plan.ClusterName))
-            {
-                duplicates.Add(plan.ClusterName);
-                WriteError(new ArgumentException($"The cluster name '{plan.ClusterName}' appears more than once in this batch; none of its rows run."),
-                    ErrorIds.DuplicateClusterName, ErrorCategory.InvalidArgument, plan.ClusterName, "Give every cluster of a batch its own name.");
                 return;
             }
 
@@ -224,7 +214,7 @@ namespace DkpFips.Cmdlets
             var journal = JournalPath is null ? null : new ResultsJournal(SessionState.Path.GetUnresolvedProviderPathFromPSPath(JournalPath));
             var done = Resume && journal is not null ? journal.SucceededNames() : new HashSet<string>();
             var toRun = new List<ClusterPlan>();
-            foreach (var plan in pending.Where(p => !duplicates.Contains(p.ClusterName)))
+            foreach (var plan in pending.Where(p => !planner.IsDuplicate(p.ClusterName)))
             {
                 if (done.Contains(plan.ClusterName))
                 {
@@ -428,7 +418,7 @@ namespace DkpFips.Cmdlets
 
         private void WritePlanError(ClusterPlanException ex)
         {
-            var row = string.IsNullOrEmpty(ClusterName) ? string.Empty : $"Cluster '{ClusterName}': ";
+            var row = string.IsNullOrEmpty(ClusterName) || ex.Kind == ClusterPlanErrorKind.DuplicateClusterName ? string.Empty : $"Cluster '{ClusterName}': ";
             WriteError(new ArgumentException(row + ex.Message, ex), ClusterErrorMap.ErrorId(ex.Kind), ClusterErrorMap.Category(ex.Kind), ex.Target ?? ClusterName, ex.RecommendedAction);
         }
 

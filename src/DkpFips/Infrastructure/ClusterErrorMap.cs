@@ -23,6 +23,7 @@ namespace DkpFips.Infrastructure
             ClusterPlanErrorKind.InvalidImageRepository => ErrorIds.InvalidImageRepository,
             ClusterPlanErrorKind.FipsFlagOverride => ErrorIds.FipsFlagOverride,
             ClusterPlanErrorKind.ReservedArgument => ErrorIds.ReservedArgument,
+            ClusterPlanErrorKind.DuplicateClusterName => ErrorIds.DuplicateClusterName,
             _ => ErrorIds.InvalidArgument,
         };
 

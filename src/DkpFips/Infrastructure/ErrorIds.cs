@@ -107,5 +107,13 @@ namespace DkpFips.Infrastructure
         public const string NoReportInput = "NoReportInput";
         public const string ReportInputIncomplete = "ReportInputIncomplete";
         public const string ReportWriteFailed = "ReportWriteFailed";
+
+        // Import-DkpFipsClusterSpec
+        public const string ClusterSpecFileNotFound = "ClusterSpecFileNotFound";
+        public const string ClusterSpecFileInvalid = "ClusterSpecFileInvalid";
+        // ConvertTo-DkpFipsPipelineMatrix
+        public const string InvalidClusterBatch = "InvalidClusterBatch";
+        public const string NoClusterSpecs = "NoClusterSpecs";
+        public const string InvalidOutputVariableName = "InvalidOutputVariableName";
     }
 }

@@ -1,0 +1,74 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using DkpFips.Core.Journal;
+
+namespace DkpFips.Core.Batch
+{
+    /// <summary>
+    /// An Azure Pipelines <c>strategy: matrix</c> of cluster specs: one leg per cluster, each
+    /// carrying the cluster's fields as DKPFIPS_* variables (see <see cref="ClusterSpecField"/>),
+    /// so a leg's agent can plan and create that cluster on its own. Build it from a batch that
+    /// <see cref="Cluster.ClusterBatchPlanner"/> accepted.
+    /// </summary>
+    public sealed class PipelineMatrix
+    {
+        private PipelineMatrix(IReadOnlyList<PipelineMatrixLeg> legs, int maxParallel)
+        {
+            Legs = legs;
+            MaxParallel = maxParallel;
+        }
+
+        public IReadOnlyList<PipelineMatrixLeg> Legs { get; }
+
+        /// <summary>How many legs may run at once; 0 for no limit (Azure Pipelines' own default).</summary>
+        public int MaxParallel { get; }
+
+        public static PipelineMatrix Build(IEnumerable<ClusterSpec> specs, int maxParallel)
+        {
+            if (maxParallel < 0)
+            {
+                throw new ArgumentOutOfRangeException(nameof(maxParallel), "maxParallel is 0 (no limit) or more.");
+            }
+
+            var names = new MatrixLegName();
+            var legs = new List<PipelineMatrixLeg>();
+            foreach (var spec in specs)
+            {
+                var clusterName = (spec.ClusterName ?? string.Empty).Trim();
+                var variables = new List<KeyValuePair<string, string>>();
+                foreach (var field in ClusterSpecField.All)
+                {
+                    var value = field.GetText(spec);
+                    if (value is not null)
+                    {
+                        variables.Add(new KeyValuePair<string, string>(field.VariableName, value));
+                    }
+                }
+
+                legs.Add(new PipelineMatrixLeg(names.Next(clusterName), clusterName, variables));
+            }
+
+            return new PipelineMatrix(legs, maxParallel);
+        }
+
+        /// <summary>The matrix as compact JSON: <c>{"leg":{"DKPFIPS_CLUSTERNAME":"...",...},...}</c>.</summary>
+        public string ToJson()
+        {
+            var builder = new StringBuilder("{");
+            foreach (var leg in Legs)
+            {
+                if (builder.Length > 1)
+                {
+                    builder.Append(',');
+                }
+
+                builder.Append(FlatJson.Quote(leg.Name)).Append(':')
+                    .Append(FlatJson.Write(leg.Variables.Select(v => new KeyValuePair<string, object?>(v.Key, v.Value))));
+            }
+
+            return builder.Append('}').ToString();
+        }
+    }
+}
