@@ -62,7 +62,7 @@ Add-Type -Path '$yamlDll'
                 }
                 # Every variable is an environment variable: upper case, '.' as '_'.
                 foreach ($k in $vars.Keys) { $environment[$k.ToUpperInvariant().Replace('.', '_')] = $vars[$k] }
-                foreach ($k in @($step.env.Keys)) { $environment[$k] = Expand-Macro $step.env[$k] $vars }
+                if ($step.env) { foreach ($k in $step.env.Keys) { $environment[$k] = Expand-Macro $step.env[$k] $vars } }
                 Push-Location $vars['Build.SourcesDirectory']
                 # A pwsh step runs with $ErrorActionPreference = 'Stop' and fails on a non-zero exit.
                 try { $r = Invoke-FreshPwsh ("`$ErrorActionPreference = 'Stop'`n" + (Expand-Macro $step.pwsh $vars)) -Environment $environment }
@@ -129,7 +129,7 @@ Describe 'The sample pipeline examples/azure-pipelines.yml' -Skip:$skipPipeline 
 
         $script:PlanOutputs = Invoke-AgentJob $Jobs.Plan $variables 'Plan'
         $expression = $Jobs.Create.strategy.matrix
-        $expression | Should -Match "^\`$\[ dependencies\.Plan\.outputs\['([^']+)'\] \]$"
+        if ($expression -notmatch "^\`$\[ dependencies\.Plan\.outputs\['([^']+)'\] \]$") { throw "Unexpected matrix expression: $expression" }
         $script:Matrix = $PlanOutputs[$Matches[1]] | ConvertFrom-Json -AsHashtable
         foreach ($leg in $Matrix.Keys | Sort-Object) { $null = Invoke-AgentJob $Jobs.Create $variables $leg -LegVariables $Matrix[$leg] }
         $null = Invoke-AgentJob $Jobs.Report $variables 'Report'
@@ -146,7 +146,7 @@ Describe 'The sample pipeline examples/azure-pipelines.yml' -Skip:$skipPipeline 
     It 'plans one matrix leg per cluster of the spec file, with its variables' {
         @($Matrix.Keys | Sort-Object) | Should -Be @('fips_east_1', 'fips_east_2')
         $Matrix.fips_east_1.DKPFIPS_CLUSTERNAME | Should -Be 'fips-east-1'
-        $Matrix.fips_east_2.DKPFIPS_AMIID | Should -Be 'ami-0f1a2b3c4d5e60002'
+        $Matrix.fips_east_2.DKPFIPS_AMIID | Should -Be 'ami-0bbb0000000000e02'
     }
 
     It 'creates each cluster on its own agent with every FIPS flag' {
@@ -161,7 +161,7 @@ Describe 'The sample pipeline examples/azure-pipelines.yml' -Skip:$skipPipeline 
         $doc = [xml](Get-Content -Raw $PublishedResults[0])
         $suites = @($doc.testsuites.testsuite.name)
         $suites | Should -Contain 'AMI ami-0f1a2b3c4d5e60001 (us-east-1)'
-        $suites | Should -Contain 'AMI ami-0f1a2b3c4d5e60002 (us-east-1)'
+        $suites | Should -Contain 'AMI ami-0bbb0000000000e02 (us-east-1)'
         @($suites | Where-Object { $_ -like 'Registry DKP 2.3 (v1.23.7+fips.0) at 127.0.0.1:*' }).Count | Should -Be 1
         $suites | Should -Contain 'ClusterCreate fips-east-1'
         $suites | Should -Contain 'ClusterCreate fips-east-2'

@@ -153,9 +153,7 @@ namespace DkpFips.Core.Cluster
             var text = Clean(request.EtcdVersion);
             if (text is null)
             {
-                // The catalog row is the authority: Konvoy 2.0's FIPS etcd is 3.4.13+fips (image tag
-                // v3.4.13_fips), and a made-up +fips.0 would name an image that does not exist.
-                return build.EtcdVersion.IsFips ? build.EtcdVersion : RequireNumberedFips(build.EtcdVersion, build, "etcd");
+                return RequireNumberedFips(build.EtcdVersion, build, "etcd");
             }
 
             if (!FipsVersion.TryParse(text, out var version) || version!.IsVersionLine)
@@ -166,12 +164,11 @@ namespace DkpFips.Core.Cluster
                     text);
             }
 
-            if (!version.IsFips || (version.FipsBuildNumber is null && version != build.EtcdVersion))
+            if (!version.IsFips || version.FipsBuildNumber is null)
             {
                 throw new ClusterPlanException(
                     ClusterPlanErrorKind.InvalidEtcdVersion,
-                    $"The etcd version '{text}' is not a FIPS build: a FIPS cluster needs an etcd version with +fips.N, such as {version.WithFipsBuild(0).ToFlagString(withLeadingV: false)} " +
-                    "(only a release whose catalog row says so, such as Konvoy 2.0's 3.4.13+fips, has none).",
+                    $"The etcd version '{text}' is not a FIPS build: a FIPS cluster needs an etcd version with +fips.N, such as {version.WithFipsBuild(0).ToFlagString(withLeadingV: false)}.",
                     text);
             }
 
