@@ -346,7 +346,7 @@ Describe 'Test-FipsAmi' {
 
         It 'lists the checks as a table' {
             $text = (Test-FipsAmi $Ami.Ubuntu us-east-1 @Aws).Checks | Out-String -Width 120
-            $text | Should -Match 'OperatingSystem\s+Failed\s+Ubuntu 22.04'
+            $text | Should -Match 'Failed\s+OperatingSystem\s+Ubuntu 22.04'
         }
 
         It 'completes -Region from the SDK region list' {

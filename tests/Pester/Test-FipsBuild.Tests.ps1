@@ -265,4 +265,19 @@ Describe 'Test-FipsBuild' {
             $completion.CompletionMatches.CompletionText | Should -Contain 'docker.io/mesosphere'
         }
     }
+
+    Context 'on an Azure Pipelines agent' {
+        AfterEach { Remove-Item env:TF_BUILD -ErrorAction SilentlyContinue }
+
+        It 'writes each image that is not there as a logissue error, and nothing off the agent' {
+            $off = Test-FipsBuild -KubernetesVersion 1.22.8+fips.0 -Registry $open 6>&1 | Where-Object { $_ -is [System.Management.Automation.InformationRecord] }
+            $off | Should -BeNullOrEmpty
+            $env:TF_BUILD = 'True'
+            $out = @(Test-FipsBuild -KubernetesVersion 1.22.8+fips.0 -Registry $open 6>&1)
+            $lines = @($out | Where-Object { $_ -is [System.Management.Automation.InformationRecord] } | ForEach-Object { "$_" })
+            $lines.Count | Should -Be 1
+            $lines[0] | Should -BeLike "##vso``[task.logissue type=error;code=kube-scheduler;``]Registry DKP 2.2 (v1.22.8+fips.0) at $open`: kube-scheduler $open/kube-scheduler:v1.22.8_fips.0: *"
+            ($out | Where-Object { $_ -is [DkpFips.FipsBuildRegistryTest] }).IsComplete | Should -BeFalse
+        }
+    }
 }

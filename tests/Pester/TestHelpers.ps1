@@ -14,7 +14,10 @@ function Invoke-FreshPwsh {
     $saved = @{}
     foreach ($key in $Environment.Keys) { $saved[$key] = [Environment]::GetEnvironmentVariable($key); [Environment]::SetEnvironmentVariable($key, $Environment[$key]) }
     try {
-        $output = & $exe @prefix -NoProfile -NonInteractive -EncodedCommand $encoded 2>&1
+        # The child also sends its host lines (Write-Host, ##vso commands) as CLIXML on stderr,
+        # which this pwsh would print again: 6>$null keeps them out of the test log (where an
+        # agent would obey a ##vso line); they are in the child's stdout, captured below.
+        $output = & $exe @prefix -NoProfile -NonInteractive -EncodedCommand $encoded 2>&1 6>$null
         [pscustomobject]@{ ExitCode = $LASTEXITCODE; Output = @($output | ForEach-Object { "$_" }) }
     }
     finally {

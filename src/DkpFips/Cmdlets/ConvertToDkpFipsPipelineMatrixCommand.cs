@@ -18,14 +18,14 @@ namespace DkpFips.Cmdlets
     [Cmdlet(VerbsData.ConvertTo, "DkpFipsPipelineMatrix",
         HelpUri = "https://github.com/dkpfips/DkpFips/blob/main/docs/ConvertTo-DkpFipsPipelineMatrix.md")]
     [OutputType(typeof(PipelineMatrix))]
-    public sealed class ConvertToDkpFipsPipelineMatrixCommand : DkpFipsCmdlet
+    public sealed class ConvertToDkpFipsPipelineMatrixCommand : ClusterSpecCmdlet
     {
         private readonly List<EngineSpec> specs = new List<EngineSpec>();
         private ClusterBatchPlanner planner = null!;
         private int invalid;
 
-        // The same by-property-name parameters as New-DkpFipsCluster (names, aliases, types),
-        // less its credentials: a matrix never carries secrets. A test keeps the two in step.
+        // The spec parameters come from ClusterSpecCmdlet, shared with New-DkpFipsCluster (less
+        // its credentials: a matrix never carries secrets). A test keeps the two in step.
 
         /// <summary>The cluster name (a DNS-1123 name).</summary>
         /// <remarks>
@@ -38,77 +38,6 @@ namespace DkpFips.Cmdlets
         [AllowEmptyString]
         public string? ClusterName { get; set; }
 
-        /// <summary>aws, vsphere or preprovisioned.</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ArgumentCompleter(typeof(ProviderCompleter))]
-        [AllowEmptyString]
-        public string? Provider { get; set; }
-
-        /// <summary>The Kubernetes version or line.</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ArgumentCompleter(typeof(KubernetesVersionCompleter))]
-        [VersionText(Scalar = true)]
-        [AllowEmptyString]
-        public string? KubernetesVersion { get; set; }
-
-        /// <summary>The etcd version (+fips.N).</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [VersionText(Scalar = true)]
-        [AllowEmptyString]
-        public string? EtcdVersion { get; set; }
-
-        /// <summary>AWS: the FIPS AMI.</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [Alias("ImageId")]
-        [AllowEmptyString]
-        public string? AmiId { get; set; }
-
-        /// <summary>AWS: the region.</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ArgumentCompleter(typeof(AwsRegionCompleter))]
-        [AllowEmptyString]
-        public string? Region { get; set; }
-
-        /// <summary>vSphere: the FIPS VM template.</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [AllowEmptyString]
-        public string? VmTemplate { get; set; }
-
-        /// <summary>Pre-provisioned: the secret holding the KIB FIPS overrides.</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [AllowEmptyString]
-        public string? OverrideSecretName { get; set; }
-
-        /// <summary>A mirror replacing docker.io/mesosphere.</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [AllowEmptyString]
-        public string? ImageRepository { get; set; }
-
-        /// <summary>The kubeconfig of the management cluster, as the agent sees it.</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [AllowEmptyString]
-        public string? Kubeconfig { get; set; }
-
-        /// <summary>The namespace of the cluster objects.</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [AllowEmptyString]
-        public string? Namespace { get; set; }
-
-        /// <summary>A registry mirror dkp configures on the nodes.</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [AllowEmptyString]
-        public string? RegistryMirrorUrl { get; set; }
-
-        /// <summary>Extra dkp arguments.</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [AllowEmptyCollection]
-        public string[]? ArgumentList { get; set; }
-
-        /// <summary>The dkp (or nkp) program on the agent.</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [AllowEmptyString]
-        public string? DkpPath { get; set; }
-
         /// <summary>How many legs run at once (the job's maxParallel).</summary>
         [Parameter]
         [ValidateRange(1, 1000)]
@@ -118,11 +47,6 @@ namespace DkpFips.Cmdlets
         [Parameter]
         [ValidateNotNullOrEmpty]
         public string? OutputVariable { get; set; }
-
-        /// <summary>Catalog files added to the built-in catalog (as New-DkpFipsCluster's -CatalogPath).</summary>
-        [Parameter]
-        [ValidateNotNullOrEmpty]
-        public string[]? CatalogPath { get; set; }
 
         protected override void BeginProcessing()
         {
@@ -137,23 +61,7 @@ namespace DkpFips.Cmdlets
 
         protected override void ProcessRecord()
         {
-            var spec = new EngineSpec
-            {
-                ClusterName = ClusterName,
-                Provider = Provider,
-                KubernetesVersion = KubernetesVersion,
-                EtcdVersion = EtcdVersion,
-                AmiId = AmiId,
-                Region = Region,
-                VmTemplate = VmTemplate,
-                OverrideSecretName = OverrideSecretName,
-                ImageRepository = ImageRepository,
-                Kubeconfig = Kubeconfig,
-                Namespace = Namespace,
-                RegistryMirrorUrl = RegistryMirrorUrl,
-                ArgumentList = ArgumentList ?? Array.Empty<string>(),
-                DkpPath = DkpPath,
-            };
+            var spec = BoundSpec(ClusterName);
             specs.Add(spec);
 
             var request = spec.ToRequest();

@@ -22,7 +22,7 @@ namespace DkpFips.Cmdlets
     [Cmdlet(VerbsCommon.New, "DkpFipsCluster", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium,
         HelpUri = "https://github.com/dkpfips/DkpFips/blob/main/docs/New-DkpFipsCluster.md")]
     [OutputType(typeof(ClusterCreateResult), typeof(ClusterPlan))]
-    public sealed class NewDkpFipsClusterCommand : DkpFipsCmdlet
+    public sealed class NewDkpFipsClusterCommand : ClusterSpecCmdlet
     {
         private const int ProgressId = 7301;
 
@@ -37,69 +37,9 @@ namespace DkpFips.Cmdlets
         [AllowEmptyString]
         public string ClusterName { get; set; } = null!;
 
-        /// <summary>aws, vsphere or preprovisioned; implied by -AmiId, -VmTemplate or -OverrideSecretName when left out.</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ArgumentCompleter(typeof(ProviderCompleter))]
-        [AllowEmptyString]
-        public string? Provider { get; set; }
-
-        /// <summary>The Kubernetes version or line (1.23 picks the newest 1.23 FIPS build).</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ArgumentCompleter(typeof(KubernetesVersionCompleter))]
-        [VersionText(Scalar = true)]
-        [AllowEmptyString]
-        public string? KubernetesVersion { get; set; }
-
         /// <summary>A build from Get-FipsBuild.</summary>
         [Parameter(ValueFromPipeline = true)]
         public FipsBuild? FipsBuild { get; set; }
-
-        /// <summary>The etcd version (+fips.N); defaults to the build's.</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [VersionText(Scalar = true)]
-        [AllowEmptyString]
-        public string? EtcdVersion { get; set; }
-
-        /// <summary>AWS: the FIPS AMI. Binds ImageId too, so Test-FipsAmi's reports pipe in.</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [Alias("ImageId")]
-        [AllowEmptyString]
-        public string? AmiId { get; set; }
-
-        /// <summary>AWS: the region.</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [AllowEmptyString]
-        public string? Region { get; set; }
-
-        /// <summary>vSphere: the FIPS VM template.</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [AllowEmptyString]
-        public string? VmTemplate { get; set; }
-
-        /// <summary>Pre-provisioned: the secret holding the KIB FIPS overrides.</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [AllowEmptyString]
-        public string? OverrideSecretName { get; set; }
-
-        /// <summary>A mirror replacing docker.io/mesosphere for both image repositories.</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [AllowEmptyString]
-        public string? ImageRepository { get; set; }
-
-        /// <summary>The kubeconfig of the management cluster.</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [AllowEmptyString]
-        public string? Kubeconfig { get; set; }
-
-        /// <summary>The namespace of the cluster objects.</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [AllowEmptyString]
-        public string? Namespace { get; set; }
-
-        /// <summary>A registry mirror dkp configures on the nodes.</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [AllowEmptyString]
-        public string? RegistryMirrorUrl { get; set; }
 
         /// <summary>Credentials of the registry mirror (the password is always masked).</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -110,21 +50,6 @@ namespace DkpFips.Cmdlets
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Credential]
         public PSCredential? AwsCredential { get; set; }
-
-        /// <summary>Extra dkp arguments, passed through after DkpFips' own.</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [AllowEmptyCollection]
-        public string[]? ArgumentList { get; set; }
-
-        /// <summary>The dkp (or nkp) program; default dkp, else nkp, on PATH.</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [AllowEmptyString]
-        public string? DkpPath { get; set; }
-
-        /// <summary>Catalog files added to the built-in catalog.</summary>
-        [Parameter]
-        [ValidateNotNullOrEmpty]
-        public string[]? CatalogPath { get; set; }
 
         /// <summary>Run nothing: emit the plan.</summary>
         [Parameter]
@@ -448,27 +373,16 @@ namespace DkpFips.Cmdlets
             var mirrorPassword = RegistryMirrorCredential is null || RegistryMirrorCredential == PSCredential.Empty
                 ? null
                 : RegistryMirrorCredential.GetNetworkCredential().Password;
-            return new ClusterCreateRequest
-            {
-                ClusterName = ClusterName,
-                Provider = Provider,
-                KubernetesVersion = KubernetesVersion,
-                FipsBuild = FipsBuild?.Definition,
-                EtcdVersion = EtcdVersion,
-                AmiId = AmiId,
-                Region = Region,
-                VmTemplate = VmTemplate,
-                OverrideSecretName = OverrideSecretName,
-                ImageRepository = ImageRepository,
-                Kubeconfig = string.IsNullOrWhiteSpace(Kubeconfig) ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(Kubeconfig!.Trim()),
-                Namespace = Namespace,
-                RegistryMirrorUrl = RegistryMirrorUrl,
-                RegistryMirrorUsername = RegistryMirrorCredential?.UserName,
-                RegistryMirrorPassword = mirrorPassword,
-                ExtraArguments = ArgumentList ?? Array.Empty<string>(),
-                Environment = environment,
-                DryRun = DryRun,
-            };
+            // The spec's request, plus what only a real creation has: the chosen build, paths
+            // resolved against the current location, credentials and the dry-run switch.
+            var request = BoundSpec(ClusterName).ToRequest();
+            request.FipsBuild = FipsBuild?.Definition;
+            request.Kubeconfig = string.IsNullOrWhiteSpace(Kubeconfig) ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(Kubeconfig!.Trim());
+            request.RegistryMirrorUsername = RegistryMirrorCredential?.UserName;
+            request.RegistryMirrorPassword = mirrorPassword;
+            request.Environment = environment;
+            request.DryRun = DryRun;
+            return request;
         }
     }
 }
