@@ -14,6 +14,9 @@ namespace DkpFips.Core.Journal
     /// </summary>
     public sealed class ResultsJournal
     {
+        /// <summary>The journal New-DkpFipsCluster writes when no path is given, and the one cluster-name completion reads.</summary>
+        public const string PathEnvironmentVariable = "DKPFIPS_JOURNAL_PATH";
+
         private static readonly UTF8Encoding Utf8 = new UTF8Encoding(false);
         private readonly object sync = new object();
 
@@ -108,6 +111,24 @@ namespace DkpFips.Core.Journal
                     time is string t && DateTimeOffset.TryParse(t, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var parsed) ? parsed : DateTimeOffset.MinValue));
             }
 
+            return entries;
+        }
+
+        /// <summary>The latest record of each name, ordered by name (ordinal, ignoring case).</summary>
+        public IReadOnlyList<JournalEntry> Latest()
+        {
+            var latest = new Dictionary<string, JournalEntry>(StringComparer.Ordinal);
+            foreach (var entry in Read())
+            {
+                latest[entry.Name] = entry;
+            }
+
+            var entries = new List<JournalEntry>(latest.Values);
+            entries.Sort((a, b) =>
+            {
+                var byName = StringComparer.OrdinalIgnoreCase.Compare(a.Name, b.Name);
+                return byName != 0 ? byName : StringComparer.Ordinal.Compare(a.Name, b.Name);
+            });
             return entries;
         }
 

@@ -43,6 +43,29 @@ namespace DkpFips.Core.Tests.Journal
             File.Delete(path);
         }
 
+        [Fact]
+        public void LatestHasTheLastRecordOfEachNameOrderedByName()
+        {
+            var journal = new ResultsJournal(TempPath());
+            journal.Append(Entry("b", "Failed"));
+            journal.Append(Entry("A", "Failed"));
+            journal.Append(Entry("b", "Succeeded"));
+            journal.Append(Entry("a", "Cancelled"));
+            var latest = journal.Latest();
+            Assert.Equal(new[] { "a", "A", "b" }, latest.Select(e => e.Name));
+            Assert.Equal(new[] { "Cancelled", "Failed", "Succeeded" }, latest.Select(e => e.Status));
+            File.Delete(journal.Path);
+        }
+
+        [Fact]
+        public void AFileThatIsNotAJournalHasNoRecords()
+        {
+            var path = TempPath();
+            File.WriteAllBytes(path, new byte[] { 0x7b, 0x00, 0xff, 0xfe, 0x22, 0x6e, 0x0a, 0x5b, 0x31, 0x5d, 0x0a });
+            Assert.Empty(new ResultsJournal(path).Latest());
+            File.Delete(path);
+        }
+
         [Theory]
         [InlineData("{\"a\":\"x\\u0041\",\"n\":-1.5e2,\"t\":true,\"z\":null}")]
         [InlineData("  { }  ")]
