@@ -6,7 +6,6 @@ using System.IO;
 using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Language;
-using System.Management.Automation.Runspaces;
 using DkpFips.Core.Journal;
 
 namespace DkpFips.Completion
@@ -73,20 +72,15 @@ namespace DkpFips.Completion
             }
 
             path = path!.Trim();
-            try
+            if (Path.IsPathRooted(path) && !path.StartsWith("~", StringComparison.Ordinal))
             {
-                // Relative to the current PowerShell location, ~ and PS drives included, as the cmdlet resolves it.
-                var sessionPath = Runspace.DefaultRunspace?.SessionStateProxy?.Path;
-                if (sessionPath is not null)
-                {
-                    return sessionPath.GetUnresolvedProviderPathFromPSPath(path);
-                }
-            }
-            catch (Exception)
-            {
+                return path;
             }
 
-            return Path.GetFullPath(path);
+            // Relative to the current PowerShell location (~ and PS drives included), as the cmdlet
+            // resolves it. A completer runs on the pipeline thread, where a script block may run.
+            var resolved = ScriptBlock.Create("$ExecutionContext.SessionState.Path.GetUnresolvedProviderPathFromPSPath($args[0])").Invoke(path);
+            return resolved.Count == 1 && resolved[0]?.BaseObject is string full ? full : null;
         }
 
         private static string ToolTip(JournalEntry entry)
