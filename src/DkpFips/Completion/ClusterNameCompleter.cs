@@ -41,8 +41,7 @@ namespace DkpFips.Completion
 
                 var typed = (wordToComplete ?? string.Empty).Trim('\'', '"');
                 var creating = (commandName ?? string.Empty).EndsWith("New-DkpFipsCluster", StringComparison.OrdinalIgnoreCase);
-                return new ResultsJournal(file.FullName).Latest()
-                    .Where(e => e.Name.StartsWith(typed, StringComparison.OrdinalIgnoreCase))
+                return new ResultsJournal(file.FullName).Latest(name => name.StartsWith(typed, StringComparison.OrdinalIgnoreCase))
                     .Where(e => !creating || e.Status != "Succeeded")
                     .Select(e => new CompletionResult(Quote(e.Name), e.Name, CompletionResultType.ParameterValue, ToolTip(e)))
                     .ToList();

@@ -52,9 +52,37 @@ namespace DkpFips.Core.Tests.Journal
             journal.Append(Entry("b", "Succeeded"));
             journal.Append(Entry("a", "Cancelled"));
             var latest = journal.Latest();
-            Assert.Equal(new[] { "a", "A", "b" }, latest.Select(e => e.Name));
-            Assert.Equal(new[] { "Cancelled", "Failed", "Succeeded" }, latest.Select(e => e.Status));
+            Assert.Equal(new[] { "A", "a", "b" }, latest.Select(e => e.Name));
+            Assert.Equal(new[] { "Failed", "Cancelled", "Succeeded" }, latest.Select(e => e.Status));
             File.Delete(journal.Path);
+        }
+
+        [Fact]
+        public void LatestFallsBackToTheEarlierRecordWhenTheLastLineOfANameIsTornAndFilters()
+        {
+            var path = TempPath();
+            var journal = new ResultsJournal(path);
+            journal.Append(Entry("a", "Failed"));
+            journal.Append(Entry("b", "Succeeded"));
+            File.AppendAllText(path, "{\"time\":\"2026-01-01\",\"name\":\"a\",\"sta");
+            Assert.Equal(new[] { "Failed", "Succeeded" }, journal.Latest().Select(e => e.Status));
+            Assert.Equal(new[] { "b" }, journal.Latest(n => n.StartsWith("b", StringComparison.Ordinal)).Select(e => e.Name));
+            File.Delete(path);
+        }
+
+        [Theory]
+        [InlineData("{\"time\":\"t\",\"name\":\"fips-1\",\"status\":\"Failed\"}", "fips-1")]
+        [InlineData("{\"detail\":\"x \\\"name\\\":\\\"no\\\"\",\"name\":\"yes\"}", "yes")]
+        [InlineData("{\"name\":\"a\\\"b\"}", null)]
+        [InlineData("{\"name\" : \"spaced\"}", null)]
+        [InlineData("{\"status\":\"Failed\"}", null)]
+        public void PeekStringFindsASimpleValueOrSaysItCannotTell(string line, string? expected)
+        {
+            Assert.Equal(expected, FlatJson.PeekString(line, "name"));
+            if (expected is not null)
+            {
+                Assert.Equal(expected, FlatJson.TryRead(line)!["name"]);
+            }
         }
 
         [Fact]
