@@ -258,4 +258,9 @@ Describe 'about_DkpFips' {
         $text | Should -Match 'SHORT DESCRIPTION'
         $text | Should -Match 'FIPS mode is chosen when the\s+cluster is created'
     }
+
+    It 'names every exported cmdlet' {
+        $text = Get-Help about_DkpFips | Out-String
+        foreach ($name in (Get-Command -Module DkpFips -CommandType Cmdlet).Name) { $text | Should -Match "\b$name\b" }
+    }
 }
