@@ -197,9 +197,11 @@ Describe 'Example <Index> of <Command>' -ForEach $examples {
         }
         finally {
             Pop-Location
+            # Through env: (on PowerShell 7.6, [Environment]::SetEnvironmentVariable($name, $null)
+            # leaves an empty variable in native child processes).
             $now = [Environment]::GetEnvironmentVariables()
-            foreach ($name in $now.Keys) { if (-not $environment.Contains($name)) { [Environment]::SetEnvironmentVariable($name, $null) } }
-            foreach ($name in $environment.Keys) { if ($now[$name] -ne $environment[$name]) { [Environment]::SetEnvironmentVariable($name, $environment[$name]) } }
+            foreach ($name in $now.Keys) { if (-not $environment.Contains($name)) { Remove-Item -LiteralPath "env:$name" } }
+            foreach ($name in $environment.Keys) { if ($now[$name] -cne $environment[$name]) { Set-Item -LiteralPath "env:$name" -Value $environment[$name] } }
         }
     }
 }
