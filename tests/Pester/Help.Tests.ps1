@@ -8,8 +8,11 @@ BeforeDiscovery {
     $script:parameters = @(foreach ($c in Get-Command -Module DkpFips -CommandType Cmdlet) {
             foreach ($p in $c.Parameters.Values | Where-Object Name -NotIn $common) { @{ Command = $c.Name; Parameter = $p.Name } }
         })
-    # Examples run against local inputs only; a cmdlet whose examples need a cloud or a double
-    # registers its setup here (scriptblock run in TestDrive before each example).
+    # Every example runs, against local inputs only; a cmdlet whose examples need a double
+    # registers its setup here (scriptblock dot-sourced in TestDrive before each example, so it
+    # can define variables an example takes as given, such as a session's credentials). A setup
+    # may set $exampleEndpoints (regex -> local address): like a hosts-file entry, it points an
+    # example's remote endpoint at the loopback double. Environment changes end with the example.
     # A spec file and the same kind of batch as CSV in TestDrive; these examples plan only.
     $clusterSpecs = {
         Set-Content -LiteralPath (Join-Path $TestDrive 'clusters.yaml') -Value "defaults:`n  provider: aws`n  kubernetesVersion: 1.23`n  region: us-west-2`nclusters:`n- name: fips-east-1`n  amiId: ami-03dcaa75d45aca36f`n  region: us-east-1`n- name: fips-lab`n  provider: vsphere`n  region: ~`n  vmTemplate: rhel-8.6-fips`n"
@@ -58,17 +61,54 @@ BeforeDiscovery {
     }
     # Export-DkpFipsReport reports on the cluster Test-DkpFipsCluster's examples check.
     $script:exampleSetup['Export-DkpFipsReport'] = $script:exampleSetup['Test-DkpFipsCluster']
+    # The loopback EC2 endpoint (tests/DkpFips.FakeEc2) as the environment's EC2 endpoint
+    # (AWS_ENDPOINT_URL_EC2, which the AWS SDK honours) and for every *.amazonaws.com URL of an
+    # example; credentials from the environment, and a session's temporary ones in $id, $secret
+    # and $token; ./amis.csv for the CSV example.
+    $script:exampleSetup['Test-FipsAmi'] = {
+        if (-not $global:DkpFipsExampleEc2) { $global:DkpFipsExampleEc2 = Start-FakeEc2 }
+        $env:AWS_ENDPOINT_URL_EC2 = $global:DkpFipsExampleEc2.Url
+        $env:AWS_ACCESS_KEY_ID = 'AKIDEXAMPLE000000001'
+        $env:AWS_SECRET_ACCESS_KEY = 'example-secret'
+        $id, $secret, $token = 'ASIAEXAMPLE000000001', 'example-secret', 'example-session-token'
+        $exampleEndpoints = @{ 'https://[\w.-]+\.amazonaws\.com' = $global:DkpFipsExampleEc2.Url.TrimEnd('/') }
+        Set-Content -LiteralPath (Join-Path $TestDrive 'amis.csv') -Value "ImageId,Region`nami-0f1a2b3c4d5e60002,us-east-1`nami-0f1a2b3c4d5e60001,us-west-2`nami-0c7217cdde317cfec,us-east-1"
+    }
+    # Real docker-registry instances (tests/DkpFips.TestRegistry) as the mirror: the htpasswd one
+    # behind registry.example.internal:5000 (its credential in ./mirror-credential.xml), the open
+    # one behind registry.example.internal and $env:MIRROR.
+    $script:exampleSetup['Test-FipsBuild'] = {
+        if (-not $global:DkpFipsExampleRegistry) { $global:DkpFipsExampleRegistry = Start-TestRegistry -User 'mirror-user' -Password 'example-mirror-password' }
+        $registry = $global:DkpFipsExampleRegistry
+        [pscredential]::new('mirror-user', (ConvertTo-SecureString 'example-mirror-password' -AsPlainText -Force)) | Export-Clixml -LiteralPath (Join-Path $TestDrive 'mirror-credential.xml')
+        $env:MIRROR = "$($registry.open)/mesosphere"
+        $exampleEndpoints = @{ 'registry\.example\.internal:5000' = $registry.auth; 'registry\.example\.internal' = $registry.open }
+    }
+    # The dkp double as dkp on PATH (it records nothing and succeeds, printing right dry-run YAML);
+    # ./clusters.csv and ./mirror-credential.xml for the batch and mirror examples.
+    $script:exampleSetup['New-DkpFipsCluster'] = {
+        $bin = Join-Path $TestDrive 'dkp-bin'
+        $null = New-Item -ItemType Directory -Force $bin
+        $fake = Join-Path $RepoRoot 'out/bin/FakeDkp/Release/net10.0'
+        $exe = if ($IsWindows) { '.exe' } else { '' }
+        Copy-Item (Join-Path $fake '*') $bin -Force
+        Copy-Item (Join-Path $fake "FakeDkp$exe") (Join-Path $bin "dkp$exe") -Force
+        $env:PATH = $bin + [IO.Path]::PathSeparator + $env:PATH
+        Set-Content -LiteralPath (Join-Path $TestDrive 'clusters.csv') -Value "ClusterName,Provider,KubernetesVersion,AmiId,VmTemplate,OverrideSecretName,Region`nfips-batch-1,aws,1.23,ami-03dcaa75d45aca36f,,,us-west-2`nfips-batch-2,vsphere,1.22,,konvoy-rhel-84-fips-1.22.8,,"
+        [pscredential]::new('mirror-user', (ConvertTo-SecureString 'example-mirror-password' -AsPlainText -Force)) | Export-Clixml -LiteralPath (Join-Path $TestDrive 'mirror-credential.xml')
+    }
     $script:examples = @(foreach ($c in Get-Command -Module DkpFips -CommandType Cmdlet) {
             $i = 0
             foreach ($e in (Get-Help $c.Name -Examples).examples.example) {
                 $i++
-                @{ Command = $c.Name; Index = $i; Code = $e.code; Runnable = $script:exampleSetup.ContainsKey($c.Name) }
+                @{ Command = $c.Name; Index = $i; Code = $e.code }
             }
         })
 }
 
 BeforeAll {
     . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
+    . (Join-Path $PSScriptRoot 'RegistryHelpers.ps1')
     Import-Module $ModuleManifest -Force
     $script:common = [System.Management.Automation.PSCmdlet]::CommonParameters + [System.Management.Automation.PSCmdlet]::OptionalCommonParameters
     $script:alwaysCommon = [System.Management.Automation.PSCmdlet]::CommonParameters + 'UseTransaction'
@@ -156,16 +196,28 @@ Describe 'Parameter help of <Command> -<Parameter> matches its metadata' -ForEac
 }
 
 Describe 'Example <Index> of <Command>' -ForEach $examples {
-    It 'runs and succeeds' -Skip:(-not $Runnable) {
+    It 'runs and succeeds' {
         Push-Location $TestDrive
+        $environment = [Environment]::GetEnvironmentVariables()
         try {
-            & $exampleSetup[$Command]
-            $output = & ([scriptblock]::Create($Code)) 2>&1
+            $exampleEndpoints = @{}
+            if ($exampleSetup.ContainsKey($Command)) { . $exampleSetup[$Command] }
+            $run = $Code
+            foreach ($pattern in $exampleEndpoints.Keys | Sort-Object Length -Descending) { $run = $run -replace $pattern, $exampleEndpoints[$pattern] }
+            $output = & ([scriptblock]::Create($run)) 2>&1
             $errors = @($output | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] })
             $errors | Should -BeNullOrEmpty
-            $output | Should -Not -BeNullOrEmpty
+            # A gate (it throws when the check fails) is silent when it passes.
+            if ($Code -notmatch '\bthrow\b') { $output | Should -Not -BeNullOrEmpty }
         }
-        finally { Pop-Location }
+        finally {
+            Pop-Location
+            # Through env: (on PowerShell 7.6, [Environment]::SetEnvironmentVariable($name, $null)
+            # leaves an empty variable in native child processes).
+            $now = [Environment]::GetEnvironmentVariables()
+            foreach ($name in $now.Keys) { if (-not $environment.Contains($name)) { Remove-Item -LiteralPath "env:$name" } }
+            foreach ($name in $environment.Keys) { if ($now[$name] -cne $environment[$name]) { Set-Item -LiteralPath "env:$name" -Value $environment[$name] } }
+        }
     }
 }
 
@@ -215,10 +267,20 @@ Describe 'Conventions of <Name>' -ForEach $commands {
     }
 }
 
+AfterAll {
+    if ($global:DkpFipsExampleEc2) { Stop-FakeEc2 $global:DkpFipsExampleEc2; $global:DkpFipsExampleEc2 = $null }
+    if ($global:DkpFipsExampleRegistry) { Stop-TestRegistry $global:DkpFipsExampleRegistry; $global:DkpFipsExampleRegistry = $null }
+}
+
 Describe 'about_DkpFips' {
     It 'is shown by Get-Help' {
         $text = Get-Help about_DkpFips | Out-String
         $text | Should -Match 'SHORT DESCRIPTION'
         $text | Should -Match 'FIPS mode is chosen when the\s+cluster is created'
+    }
+
+    It 'names every exported cmdlet' {
+        $text = Get-Help about_DkpFips | Out-String
+        foreach ($name in (Get-Command -Module DkpFips -CommandType Cmdlet).Name) { $text | Should -Match "\b$name\b" }
     }
 }

@@ -25,6 +25,17 @@ Describe 'The assembled module' {
         $implemented | Should -Be $declared
     }
 
+    It 'describes itself for a gallery: description, tags, project and licence links, format file, no variables, a sorted cmdlet list' {
+        $data = Import-PowerShellDataFile $ModuleManifest
+        $data.Description.Length | Should -BeGreaterThan 40
+        $data.PrivateData.PSData.Tags | Should -Contain 'FIPS'
+        $data.PrivateData.PSData.ProjectUri | Should -BeLike 'https://*'
+        $data.PrivateData.PSData.LicenseUri | Should -BeLike 'https://*'
+        $data.FormatsToProcess | Should -Be @('DkpFips.format.ps1xml')
+        @($data.VariablesToExport).Count | Should -Be 0
+        $data.CmdletsToExport | Should -Be @($data.CmdletsToExport | Sort-Object) -Because 'a sorted list merges cleanly'
+    }
+
     It 'carries the version of DkpFips.psd1 in its assemblies' {
         $version = (Import-PowerShellDataFile $ModuleManifest).ModuleVersion
         $dll = Join-Path (Split-Path $ModuleManifest) 'DkpFips.dll'

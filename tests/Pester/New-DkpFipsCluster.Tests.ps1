@@ -415,6 +415,7 @@ Describe 'New-DkpFipsCluster' {
             $result.Checks.Count | Should -Be 7
             $result.Checks.Passed | Should -Not -Contain $false
             $result.Checks.Field | Should -Contain 'spec.kubeadmConfigSpec.clusterConfiguration.etcd.local.imageTag'
+            "$($result.Checks[0])" | Should -BeLike "Passed KubeadmControlPlane 'dry-*' spec.version = v1.23.7+fips.0"
         }
 
         It 'reports a wrong <Wrong> as an error naming the object and field' -ForEach @(
@@ -428,6 +429,7 @@ Describe 'New-DkpFipsCluster' {
             $result.Status | Should -Be 'Failed'
             $errs[0].FullyQualifiedErrorId | Should -Be 'DryRunCheckFailed,DkpFips.Cmdlets.NewDkpFipsClusterCommand'
             $errs[0].Exception.Message | Should -BeLike "*$Kind*$Field*"
+            "$(@($result.Checks | Where-Object { -not $_.Passed })[0])" | Should -BeLike "Failed $Kind '*' $Field*expected*"
         }
     }
 

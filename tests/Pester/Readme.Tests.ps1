@@ -25,6 +25,19 @@ BeforeAll {
     }
 }
 
+Describe 'README' {
+    It 'lists every exported cmdlet with a one-line purpose, and has the sections a user needs' {
+        Import-Module $ModuleManifest -Force
+        $readme = Get-Content -Raw (Join-Path $RepoRoot 'README.md')
+        foreach ($name in (Get-Command -Module DkpFips -CommandType Cmdlet).Name) {
+            $readme | Should -Match "(?m)^\| ``$name`` \| \S.{10,} \|$" -Because "the Cmdlets table needs a row for $name"
+        }
+        foreach ($section in 'Install from a repository', 'Quick start', 'Windows PowerShell 5.1 and PowerShell 7', 'Cmdlets', 'Your own rows: catalog files', 'Azure DevOps', 'Troubleshooting') {
+            $readme | Should -Match "(?m)^#+ $([regex]::Escape($section))" -Because "README needs a '$section' section"
+        }
+    }
+}
+
 Describe 'README PowerShell block at line <Line>' -ForEach $blocks {
     It 'runs without errors' -Skip:([bool]$CoveredBy) {
         # Blocks read as one session: each starts with the module a reader imported above.

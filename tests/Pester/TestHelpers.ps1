@@ -11,8 +11,11 @@ function Invoke-FreshPwsh {
     [string[]] $prefix = if ([IO.Path]::GetFileNameWithoutExtension($exe) -eq 'dotnet') { @(Join-Path $PSHOME 'pwsh.dll') } else { @() }
     # Plain text: ANSI escapes would end up in test messages and break the JUnit XML.
     $encoded = [Convert]::ToBase64String([Text.Encoding]::Unicode.GetBytes("`$PSStyle.OutputRendering = 'PlainText'`n" + $Script))
+    # Through env:, so that $null unsets a variable for the child (on PowerShell 7.6,
+    # [Environment]::SetEnvironmentVariable($key, $null) hands native children an empty one).
+    function Set-EnvironmentValue([string] $Key, $Value) { if ($null -eq $Value) { Remove-Item -LiteralPath "env:$Key" -ErrorAction SilentlyContinue } else { Set-Item -LiteralPath "env:$Key" -Value $Value } }
     $saved = @{}
-    foreach ($key in $Environment.Keys) { $saved[$key] = [Environment]::GetEnvironmentVariable($key); [Environment]::SetEnvironmentVariable($key, $Environment[$key]) }
+    foreach ($key in $Environment.Keys) { $saved[$key] = [Environment]::GetEnvironmentVariable($key); Set-EnvironmentValue $key $Environment[$key] }
     try {
         # The child also sends its host lines (Write-Host, ##vso commands) as CLIXML on stderr,
         # which this pwsh would print again: 6>$null keeps them out of the test log (where an
@@ -21,7 +24,7 @@ function Invoke-FreshPwsh {
         [pscustomobject]@{ ExitCode = $LASTEXITCODE; Output = @($output | ForEach-Object { "$_" }) }
     }
     finally {
-        foreach ($key in $saved.Keys) { [Environment]::SetEnvironmentVariable($key, $saved[$key]) }
+        foreach ($key in $saved.Keys) { Set-EnvironmentValue $key $saved[$key] }
     }
 }
 

@@ -104,6 +104,38 @@ namespace DkpFips.Core.Journal
             }
         }
 
+        /// <summary>
+        /// The string value of <paramref name="key"/> found by a quick scan (its last occurrence, as
+        /// <see cref="TryRead"/> keeps the last), or null when the scan cannot tell: the key is
+        /// missing or spaced, or the value has escapes. A null means "parse the line".
+        /// </summary>
+        public static string? PeekString(string line, string key)
+        {
+            var marker = "\"" + key + "\":\"";
+            var at = line.LastIndexOf(marker, StringComparison.Ordinal);
+            if (at < 0)
+            {
+                return null;
+            }
+
+            var start = at + marker.Length;
+            for (var i = start; i < line.Length; i++)
+            {
+                var c = line[i];
+                if (c == '\\')
+                {
+                    return null;
+                }
+
+                if (c == '"')
+                {
+                    return line.Substring(start, i - start);
+                }
+            }
+
+            return null;
+        }
+
         private static object? ReadValue(string s, ref int i)
         {
             var c = Peek(s, i);

@@ -14,6 +14,9 @@ namespace DkpFips.Core.Journal
     /// </summary>
     public sealed class ResultsJournal
     {
+        /// <summary>The journal New-DkpFipsCluster writes when no path is given, and the one cluster-name completion reads.</summary>
+        public const string PathEnvironmentVariable = "DKPFIPS_JOURNAL_PATH";
+
         private static readonly UTF8Encoding Utf8 = new UTF8Encoding(false);
         private readonly object sync = new object();
 
@@ -67,47 +70,93 @@ namespace DkpFips.Core.Journal
         public IReadOnlyList<JournalEntry> Read()
         {
             var entries = new List<JournalEntry>();
+            foreach (var line in ReadLines())
+            {
+                var entry = Parse(line);
+                if (entry is not null)
+                {
+                    entries.Add(entry);
+                }
+            }
+
+            return entries;
+        }
+
+        private string[] ReadLines()
+        {
             if (!File.Exists(Path))
             {
-                return entries;
+                return Array.Empty<string>();
             }
 
-            string text;
-            using (var stream = new FileStream(Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete))
-            using (var reader = new StreamReader(stream, Utf8))
+            using var stream = new FileStream(Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            using var reader = new StreamReader(stream, Utf8);
+            return reader.ReadToEnd().Split('\n');
+        }
+
+        /// <summary>One record, or null for a blank, torn or foreign line.</summary>
+        private static JournalEntry? Parse(string raw)
+        {
+            var line = raw.Trim();
+            if (line.Length == 0)
             {
-                text = reader.ReadToEnd();
+                return null;
             }
 
-            foreach (var raw in text.Split('\n'))
+            var fields = FlatJson.TryRead(line);
+            if (fields is null || !(fields.TryGetValue("name", out var name) && name is string n) || !(fields.TryGetValue("status", out var status) && status is string s))
             {
-                var line = raw.Trim();
-                if (line.Length == 0)
+                return null;
+            }
+
+            fields.TryGetValue("exitCode", out var exit);
+            fields.TryGetValue("durationSeconds", out var seconds);
+            fields.TryGetValue("logPath", out var log);
+            fields.TryGetValue("detail", out var detail);
+            fields.TryGetValue("time", out var time);
+            return new JournalEntry(
+                n,
+                s,
+                exit is double e ? (int)e : (int?)null,
+                TimeSpan.FromSeconds(seconds is double d ? d : 0),
+                log as string,
+                detail as string,
+                time is string t && DateTimeOffset.TryParse(t, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var parsed) ? parsed : DateTimeOffset.MinValue);
+        }
+
+        /// <summary>
+        /// The latest record of each name (optionally only names <paramref name="include"/> accepts),
+        /// ordered by name (ordinal, ignoring case). Fast enough for tab completion on large
+        /// journals: it reads from the end and fully parses only the latest line of each wanted name.
+        /// </summary>
+        public IReadOnlyList<JournalEntry> Latest(Func<string, bool>? include = null)
+        {
+            var latest = new Dictionary<string, JournalEntry>(StringComparer.Ordinal);
+            var lines = ReadLines();
+            for (var i = lines.Length - 1; i >= 0; i--)
+            {
+                var line = lines[i];
+                var quickName = FlatJson.PeekString(line, "name");
+                if (quickName is not null && (latest.ContainsKey(quickName) || (include is not null && !include(quickName))))
                 {
                     continue;
                 }
 
-                var fields = FlatJson.TryRead(line);
-                if (fields is null || !(fields.TryGetValue("name", out var name) && name is string n) || !(fields.TryGetValue("status", out var status) && status is string s))
+                var entry = Parse(line);
+                if (entry is null || latest.ContainsKey(entry.Name) || (include is not null && !include(entry.Name)))
                 {
                     continue;
                 }
 
-                fields.TryGetValue("exitCode", out var exit);
-                fields.TryGetValue("durationSeconds", out var seconds);
-                fields.TryGetValue("logPath", out var log);
-                fields.TryGetValue("detail", out var detail);
-                fields.TryGetValue("time", out var time);
-                entries.Add(new JournalEntry(
-                    n,
-                    s,
-                    exit is double e ? (int)e : (int?)null,
-                    TimeSpan.FromSeconds(seconds is double d ? d : 0),
-                    log as string,
-                    detail as string,
-                    time is string t && DateTimeOffset.TryParse(t, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var parsed) ? parsed : DateTimeOffset.MinValue));
+                latest[entry.Name] = entry;
             }
 
+            var entries = new List<JournalEntry>(latest.Values);
+            entries.Sort((a, b) =>
+            {
+                var byName = StringComparer.OrdinalIgnoreCase.Compare(a.Name, b.Name);
+                return byName != 0 ? byName : StringComparer.Ordinal.Compare(a.Name, b.Name);
+            });
             return entries;
         }
 

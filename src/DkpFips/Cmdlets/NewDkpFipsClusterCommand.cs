@@ -34,6 +34,7 @@ namespace DkpFips.Cmdlets
         /// <summary>The cluster name (a DNS-1123 name).</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("Name")]
+        [ArgumentCompleter(typeof(ClusterNameCompleter))]
         [AllowEmptyString]
         public string ClusterName { get; set; } = null!;
 
@@ -74,7 +75,7 @@ namespace DkpFips.Cmdlets
         [ValidateNotNullOrEmpty]
         public string? LogDirectory { get; set; }
 
-        /// <summary>An append-only JSON Lines journal of finished clusters.</summary>
+        /// <summary>An append-only JSON Lines journal of finished clusters; default $env:DKPFIPS_JOURNAL_PATH when set.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
         public string? JournalPath { get; set; }
@@ -87,11 +88,15 @@ namespace DkpFips.Cmdlets
         [Parameter]
         public SwitchParameter Resume { get; set; }
 
+        // -JournalPath, else the journal DKPFIPS_JOURNAL_PATH names (the one cluster-name completion reads).
+        private string? JournalFile => JournalPath
+            ?? (Environment.GetEnvironmentVariable(ResultsJournal.PathEnvironmentVariable) is string fromEnvironment && !string.IsNullOrWhiteSpace(fromEnvironment) ? fromEnvironment.Trim() : null);
+
         protected override void BeginProcessing()
         {
-            if (Resume && JournalPath is null)
+            if (Resume && JournalFile is null)
             {
-                ThrowTerminatingError(new ArgumentException("-Resume needs -JournalPath: the journal says which clusters already succeeded."),
+                ThrowTerminatingError(new ArgumentException($"-Resume needs -JournalPath (or ${ResultsJournal.PathEnvironmentVariable}): the journal says which clusters already succeeded."),
                     ErrorIds.ResumeNeedsJournal, ErrorCategory.InvalidArgument, null);
             }
 
@@ -136,7 +141,7 @@ namespace DkpFips.Cmdlets
                 return;
             }
 
-            var journal = JournalPath is null ? null : new ResultsJournal(SessionState.Path.GetUnresolvedProviderPathFromPSPath(JournalPath));
+            var journal = JournalFile is null ? null : new ResultsJournal(SessionState.Path.GetUnresolvedProviderPathFromPSPath(JournalFile));
             var done = Resume && journal is not null ? journal.SucceededNames() : new HashSet<string>();
             var toRun = new List<ClusterPlan>();
             foreach (var plan in pending.Where(p => !planner.IsDuplicate(p.ClusterName)))
@@ -285,7 +290,7 @@ namespace DkpFips.Cmdlets
                     if (e.CallbackError is not null)
                     {
                         WriteError(new IOException($"The journal could not record '{plan.ClusterName}': {e.CallbackError}"),
-                            ErrorIds.JournalWriteFailed, ErrorCategory.WriteError, JournalPath);
+                            ErrorIds.JournalWriteFailed, ErrorCategory.WriteError, JournalFile);
                     }
 
                     WriteObject(output);

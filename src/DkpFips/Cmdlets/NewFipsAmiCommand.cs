@@ -69,6 +69,7 @@ namespace DkpFips.Cmdlets
 
         /// <summary>AWS: the region the build runs in.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(AwsRegionCompleter))]
         [AllowEmptyString]
         public string? Region { get; set; }
 
@@ -89,6 +90,7 @@ namespace DkpFips.Cmdlets
 
         /// <summary>AWS: more regions to copy the AMI to.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(AwsRegionCompleter))]
         [AllowEmptyCollection]
         public string[]? AmiRegions { get; set; }
 

@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Management.Automation;
 using System.Threading;
+using DkpFips.Completion;
 using DkpFips.Core.Catalog;
 using DkpFips.Core.Cluster;
 using DkpFips.Core.Evidence;
@@ -35,6 +36,7 @@ namespace DkpFips.Cmdlets
 
         /// <summary>The cluster's name: names the report, and the Cluster API Cluster with -ManagementKubeconfig.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(ClusterNameCompleter))]
         [ValidateNotNullOrEmpty]
         public string? ClusterName { get; set; }
 
@@ -56,6 +58,7 @@ namespace DkpFips.Cmdlets
 
         /// <summary>The build the cluster must run: a Get-FipsBuild object or a Kubernetes version.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(KubernetesVersionCompleter))]
         [VersionText]
         [ValidateNotNull]
         public object? ExpectedBuild { get; set; }

@@ -32,6 +32,7 @@ namespace DkpFips.Cmdlets
         /// <summary>The cluster's name (its Cluster API Cluster).</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("Name")]
+        [ArgumentCompleter(typeof(ClusterNameCompleter))]
         [AllowEmptyString]
         public string ClusterName { get; set; } = null!;
 
@@ -54,6 +55,7 @@ namespace DkpFips.Cmdlets
 
         /// <summary>The version the cluster runs now; default the KubeadmControlPlane's spec.version (with -ManagementKubeconfig).</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(KubernetesVersionCompleter))]
         [VersionText(Scalar = true)]
         [AllowEmptyString]
         public string? CurrentVersion { get; set; }

@@ -29,6 +29,7 @@ namespace DkpFips.Infrastructure
 
         /// <summary>The etcd version (+fips.N); defaults to the build's.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(EtcdVersionCompleter))]
         [VersionText(Scalar = true)]
         [AllowEmptyString]
         public string? EtcdVersion { get; set; }

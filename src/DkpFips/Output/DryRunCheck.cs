@@ -26,5 +26,10 @@ namespace DkpFips
         public string? Actual { get; }
 
         public bool Passed { get; }
+
+        /// <summary>E.g. "Passed KubeadmControlPlane 'c1-control-plane' spec.version = v1.23.7+fips.0" or "Failed ...: 'v1.23.7', expected 'v1.23.7+fips.0'".</summary>
+        public override string ToString() => Passed
+            ? $"Passed {Kind} '{Name}' {Field} = {Expected}"
+            : $"Failed {Kind} '{Name}' {Field}: '{Actual ?? "(missing)"}', expected '{Expected}'";
     }
 }

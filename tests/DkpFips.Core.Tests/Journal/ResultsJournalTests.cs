@@ -43,6 +43,57 @@ namespace DkpFips.Core.Tests.Journal
             File.Delete(path);
         }
 
+        [Fact]
+        public void LatestHasTheLastRecordOfEachNameOrderedByName()
+        {
+            var journal = new ResultsJournal(TempPath());
+            journal.Append(Entry("b", "Failed"));
+            journal.Append(Entry("A", "Failed"));
+            journal.Append(Entry("b", "Succeeded"));
+            journal.Append(Entry("a", "Cancelled"));
+            var latest = journal.Latest();
+            Assert.Equal(new[] { "A", "a", "b" }, latest.Select(e => e.Name));
+            Assert.Equal(new[] { "Failed", "Cancelled", "Succeeded" }, latest.Select(e => e.Status));
+            File.Delete(journal.Path);
+        }
+
+        [Fact]
+        public void LatestFallsBackToTheEarlierRecordWhenTheLastLineOfANameIsTornAndFilters()
+        {
+            var path = TempPath();
+            var journal = new ResultsJournal(path);
+            journal.Append(Entry("a", "Failed"));
+            journal.Append(Entry("b", "Succeeded"));
+            File.AppendAllText(path, "{\"time\":\"2026-01-01\",\"name\":\"a\",\"sta");
+            Assert.Equal(new[] { "Failed", "Succeeded" }, journal.Latest().Select(e => e.Status));
+            Assert.Equal(new[] { "b" }, journal.Latest(n => n.StartsWith("b", StringComparison.Ordinal)).Select(e => e.Name));
+            File.Delete(path);
+        }
+
+        [Theory]
+        [InlineData("{\"time\":\"t\",\"name\":\"fips-1\",\"status\":\"Failed\"}", "fips-1")]
+        [InlineData("{\"detail\":\"x \\\"name\\\":\\\"no\\\"\",\"name\":\"yes\"}", "yes")]
+        [InlineData("{\"name\":\"a\\\"b\"}", null)]
+        [InlineData("{\"name\" : \"spaced\"}", null)]
+        [InlineData("{\"status\":\"Failed\"}", null)]
+        public void PeekStringFindsASimpleValueOrSaysItCannotTell(string line, string? expected)
+        {
+            Assert.Equal(expected, FlatJson.PeekString(line, "name"));
+            if (expected is not null)
+            {
+                Assert.Equal(expected, FlatJson.TryRead(line)!["name"]);
+            }
+        }
+
+        [Fact]
+        public void AFileThatIsNotAJournalHasNoRecords()
+        {
+            var path = TempPath();
+            File.WriteAllBytes(path, new byte[] { 0x7b, 0x00, 0xff, 0xfe, 0x22, 0x6e, 0x0a, 0x5b, 0x31, 0x5d, 0x0a });
+            Assert.Empty(new ResultsJournal(path).Latest());
+            File.Delete(path);
+        }
+
         [Theory]
         [InlineData("{\"a\":\"x\\u0041\",\"n\":-1.5e2,\"t\":true,\"z\":null}")]
         [InlineData("  { }  ")]
