@@ -62,7 +62,8 @@ Describe 'Table view <View>' -ForEach $tables {
         for ($i = 0; $i -lt $dashes.Count; $i++) {
             $lines[0].Substring($dashes[$i].Index).Trim() | Should -BeLike "$($Labels[$i])*"
             $end = [Math]::Min($lines[2].Length, $dashes[$i].Index + $dashes[$i].Length)
-            $lines[2].Substring($dashes[$i].Index, $end - $dashes[$i].Index).Trim() | Should -Match '^W+…?$'
+            # Left-aligned columns cut on the right, right-aligned ones (counts) on the left.
+            $lines[2].Substring($dashes[$i].Index, $end - $dashes[$i].Index).Trim() | Should -Match '^(W+…?|…?W+)$'
         }
     }
 }
