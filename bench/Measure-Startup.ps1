@@ -23,6 +23,10 @@
                         autoloads Microsoft.PowerShell.Utility (a module of its own, ~400 more
                         methods to JIT), so it is set against `1 | Out-String`, measured alike
       bare | Out-String
+      bare, telemetry off / import, telemetry off
+                        the same with POWERSHELL_TELEMETRY_OPTOUT=1: PowerShell reports every
+                        Import-Module to its telemetry (an ApplicationInsights metric, ~90 methods
+                        to JIT on the first import of a process), whatever the module
     And inside one process, the Import-Module time alone (target < 25 ms), after PSReadLine is
     imported as it is in every interactive session, for DkpFips and for the two floors.
     Run it with: dotnet pwsh ./build.ps1 -Task Bench -BenchFilter Measure-Startup
@@ -71,8 +75,10 @@ $scenarios = [ordered]@{
     'floor: binary+fmt, first'    = "Import-Module '$floorBinary'; Get-FloorItem"
     'bare | Out-String'           = '$null = 1 | Out-String'
     'import+first | Out-String'   = "Import-Module '$ModulePath'; `$null = Get-FipsBuild | Out-String"
+    'bare, telemetry off'         = '1'
+    'import, telemetry off'       = "Import-Module '$ModulePath'"
 }
-$baselineOf = @{ 'import+first | Out-String' = 'bare | Out-String' }
+$baselineOf = @{ 'import+first | Out-String' = 'bare | Out-String'; 'import, telemetry off' = 'bare, telemetry off' }
 $targets = @{ 'import' = 1.10; 'import+first' = 1.30 }
 
 # CPU time of the children this process has waited for (Linux: /proc/self/stat cutime+cstime, in clock ticks).
@@ -85,11 +91,14 @@ function Get-ChildCpuMs {
     ([long]$fields[13] + [long]$fields[14]) * 10.0
 }
 
-function Measure-Process([string] $Command) {
+function Measure-Process([string] $Command, [switch] $TelemetryOff) {
+    $saved = $env:POWERSHELL_TELEMETRY_OPTOUT
+    if ($TelemetryOff) { $env:POWERSHELL_TELEMETRY_OPTOUT = '1' }
     $cpu = Get-ChildCpuMs
     $watch = [Diagnostics.Stopwatch]::StartNew()
     $output = & $exe @prefix -NoProfile -NonInteractive -Command $Command
     $watch.Stop()
+    $env:POWERSHELL_TELEMETRY_OPTOUT = $saved
     if ($LASTEXITCODE -ne 0) { throw "Benchmark command failed: $Command" }
     [pscustomobject]@{ Wall = $watch.Elapsed.TotalMilliseconds; Cpu = (Get-ChildCpuMs) - $cpu; Output = $output }
 }
@@ -104,7 +113,7 @@ try {
     # One warm-up round so that the OS file cache is equally warm for all scenarios; it also
     # checks that import+first really printed the catalog through the DkpFips table view.
     foreach ($name in $scenarios.Keys) {
-        $warm = Measure-Process $scenarios[$name]
+        $warm = Measure-Process $scenarios[$name] -TelemetryOff:($name -like '*telemetry off')
         $text = $warm.Output -join "`n"
         if ($name -eq 'import+first' -and ($text -notmatch 'KubernetesVersion' -or $text -notmatch 'Basis')) {
             throw "import+first did not print the Get-FipsBuild table: $($warm.Output | Select-Object -First 3)"
@@ -119,7 +128,7 @@ try {
     $inProcessCold = [Collections.Generic.List[double]]::new()
 
     for ($round = 1; $round -le $Rounds; $round++) {
-        foreach ($name in $scenarios.Keys) { $samples[$name].Add((Measure-Process $scenarios[$name])) }
+        foreach ($name in $scenarios.Keys) { $samples[$name].Add((Measure-Process $scenarios[$name] -TelemetryOff:($name -like '*telemetry off'))) }
         # A plain stopwatch around the one command: a script block around it would add its own
         # first-compile cost (~20 ms) to the figure.
         foreach ($name in $inProcessNames.Keys) {
