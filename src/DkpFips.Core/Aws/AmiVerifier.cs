@@ -35,8 +35,9 @@ namespace DkpFips.Core.Aws
                 throw new ArgumentNullException(nameof(requests));
             }
 
+            var credentials = new SharedCredentials(options);
             var regions = requests.GroupBy(r => r.Region, StringComparer.Ordinal)
-                .Select(g => Task.Run(() => FetchRegionAsync(g.Key, g.Select(r => r.ImageId).ToList(), cancellationToken), cancellationToken))
+                .Select(g => Task.Run(() => FetchRegionAsync(g.Key, g.Select(r => r.ImageId).ToList(), credentials, cancellationToken), cancellationToken))
                 .ToList();
             var sets = (await Task.WhenAll(regions).ConfigureAwait(false)).ToDictionary(s => s.Region, StringComparer.Ordinal);
 
@@ -68,14 +69,14 @@ namespace DkpFips.Core.Aws
                 ?? new AwsApiException(AwsFailureKind.ServiceError, $"EC2 in {request.Region} did not answer for {request.ImageId}.", request.Region, set.Endpoint));
         }
 
-        private async Task<RegionImageSet> FetchRegionAsync(string region, List<string> ids, CancellationToken cancellationToken)
+        private async Task<RegionImageSet> FetchRegionAsync(string region, List<string> ids, SharedCredentials credentials, CancellationToken cancellationToken)
         {
             var endpoint = options.EndpointUrl ?? "the EC2 endpoint of " + region;
             var watch = System.Diagnostics.Stopwatch.StartNew();
             try
             {
                 AwsRegions.Validate(region);
-                using var client = Ec2ClientFactory.Create(options, region);
+                using var client = Ec2ClientFactory.Create(options, region, credentials.Get());
                 endpoint = Ec2ClientFactory.EndpointOf(client, options);
                 var set = await new Ec2ImageFetcher(client, region, endpoint, options.ChunkSize).FetchAsync(ids, cancellationToken).ConfigureAwait(false);
                 set.Elapsed = watch.Elapsed;

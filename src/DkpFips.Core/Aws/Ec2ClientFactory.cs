@@ -15,7 +15,15 @@ namespace DkpFips.Core.Aws
     /// </summary>
     internal static class Ec2ClientFactory
     {
-        public static AmazonEC2Client Create(AwsConnectionOptions options, string region)
+        public static AmazonEC2Client Create(AwsConnectionOptions options, string region) =>
+            Create(options, region, ResolveCredentials(options));
+
+        /// <summary>
+        /// The client for one region with credentials already resolved (<see cref="ResolveCredentials"/>),
+        /// so that the regions of one run share them: the shared files are read once, and a profile
+        /// that assumes a role asks STS once, not once per region. Null: the SDK's default chain.
+        /// </summary>
+        public static AmazonEC2Client Create(AwsConnectionOptions options, string region, AWSCredentials? credentials)
         {
             var config = new AmazonEC2Config
             {
@@ -41,7 +49,6 @@ namespace DkpFips.Core.Aws
                 config.UseFIPSEndpoint = options.UseFipsEndpoint;
             }
 
-            var credentials = ResolveCredentials(options);
             return credentials is null ? new AmazonEC2Client(config) : new AmazonEC2Client(credentials, config);
         }
 
@@ -58,7 +65,8 @@ namespace DkpFips.Core.Aws
             }
         }
 
-        private static AWSCredentials? ResolveCredentials(AwsConnectionOptions options)
+        /// <summary>The access key parameters or the named profile; null for the SDK's default chain.</summary>
+        public static AWSCredentials? ResolveCredentials(AwsConnectionOptions options)
         {
             if (options.AccessKey is not null || options.SecretKey is not null || options.SessionToken is not null)
             {
