@@ -279,6 +279,13 @@ Describe 'Test-FipsAmi' {
             $r = Invoke-FreshPwsh "$Import; Test-FipsAmi $($Ami.KibFipsNewTag) us-east-1 $Arg -AccessKey AKIDEXAMPLE000000001 -SecretKey x -ErrorVariable e -ErrorAction SilentlyContinue; `$e[0].Exception.Message" -Environment $envs
             $r.Output -join "`n" | Should -Match 'https://ec2-fips\.us-east-1\.amazonaws\.com/'
         }
+
+        It 'lets AWS_ENDPOINT_URL_EC2 win over -UseFipsEndpoint, with a warning, instead of failing' {
+            $envs = $NoAws.Clone(); $envs.AWS_ENDPOINT_URL_EC2 = $Ec2.Url
+            $r = Invoke-FreshPwsh "$Import; `$r = Test-FipsAmi $($Ami.KibFipsOldTag) us-east-1 -UseFipsEndpoint -AccessKey AKIDEXAMPLE000000001 -SecretKey x -WarningVariable w -WarningAction SilentlyContinue; `$r.IsFipsReady; `$w[0].Message" -Environment $envs
+            $r.Output[0] | Should -Be 'True'
+            $r.Output[1] | Should -BeLike "AWS_ENDPOINT_URL_EC2 names the EC2 endpoint ($($Ec2.Url)), so the SDK's FIPS endpoints are not used*"
+        }
     }
 
     Context 'cancellation' {

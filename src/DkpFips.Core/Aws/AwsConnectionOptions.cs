@@ -9,6 +9,23 @@ namespace DkpFips.Core.Aws
     {
         public const string UseFipsEndpointVariable = "AWS_USE_FIPS_ENDPOINT";
 
+        /// <summary>The endpoint variables the AWS SDK honours (service-specific first), as the AWS CLI does.</summary>
+        public static readonly string[] EndpointVariables = { "AWS_ENDPOINT_URL_EC2", "AWS_ENDPOINT_URL" };
+
+        /// <summary>The endpoint the environment names for EC2, and the variable naming it; null when none does.</summary>
+        public static (string Variable, string Url)? EnvironmentEndpoint(System.Func<string, string?> environment)
+        {
+            foreach (var name in EndpointVariables)
+            {
+                if (environment(name) is { } value && value.Trim().Length > 0)
+                {
+                    return (name, value.Trim());
+                }
+            }
+
+            return null;
+        }
+
         public string? ProfileName { get; set; }
 
         public string? AccessKey { get; set; }

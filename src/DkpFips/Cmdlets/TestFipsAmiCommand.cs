@@ -163,6 +163,12 @@ namespace DkpFips.Cmdlets
                 WriteVerbose("-EndpointUrl names the endpoint; to reach a FIPS endpoint through it, give its FIPS URL (e.g. https://ec2-fips.us-east-1.amazonaws.com).");
                 options.UseFipsEndpoint = false;
             }
+            else if (options.UseFipsEndpoint && AwsConnectionOptions.EnvironmentEndpoint(Environment.GetEnvironmentVariable) is { } fromEnvironment)
+            {
+                // The SDK refuses "FIPS and custom endpoint" together; the named endpoint wins, as with -EndpointUrl.
+                WriteWarning($"{fromEnvironment.Variable} names the EC2 endpoint ({fromEnvironment.Url}), so the SDK's FIPS endpoints are not used; to reach a FIPS endpoint, name its FIPS URL there (e.g. https://ec2-fips.us-east-1.amazonaws.com).");
+                options.UseFipsEndpoint = false;
+            }
 
             WriteVerbose($"Testing {requests.Count} image(s) in {requests.Select(r => r.Region).Distinct().Count()} region(s) with batched DescribeImages calls, using {options.CredentialSource}{(options.UseFipsEndpoint ? ", FIPS endpoints" : string.Empty)}.");
 
