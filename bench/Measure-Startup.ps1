@@ -64,12 +64,18 @@ namespace FloorBinary
 }
 '@
 $floorManifest = Join-Path $floorRoot 'manifest/FloorManifest.psd1'
+# DkpFips itself without its FormatsToProcess line: what the format file alone costs (issue 7
+# requires FormatsToProcess in the manifest; this row shows its price against issue 2's targets).
+Copy-Item -Recurse (Split-Path $ModulePath) (Join-Path $floorRoot 'noformats')
+$noFormats = Join-Path $floorRoot "noformats/$(Split-Path $ModulePath -Leaf)"
+(Get-Content $noFormats) -notmatch '^\s*FormatsToProcess\s*=' | Set-Content $noFormats
 $floorBinary = Join-Path $floorRoot 'binary/FloorBinary.psd1'
 
 $scenarios = [ordered]@{
     'bare'                        = '1'
     'import'                      = "Import-Module '$ModulePath'"
     'import+first'                = "Import-Module '$ModulePath'; Get-FipsBuild"
+    'import, no format file'      = "Import-Module '$noFormats'"
     'floor: manifest'             = "Import-Module '$floorManifest'"
     'floor: binary+fmt'           = "Import-Module '$floorBinary'"
     'floor: binary+fmt, first'    = "Import-Module '$floorBinary'; Get-FloorItem"
@@ -122,7 +128,7 @@ try {
 
     $samples = @{}
     foreach ($name in $scenarios.Keys) { $samples[$name] = [Collections.Generic.List[object]]::new() }
-    $inProcessNames = [ordered]@{ 'DkpFips' = $ModulePath; 'floor: manifest' = $floorManifest; 'floor: binary+fmt' = $floorBinary }
+    $inProcessNames = [ordered]@{ 'DkpFips' = $ModulePath; 'DkpFips, no format file' = $noFormats; 'floor: manifest' = $floorManifest; 'floor: binary+fmt' = $floorBinary }
     $inProcess = @{}
     foreach ($name in $inProcessNames.Keys) { $inProcess[$name] = [Collections.Generic.List[double]]::new() }
     $inProcessCold = [Collections.Generic.List[double]]::new()
