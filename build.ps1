@@ -31,7 +31,11 @@ param(
     [string] $Configuration = 'Release',
 
     # Bench only: which bench/*.ps1 scripts to run (wildcards on the file name).
-    [string] $BenchFilter = '*'
+    [string] $BenchFilter = '*',
+
+    # Demo only: use the module already in out/DkpFips (the tests run the README's main job
+    # this way, without rebuilding the module they have loaded).
+    [switch] $SkipBuild
 )
 
 Set-StrictMode -Version 3.0
@@ -226,7 +230,7 @@ function Invoke-Bench {
 }
 
 function Invoke-Demo {
-    Invoke-Build
+    if (-not $SkipBuild) { Invoke-Build }
     $manifest = Join-Path $ModuleOut 'DkpFips.psd1'
     & dotnet pwsh -NoProfile -NonInteractive -Command "Import-Module '$manifest'; Get-FipsBuild | Format-Table | Out-String -Width 120; Get-FipsBuild -KubernetesVersion 1.23 -Latest | Format-List | Out-String -Width 120"
     if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }

@@ -38,6 +38,20 @@ Describe 'README' {
     }
 }
 
+Describe 'README set-up' {
+    It 'runs the main job (build.ps1 -Task Demo) and lists the catalog' {
+        # The same task as the README's first command, on the module this test run has built.
+        $exe = [Environment]::ProcessPath
+        [string[]] $prefix = if ([IO.Path]::GetFileNameWithoutExtension($exe) -eq 'dotnet') { @(Join-Path $PSHOME 'pwsh.dll') } else { @() }
+        $output = & $exe @prefix -NoProfile -NonInteractive -File (Join-Path $RepoRoot 'build.ps1') -Task Demo -SkipBuild 2>&1 6>$null
+        $LASTEXITCODE | Should -Be 0 -Because ($output -join "`n")
+        $text = $output -join "`n"
+        $text | Should -Match 'Release\s+KubernetesVersion\s+EtcdVersion'
+        $text | Should -Match 'DKP\s+2\.3\s+v1\.23\.7\+fips\.0'
+        $text | Should -Match 'KubernetesImageTag\s+:\s+v1\.23\.7_fips\.0'
+    }
+}
+
 Describe 'README PowerShell block at line <Line>' -ForEach $blocks {
     It 'runs without errors' -Skip:([bool]$CoveredBy) {
         # Blocks read as one session: each starts with the module a reader imported above.
