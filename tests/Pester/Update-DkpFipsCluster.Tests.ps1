@@ -186,6 +186,20 @@ Describe 'Update-DkpFipsCluster' {
             $failures.FullyQualifiedErrorId | Should -BeLike 'UpgradeVerificationFailed,*'
         }
 
+        It 'writes each failed check once as a logissue line on an Azure Pipelines agent' {
+            $d = Start-UpgradeCluster 'kubeproxy-left'
+            $env:TF_BUILD = 'True'
+            try { $all = @(Invoke-Upgrade $d @{ Verify = $true; ErrorAction = 'SilentlyContinue'; WarningAction = 'SilentlyContinue' } 6>&1) }
+            finally { Remove-Item env:TF_BUILD }
+            $r = $all | Where-Object { $_ -is [DkpFips.ClusterUpgradeResult] }
+            $failed = @($r.Verification.Checks | Where-Object Status -EQ 'Failed')
+            $lines = @($all | Where-Object { $_ -is [System.Management.Automation.InformationRecord] } | ForEach-Object { "$_" } |
+                Where-Object { $_ -like '##vso`[task.logissue type=error;code=*' -and $_ -like '*ClusterUpgrade fips-cluster:*' })
+            $failed.Count | Should -BeGreaterThan 0
+            $lines.Count | Should -Be $failed.Count
+            $lines | Should -Contain "##vso[task.logissue type=error;code=$($failed[0].Name);]ClusterUpgrade fips-cluster: $($failed[0].Name) $($failed[0].Target): $($failed[0].Message.Replace(';', '%3B').Replace(']', '%5D'))"
+        }
+
         It 'repairs a kube-proxy left behind with -RepairKubeProxy through kubectl' {
             $d = Start-UpgradeCluster 'kubeproxy-left'
             $logs = New-TestDirectory

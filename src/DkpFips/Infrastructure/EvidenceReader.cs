@@ -107,12 +107,11 @@ namespace DkpFips.Infrastructure
         private static EvidenceTarget ReadUpgrade(PSObject o)
         {
             var checks = new List<CheckResult> { RunCheck("Upgrade", o, "the upgrade") };
-            checks.AddRange(Checks(o, "KubeProxyLeftBehind"));
+
+            // The verification ran after the kube-proxy check and covers the same pods: take it
+            // when there is one, so that no pod is reported twice.
             var verification = Child(o, "Verification");
-            if (verification is not null)
-            {
-                checks.AddRange(Checks(verification, "Checks"));
-            }
+            checks.AddRange(verification is null ? Checks(o, "KubeProxyLeftBehind") : Checks(verification, "Checks"));
 
             return new EvidenceTarget(
                 "ClusterUpgrade",
