@@ -40,7 +40,8 @@ namespace DkpFips.Core.Cluster
             var kubernetesRepository = mirror ?? build.KubernetesImageRepository;
             var etcdRepository = mirror ?? build.EtcdImageRepository;
 
-            var extra = request.ExtraArguments ?? Array.Empty<string>();
+            // An empty CSV cell or spec entry binds as one empty argument; dkp has no use for it.
+            var extra = (request.ExtraArguments ?? Array.Empty<string>()).Where(a => !string.IsNullOrWhiteSpace(a)).ToArray();
             ExtraArgumentGuard.Validate(extra);
 
             var arguments = new List<string>

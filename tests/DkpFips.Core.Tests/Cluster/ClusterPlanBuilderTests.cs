@@ -151,6 +151,17 @@ namespace DkpFips.Core.Tests.Cluster
         }
 
         [Fact]
+        public void DropsEmptyExtraArguments()
+        {
+            // What an empty ArgumentList cell of Import-Csv binds: one empty string.
+            var request = Aws();
+            request.ExtraArguments = new[] { string.Empty, " ", "--worker-replicas=3" };
+            var arguments = builder.Build(request).Command.DisplayArguments;
+            Assert.DoesNotContain(arguments, a => string.IsNullOrWhiteSpace(a));
+            Assert.Equal("--worker-replicas=3", arguments[arguments.Count - 1]);
+        }
+
+        [Fact]
         public void PassesOtherExtraArgumentsThroughLast()
         {
             var request = Aws();
