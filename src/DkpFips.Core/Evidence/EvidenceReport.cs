@@ -33,6 +33,11 @@ namespace DkpFips.Core.Evidence
 
         public bool IsCompliant => Targets.Count > 0 && Targets.All(t => t.IsCompliant);
 
+        public int CheckCount => Targets.Sum(t => t.Checks.Count);
+
+        /// <summary>Checks that failed or could not be made.</summary>
+        public int ProblemCount => Targets.Sum(t => t.Checks.Count(c => c.IsProblem));
+
         /// <summary>The kinds of target in the report, in the order they first appear.</summary>
         public IReadOnlyList<string> Kinds => Targets.Select(t => t.Kind).Distinct(StringComparer.Ordinal).ToArray();
 

@@ -131,9 +131,7 @@ namespace DkpFips.Cmdlets
             }
 
             var version = MyInvocation.MyCommand.Module?.Version?.ToString() ?? typeof(ExportDkpFipsReportCommand).Assembly.GetName().Version.ToString(3);
-            var catalogFiles = FipsCatalog.SplitPathList(Environment.GetEnvironmentVariable(FipsCatalog.PathEnvironmentVariable))
-                .Concat((CatalogPath ?? Array.Empty<string>()).Select(p => SessionState.Path.GetUnresolvedProviderPathFromPSPath(p)));
-            var report = new EvidenceReport(Title, targets, DateTimeOffset.UtcNow, version, CatalogProvenance.Describe(version, catalogFiles));
+            var report = new EvidenceReport(Title, targets, DateTimeOffset.UtcNow, version, CatalogProvenance.Describe(version, CatalogFiles(CatalogPath)));
 
             if (!ShouldProcess(fullPath, $"Write a {formatName} report of {targets.Count} target(s)"))
             {
@@ -149,8 +147,7 @@ namespace DkpFips.Cmdlets
 
             if (PassThru)
             {
-                var checks = targets.SelectMany(t => t.Checks).ToArray();
-                WriteObject(new FipsReportFile(fullPath, formatName, targets.Count, report.CompliantCount, checks.Length, checks.Count(c => c.IsProblem)));
+                WriteObject(new FipsReportFile(fullPath, formatName, targets.Count, report.CompliantCount, report.CheckCount, report.ProblemCount));
             }
         }
 

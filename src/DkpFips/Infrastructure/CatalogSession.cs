@@ -12,11 +12,12 @@ namespace DkpFips.Infrastructure
     /// </summary>
     internal static class CatalogSession
     {
-        public static CatalogLoadResult Load(IEnumerable<string>? explicitFiles)
-        {
-            var files = FipsCatalog.SplitPathList(Environment.GetEnvironmentVariable(FipsCatalog.PathEnvironmentVariable))
-                .Concat(explicitFiles ?? Enumerable.Empty<string>());
-            return FipsCatalog.Load(files);
-        }
+        public static CatalogLoadResult Load(IEnumerable<string>? explicitFiles) => FipsCatalog.Load(Files(explicitFiles));
+
+        /// <summary>The user catalog files in force, in load order: DKPFIPS_CATALOG_PATH's, then the explicit ones.</summary>
+        public static IReadOnlyList<string> Files(IEnumerable<string>? explicitFiles) =>
+            FipsCatalog.SplitPathList(Environment.GetEnvironmentVariable(FipsCatalog.PathEnvironmentVariable))
+                .Concat(explicitFiles ?? Enumerable.Empty<string>())
+                .ToArray();
     }
 }

@@ -47,8 +47,7 @@ namespace DkpFips.Infrastructure
         /// </summary>
         private protected FipsCatalog LoadCatalog(IEnumerable<string>? catalogPaths)
         {
-            var files = catalogPaths?.Select(path => SessionState.Path.GetUnresolvedProviderPathFromPSPath(path));
-            var result = CatalogSession.Load(files);
+            var result = FipsCatalog.Load(CatalogFiles(catalogPaths));
             foreach (var error in result.Errors)
             {
                 WriteError(
@@ -61,6 +60,10 @@ namespace DkpFips.Infrastructure
 
             return result.Catalog;
         }
+
+        /// <summary>The user catalog files this command sees: DKPFIPS_CATALOG_PATH's, then <paramref name="catalogPaths"/> resolved like any PowerShell path.</summary>
+        private protected IReadOnlyList<string> CatalogFiles(IEnumerable<string>? catalogPaths) =>
+            CatalogSession.Files(catalogPaths?.Select(path => SessionState.Path.GetUnresolvedProviderPathFromPSPath(path)));
 
         /// <summary>
         /// A program to run: <paramref name="given"/> (a path, ~ allowed, or a name on PATH) or else the
