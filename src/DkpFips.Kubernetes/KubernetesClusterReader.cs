@@ -22,6 +22,9 @@ namespace DkpFips.Kubernetes
         private const string ClusterApiVersion = "v1beta1";
         private const string ClusterNameLabel = "cluster.x-k8s.io/cluster-name";
 
+        // Cluster API's <cluster>-kubeconfig Secret keeps the admin kubeconfig under this key.
+        private const string KubeconfigKey = "value";
+
         /// <summary>Items per list request.</summary>
         public int PageSize { get; set; } = 500;
 
@@ -56,6 +59,21 @@ namespace DkpFips.Kubernetes
             while (!string.IsNullOrEmpty(next));
 
             return new WorkloadClusterState(session.ClusterName, version?.GitVersion ?? string.Empty, nodes, pods, session.RequestCount, session.ContextName);
+        }
+
+        public async Task<WorkloadKubeconfig> ReadWorkloadKubeconfigAsync(ClusterConnection management, string clusterName, string namespaceName, CancellationToken cancellationToken)
+        {
+            using var session = KubernetesSession.Open(management, cancellationToken);
+            var name = WorkloadKubeconfig.SecretName(clusterName);
+            var token = session.Token;
+            var secret = await session.Run("get", "secrets", string.Empty, () => session.Client.CoreV1.ReadNamespacedSecretAsync(name, namespaceName, cancellationToken: token), namespaceName, name).ConfigureAwait(false);
+            // Secret data arrives base64 in JSON; KubernetesClient hands it over decoded.
+            if (secret?.Data is null || !secret.Data.TryGetValue(KubeconfigKey, out var bytes) || bytes is null || bytes.Length == 0)
+            {
+                throw new ClusterReadException(ClusterReadFailure.InvalidKubeconfig, $"The Secret {namespaceName}/{name} on the management cluster has no '{KubeconfigKey}' key, so the workload cluster's kubeconfig cannot be read from it. Is '{clusterName}' a Cluster API cluster of namespace '{namespaceName}'?");
+            }
+
+            return new WorkloadKubeconfig(clusterName, namespaceName, System.Text.Encoding.UTF8.GetString(bytes));
         }
 
         public async Task<ManagementClusterState> ReadManagementClusterAsync(ClusterConnection connection, string clusterName, string namespaceName, CancellationToken cancellationToken)

@@ -56,12 +56,7 @@ namespace DkpFips.Kubernetes
             string clusterName;
             try
             {
-                if (!File.Exists(connection.KubeconfigPath))
-                {
-                    throw new ClusterReadException(ClusterReadFailure.InvalidKubeconfig, $"The kubeconfig file {connection.KubeconfigPath} does not exist.");
-                }
-
-                var kubeconfig = KubernetesClientConfiguration.LoadKubeConfig(new FileInfo(connection.KubeconfigPath));
+                var kubeconfig = LoadKubeconfig(connection);
                 contextName = connection.Context ?? kubeconfig.CurrentContext ?? string.Empty;
                 var context = kubeconfig.Contexts?.FirstOrDefault(c => c.Name == contextName);
                 if (context is null)
@@ -90,6 +85,23 @@ namespace DkpFips.Kubernetes
             var timeout = CancellationTokenSource.CreateLinkedTokenSource(callerToken);
             timeout.CancelAfter(connection.Timeout);
             return new KubernetesSession(client, counter, clusterName, contextName, configuration.Host ?? string.Empty, timeout, callerToken, connection.Timeout);
+        }
+
+        // A kubeconfig read from a Secret stays in memory: it is parsed from the text, never written.
+        private static k8s.KubeConfigModels.K8SConfiguration LoadKubeconfig(ClusterConnection connection)
+        {
+            if (connection.KubeconfigText is { } text)
+            {
+                using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(text));
+                return KubernetesClientConfiguration.LoadKubeConfig(stream);
+            }
+
+            if (!File.Exists(connection.KubeconfigPath))
+            {
+                throw new ClusterReadException(ClusterReadFailure.InvalidKubeconfig, $"The kubeconfig file {connection.KubeconfigPath} does not exist.");
+            }
+
+            return KubernetesClientConfiguration.LoadKubeConfig(new FileInfo(connection.KubeconfigPath));
         }
 
         /// <summary>Runs one API call and maps its failure (verb and resource name the RBAC rule it needs).</summary>

@@ -16,6 +16,12 @@ namespace KubeApiDouble
         /// <summary>Cluster API objects by "group/version/namespace/plural/name".</summary>
         public Dictionary<string, JsonObject> CustomObjects { get; } = new Dictionary<string, JsonObject>(StringComparer.Ordinal);
 
+        /// <summary>
+        /// Secrets by "namespace/name": their data (key to bytes), served base64 in "data" as the
+        /// real API does. A management cluster holds each workload cluster's &lt;cluster&gt;-kubeconfig.
+        /// </summary>
+        public Dictionary<string, Dictionary<string, byte[]>> Secrets { get; } = new Dictionary<string, Dictionary<string, byte[]>>(StringComparer.Ordinal);
+
         /// <summary>False: the Cluster API groups are not installed (404 for their kinds).</summary>
         public bool ClusterApiInstalled { get; set; } = true;
 

@@ -173,6 +173,16 @@ users:
                 return Denied("list", "pods", string.Empty, "kube-system") ?? (200, List("v1", "PodList", fixture.KubeSystemPods, query));
             }
 
+            // /api/v1/namespaces/{ns}/secrets/{name}
+            if (segments.Length == 6 && segments[0] == "api" && segments[1] == "v1" && segments[2] == "namespaces" && segments[4] == "secrets")
+            {
+                var (ns, name) = (segments[3], segments[5]);
+                return Denied("get", "secrets", string.Empty, ns)
+                    ?? (fixture.Secrets.TryGetValue(ns + "/" + name, out var data)
+                        ? (200, KubeObjects.Secret(ns, name, data))
+                        : (404, Status(404, "NotFound", $"secrets \"{name}\" not found", new JsonObject { ["name"] = name, ["kind"] = "secrets" })));
+            }
+
             // /apis/{group}/{version}/namespaces/{ns}/{plural}[/{name}]
             if (segments.Length >= 6 && segments[0] == "apis" && segments[3] == "namespaces")
             {

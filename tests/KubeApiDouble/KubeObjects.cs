@@ -11,6 +11,32 @@ namespace KubeApiDouble
 
         private static string NewUid() => "6a1c7b2e-0000-4000-8000-" + (++uid).ToString("D12");
 
+        /// <summary>A core/v1 Secret: data values base64, as the API server returns them; Cluster API's cluster-secret type.</summary>
+        public static JsonObject Secret(string ns, string name, IDictionary<string, byte[]> data)
+        {
+            var encoded = new JsonObject();
+            foreach (var pair in data)
+            {
+                encoded[pair.Key] = System.Convert.ToBase64String(pair.Value);
+            }
+
+            return new JsonObject
+            {
+                ["kind"] = "Secret",
+                ["apiVersion"] = "v1",
+                ["metadata"] = new JsonObject
+                {
+                    ["name"] = name,
+                    ["namespace"] = ns,
+                    ["uid"] = NewUid(),
+                    ["resourceVersion"] = "4711",
+                    ["labels"] = new JsonObject { ["cluster.x-k8s.io/cluster-name"] = name.EndsWith("-kubeconfig", System.StringComparison.Ordinal) ? name.Substring(0, name.Length - "-kubeconfig".Length) : name },
+                },
+                ["data"] = encoded,
+                ["type"] = "cluster.x-k8s.io/secret",
+            };
+        }
+
         public static JsonObject Node(string name, string kubeletVersion, string osImage, bool controlPlane)
         {
             var labels = new JsonObject

@@ -6,6 +6,7 @@ namespace KubeApiDouble
     /// <summary>
     /// kube-api-double --scenario NAME [--deny "list nodes"]... [--token T] [--hang /path]
     ///                 [--no-cluster-api] [--quiet] [--then SCENARIO --when-file PATH]
+    ///                 [--kubeconfig-secret NAMESPACE/NAME=PATH]...
     /// kube-api-double --untrusted-tls   (an HTTPS endpoint with a certificate nobody trusts)
     /// --then serves another scenario once PATH exists (the cluster after an upgrade).
     /// Prints "listening http://127.0.0.1:PORT", then one "request METHOD PATH" line per request
@@ -25,6 +26,7 @@ namespace KubeApiDouble
             var untrustedTls = false;
             string? then = null;
             string? whenFile = null;
+            var secrets = new System.Collections.Generic.List<string>();
             for (var i = 0; i < args.Length; i++)
             {
                 switch (args[i])
@@ -37,6 +39,7 @@ namespace KubeApiDouble
                     case "--quiet": quiet = true; break;
                     case "--untrusted-tls": untrustedTls = true; break;
                     case "--then": then = args[++i]; break;
+                    case "--kubeconfig-secret": secrets.Add(args[++i]); break;
                     case "--when-file": whenFile = args[++i]; break;
                     default:
                         Console.Error.WriteLine($"Unknown argument {args[i]}. Scenarios: {string.Join(", ", Scenarios.Names)}");
@@ -60,6 +63,13 @@ namespace KubeApiDouble
             foreach (var d in deny)
             {
                 fixture.Denied.Add(d);
+            }
+
+            foreach (var secret in secrets)
+            {
+                // NAMESPACE/NAME=PATH: the Secret Cluster API keeps a workload kubeconfig in (key "value").
+                var (key, path) = (secret.Substring(0, secret.IndexOf('=')), secret.Substring(secret.IndexOf('=') + 1));
+                fixture.Secrets[key] = new System.Collections.Generic.Dictionary<string, byte[]> { ["value"] = System.IO.File.ReadAllBytes(path) };
             }
 
             fixture.RequiredToken = token;

@@ -33,7 +33,7 @@ defaults:
   kubernetesVersion: 1.23
   region: us-west-2
   namespace: fleet
-  kubeconfig: ./management.conf
+  managementKubeconfig: ./management.conf
 clusters:
   - name: fips-east-1
     amiId: $Ami
@@ -73,7 +73,7 @@ Describe 'ConvertTo-DkpFipsPipelineMatrix' {
             $m.ClusterNames | Should -Be 'fips-east-1', '1st-fips', 'fips-lab', 'fips-metal'
             @($m.Matrix.Keys) | Should -Be $m.LegNames
             $east = $m.Matrix['fips_east_1']
-            @($east.Keys) | Should -Be 'DKPFIPS_CLUSTERNAME', 'DKPFIPS_PROVIDER', 'DKPFIPS_KUBERNETESVERSION', 'DKPFIPS_AMIID', 'DKPFIPS_REGION', 'DKPFIPS_IMAGEREPOSITORY', 'DKPFIPS_KUBECONFIG', 'DKPFIPS_NAMESPACE'
+            @($east.Keys) | Should -Be 'DKPFIPS_CLUSTERNAME', 'DKPFIPS_PROVIDER', 'DKPFIPS_KUBERNETESVERSION', 'DKPFIPS_AMIID', 'DKPFIPS_REGION', 'DKPFIPS_IMAGEREPOSITORY', 'DKPFIPS_MANAGEMENTKUBECONFIG', 'DKPFIPS_NAMESPACE'
             $east.DKPFIPS_KUBERNETESVERSION | Should -Be '1.23'
             $m.Matrix['c_1st_fips'].DKPFIPS_ARGUMENTLIST | ConvertFrom-Json | Should -Be '--worker-replicas=4', '--control-plane-endpoint-host=a b;c]', '50%"quoted"'
             $m.Matrix['fips_lab'].Contains('DKPFIPS_REGION') | Should -BeFalse

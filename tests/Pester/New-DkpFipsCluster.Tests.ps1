@@ -445,12 +445,12 @@ Describe 'New-DkpFipsCluster' {
             $info | Where-Object { $_ -like '##vso`[task.logissue type=error;code=*`]*ado-2*exit code 1*' } | Should -HaveCount 1
         }
 
-        It 'with -PassThru sets the kubeconfig dkp wrote as an output variable' {
+        It 'with -SetPipelineVariable sets the kubeconfig dkp wrote as an output variable' {
             $env:TF_BUILD = 'True'
             $dir = New-TestDirectory
             Push-Location $dir
             try {
-                $all = New-DkpFipsCluster -ClusterName self-1 -KubernetesVersion 1.23 -AmiId $Ami -DkpPath $Fake -ArgumentList '--self-managed' -LogDirectory $dir -PassThru 6>&1
+                $all = New-DkpFipsCluster -ClusterName self-1 -KubernetesVersion 1.23 -AmiId $Ami -DkpPath $Fake -ArgumentList '--self-managed' -LogDirectory $dir -SetPipelineVariable 6>&1
             }
             finally { Pop-Location }
             $result = $all | Where-Object { $_ -is [DkpFips.ClusterCreateResult] }

@@ -27,7 +27,7 @@ Describe 'Test-DkpFipsCluster' {
             $r | Should -BeOfType DkpFips.FipsClusterReport
             $r.ClusterName | Should -Be 'fips-cluster'
             $r.Context | Should -Be 'fips-admin@fips-cluster'
-            $r.KubernetesVersion | Should -Be 'v1.23.7+fips.0'
+            $r.CurrentVersion | Should -Be 'v1.23.7+fips.0'
             $r.EtcdVersion | Should -Be '3.4.13+fips.0'
             $r.NodeCount | Should -Be 6
             $r.IsFipsCompliant | Should -BeTrue
@@ -71,7 +71,7 @@ Describe 'Test-DkpFipsCluster' {
         It 'flags every kube-proxy left on the old image after an upgrade' {
             $d = Start-KubeApiDouble 'kubeproxy-left'
             $r = Test-DkpFipsCluster -Kubeconfig $d.Kubeconfig
-            $r.KubernetesVersion | Should -Be 'v1.22.8+fips.0'
+            $r.CurrentVersion | Should -Be 'v1.22.8+fips.0'
             $r.IsFipsCompliant | Should -BeFalse
             @($r.Failures).Count | Should -Be 6
             $r.Failures.Name | Select-Object -Unique | Should -Be 'KubeProxyImage'

@@ -160,7 +160,7 @@ Describe 'Update-DkpFipsCluster' {
             $r.Steps.ExitCode | Should -Be @(0, 0)
             $r.KubeProxyStatus | Should -Be 'Current'
             $r.Verification | Should -BeOfType ([DkpFips.FipsClusterReport])
-            $r.Verification.KubernetesVersion | Should -Be 'v1.22.8+fips.0'
+            $r.Verification.CurrentVersion | Should -Be 'v1.22.8+fips.0'
             $r.IsFipsCompliant | Should -BeTrue
             (Get-Content -Raw $r.Steps[0].LogPath) | Should -BeLike "*update controlplane aws --cluster-name=fips-cluster --kubernetes-version=v1.22.8+fips.0 --ami=$Ami*"
             (Get-Content -Raw $r.Steps[1].LogPath) | Should -BeLike '*update nodepool aws fips-cluster-md-0 *'

@@ -29,7 +29,8 @@ namespace DkpFips.Core.Batch
 
         public string? ImageRepository { get; set; }
 
-        public string? Kubeconfig { get; set; }
+        /// <summary>The management cluster's kubeconfig (dkp --kubeconfig).</summary>
+        public string? ManagementKubeconfig { get; set; }
 
         public string? Namespace { get; set; }
 
@@ -57,7 +58,7 @@ namespace DkpFips.Core.Batch
             VmTemplate = VmTemplate,
             OverrideSecretName = OverrideSecretName,
             ImageRepository = ImageRepository,
-            Kubeconfig = Kubeconfig,
+            Kubeconfig = ManagementKubeconfig,
             Namespace = Namespace,
             RegistryMirrorUrl = RegistryMirrorUrl,
             ExtraArguments = ArgumentList,

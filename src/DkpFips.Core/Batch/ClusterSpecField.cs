@@ -40,7 +40,7 @@ namespace DkpFips.Core.Batch
             new ClusterSpecField("VmTemplate", new string[0], s => s.VmTemplate, (s, v) => s.VmTemplate = v),
             new ClusterSpecField("OverrideSecretName", new string[0], s => s.OverrideSecretName, (s, v) => s.OverrideSecretName = v),
             new ClusterSpecField("ImageRepository", new string[0], s => s.ImageRepository, (s, v) => s.ImageRepository = v),
-            new ClusterSpecField("Kubeconfig", new string[0], s => s.Kubeconfig, (s, v) => s.Kubeconfig = v),
+            new ClusterSpecField("ManagementKubeconfig", new string[0], s => s.ManagementKubeconfig, (s, v) => s.ManagementKubeconfig = v),
             new ClusterSpecField("Namespace", new string[0], s => s.Namespace, (s, v) => s.Namespace = v),
             new ClusterSpecField("RegistryMirrorUrl", new string[0], s => s.RegistryMirrorUrl, (s, v) => s.RegistryMirrorUrl = v),
             new ClusterSpecField("ArgumentList", new string[0], s => s.ArgumentList.Count == 0 ? null : ToJsonArray(s.ArgumentList), (s, v) => { }, isList: true),

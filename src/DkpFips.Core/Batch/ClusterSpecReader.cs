@@ -26,6 +26,7 @@ namespace DkpFips.Core.Batch
         // New-DkpFipsCluster parameters that a spec file must not carry, and why.
         private static readonly Dictionary<string, string> NotInSpecFile = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
         {
+            ["Kubeconfig"] = "the management cluster's kubeconfig is now the key 'managementKubeconfig' (a workload cluster's kubeconfig is never in a spec file); rename the key",
             ["AwsCredential"] = "credentials never go in a spec file; give them to New-DkpFipsCluster on the agent (from secret variables)",
             ["RegistryMirrorCredential"] = "credentials never go in a spec file; give them to New-DkpFipsCluster on the agent (from secret variables)",
             ["FipsBuild"] = "write kubernetesVersion (and etcdVersion) instead",

@@ -214,12 +214,55 @@ namespace DkpFips.Core.Cluster
             Timeout = timeout;
         }
 
+        /// <summary>
+        /// A workload cluster's kubeconfig read from its management cluster (the Cluster API
+        /// Secret &lt;cluster&gt;-kubeconfig): held in memory only, never written, never shown.
+        /// </summary>
+        public static ClusterConnection FromSecret(WorkloadKubeconfig kubeconfig, string? context, TimeSpan timeout) =>
+            new ClusterConnection(kubeconfig.Source, context, timeout) { KubeconfigText = kubeconfig.Text };
+
+        /// <summary>The kubeconfig file; for a kubeconfig held in memory, a description of where it came from.</summary>
         public string KubeconfigPath { get; }
+
+        /// <summary>Null for a kubeconfig file; else the kubeconfig itself (from a Secret, in memory only).</summary>
+        internal string? KubeconfigText { get; private set; }
+
+        /// <summary>True when the kubeconfig is a file (KubeconfigPath); false when it is held in memory.</summary>
+        public bool IsFile => KubeconfigText is null;
 
         /// <summary>Null for the kubeconfig's current context.</summary>
         public string? Context { get; }
 
         /// <summary>For the whole read, every page included.</summary>
         public TimeSpan Timeout { get; }
+    }
+
+    /// <summary>
+    /// A workload cluster's admin kubeconfig as Cluster API keeps it on the management cluster
+    /// (the Secret &lt;cluster&gt;-kubeconfig, key value), the text held in memory only.
+    /// </summary>
+    public sealed class WorkloadKubeconfig
+    {
+        public WorkloadKubeconfig(string clusterName, string namespaceName, string text)
+        {
+            ClusterName = clusterName;
+            Namespace = namespaceName;
+            Text = text;
+        }
+
+        /// <summary>The Secret's name Cluster API gives it: &lt;cluster&gt;-kubeconfig.</summary>
+        public static string SecretName(string clusterName) => clusterName + "-kubeconfig";
+
+        public string ClusterName { get; }
+
+        public string Namespace { get; }
+
+        /// <summary>The kubeconfig; never to be logged, shown or written.</summary>
+        internal string Text { get; }
+
+        /// <summary>Where it came from, for messages: never its content.</summary>
+        public string Source => $"Secret {Namespace}/{SecretName(ClusterName)} on the management cluster";
+
+        public override string ToString() => Source;
     }
 }

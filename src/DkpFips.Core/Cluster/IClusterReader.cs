@@ -15,6 +15,13 @@ namespace DkpFips.Core.Cluster
         Task<WorkloadClusterState> ReadWorkloadClusterAsync(ClusterConnection connection, CancellationToken cancellationToken);
 
         /// <summary>The Cluster, its KubeadmControlPlane, MachineDeployments and machine templates.</summary>
+        /// <summary>
+        /// The workload cluster's admin kubeconfig from the management cluster: the Secret
+        /// &lt;cluster&gt;-kubeconfig, key value (what dkp get kubeconfig -c reads), in memory only.
+        /// </summary>
+        Task<WorkloadKubeconfig> ReadWorkloadKubeconfigAsync(ClusterConnection management, string clusterName, string namespaceName, CancellationToken cancellationToken);
+
+        /// <summary>The Cluster, its KubeadmControlPlane, MachineDeployments and machine templates.</summary>
         Task<ManagementClusterState> ReadManagementClusterAsync(ClusterConnection connection, string clusterName, string namespaceName, CancellationToken cancellationToken);
     }
 }

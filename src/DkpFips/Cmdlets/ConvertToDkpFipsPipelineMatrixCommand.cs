@@ -34,7 +34,6 @@ namespace DkpFips.Cmdlets
         /// refuses the whole batch (InvalidClusterName).
         /// </remarks>
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [Alias("Name")]
         [AllowEmptyString]
         public string? ClusterName { get; set; }
 

@@ -29,11 +29,11 @@ namespace DkpFips.Cmdlets
         private readonly List<ClusterPlan> pending = new List<ClusterPlan>();
         private readonly Dictionary<FipsBuildDefinition, FipsBuild> builds = new Dictionary<FipsBuildDefinition, FipsBuild>();
         private readonly Dictionary<string, string> executables = new Dictionary<string, string>(StringComparer.Ordinal);
+        private readonly Dictionary<string, (string ManagementKubeconfig, string? Namespace)> managementClusters = new Dictionary<string, (string, string?)>(StringComparer.Ordinal);
         private ClusterBatchPlanner planner = null!;
 
         /// <summary>The cluster name (a DNS-1123 name).</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-        [Alias("Name")]
         [ArgumentCompleter(typeof(ClusterNameCompleter))]
         [AllowEmptyString]
         public string ClusterName { get; set; } = null!;
@@ -41,6 +41,10 @@ namespace DkpFips.Cmdlets
         /// <summary>A build from Get-FipsBuild.</summary>
         [Parameter(ValueFromPipeline = true)]
         public FipsBuild? FipsBuild { get; set; }
+
+        /// <summary>A Test-FipsAmi report (piped): only a FIPS-ready AMI becomes a plan; its ImageId binds -AmiId.</summary>
+        [Parameter(ValueFromPipeline = true)]
+        public FipsAmiReport? AmiReport { get; set; }
 
         /// <summary>Credentials of the registry mirror (the password is always masked).</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -82,7 +86,7 @@ namespace DkpFips.Cmdlets
 
         /// <summary>On Azure Pipelines, also set each new cluster's kubeconfig path as an output variable.</summary>
         [Parameter]
-        public SwitchParameter PassThru { get; set; }
+        public SwitchParameter SetPipelineVariable { get; set; }
 
         /// <summary>Skip clusters the journal shows as succeeded.</summary>
         [Parameter]
@@ -105,10 +109,20 @@ namespace DkpFips.Cmdlets
 
         protected override void ProcessRecord()
         {
+            if (AmiReport is not null && !AmiReport.IsFipsReady)
+            {
+                // The report has just found the AMI unfit: it must not become a create command.
+                var failed = AmiReport.Checks.Where(c => c.Status == nameof(Core.Evidence.CheckStatus.Failed) || c.Status == nameof(Core.Evidence.CheckStatus.Error)).Select(c => c.Name + ": " + c.Message).ToArray();
+                WriteError(new ArgumentException($"Cluster '{ClusterName}': the AMI {AmiReport.ImageId} ({AmiReport.Region}) is not FIPS-ready, so no cluster is planned with it. Failed checks: {(failed.Length == 0 ? AmiReport.Reason : string.Join("; ", failed))}"),
+                    ErrorIds.AmiNotFipsReady, ErrorCategory.SecurityError, AmiReport, "Build a FIPS AMI with New-FipsAmi, check it with Test-FipsAmi, and pipe only a ready one.");
+                return;
+            }
+
             ClusterCreatePlan plan;
+            ClusterCreateRequest request;
             try
             {
-                var request = ToRequest();
+                request = ToRequest();
                 request.Executable = ResolveExecutable();
                 plan = planner.Plan(request);
             }
@@ -125,6 +139,8 @@ namespace DkpFips.Cmdlets
             }
 
             var output = new ClusterPlan(plan, build);
+            var ns = string.IsNullOrWhiteSpace(Namespace) ? null : Namespace!.Trim();
+            managementClusters[output.ClusterName] = (request.Kubeconfig ?? DefaultKubeconfig.Path(), ns);
             if (PlanOnly)
             {
                 WriteObject(output);
@@ -272,7 +288,8 @@ namespace DkpFips.Cmdlets
                 case BatchEventKind.Finished:
                     var result = e.Result!;
                     var (status, checks) = outcomes.TryGetValue(plan.ClusterName, out var o) ? o : (result.Status.ToString(), null);
-                    var output = new ClusterCreateResult(plan, status, result.ExitCode, result.Duration, e.Item.Options.LogPath, checks, FindKubeconfig(e.Item, result));
+                    var management = managementClusters.TryGetValue(plan.ClusterName, out var m) ? m : (DefaultKubeconfig.Path(), null);
+                    var output = new ClusterCreateResult(plan, status, result.ExitCode, result.Duration, e.Item.Options.LogPath, checks, FindKubeconfig(e.Item, result), management.Item1, management.Item2);
                     WriteProgress(new ProgressRecord(ProgressId, "Creating FIPS clusters", $"{finished} of {total} finished, {running} running")
                     {
                         PercentComplete = total == 0 ? 0 : finished * 100 / total,
@@ -281,7 +298,7 @@ namespace DkpFips.Cmdlets
                     if (IsAzurePipelinesAgent)
                     {
                         WriteAzureGroup(output);
-                        if (PassThru && output.KubeconfigPath is not null)
+                        if (SetPipelineVariable && output.KubeconfigPath is not null)
                         {
                             WriteAgentLine(AzureDevOpsLog.SetOutputVariable(AzureDevOpsLog.VariableName("kubeconfig_" + plan.ClusterName), output.KubeconfigPath));
                         }
@@ -382,7 +399,7 @@ namespace DkpFips.Cmdlets
             // resolved against the current location, credentials and the dry-run switch.
             var request = BoundSpec(ClusterName).ToRequest();
             request.FipsBuild = FipsBuild?.Definition;
-            request.Kubeconfig = string.IsNullOrWhiteSpace(Kubeconfig) ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(Kubeconfig!.Trim());
+            request.Kubeconfig = string.IsNullOrWhiteSpace(ManagementKubeconfig) ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(ManagementKubeconfig!.Trim());
             request.RegistryMirrorUsername = RegistryMirrorCredential?.UserName;
             request.RegistryMirrorPassword = mirrorPassword;
             request.Environment = environment;

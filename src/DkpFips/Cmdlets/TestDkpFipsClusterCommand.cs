@@ -23,41 +23,51 @@ namespace DkpFips.Cmdlets
         private FipsCatalog catalog = null!;
         private IClusterReader reader = null!;
 
-        /// <summary>The workload cluster's kubeconfig; default $env:KUBECONFIG, then ~/.kube/config.</summary>
+        // The by-property-name parameters allow an empty value: a spec or a CSV row carries a
+        // field it leaves unset as null or empty, which means "not given", never an error.
+
+        /// <summary>
+        /// The workload cluster's kubeconfig. Default: with -ManagementKubeconfig and -ClusterName, the
+        /// cluster's Secret &lt;cluster&gt;-kubeconfig on the management cluster (in memory only); else
+        /// $env:KUBECONFIG, then ~/.kube/config. Binds KubeconfigPath (a New-DkpFipsCluster result).
+        /// </summary>
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("KubeconfigPath")]
-        [ValidateNotNullOrEmpty]
+        [AllowEmptyString]
         public string? Kubeconfig { get; set; }
 
-        /// <summary>The kubeconfig context; default its current context.</summary>
+        /// <summary>The workload kubeconfig's context; default its current context.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ValidateNotNullOrEmpty]
+        [AllowEmptyString]
         public string? Context { get; set; }
 
         /// <summary>The cluster's name: names the report, and the Cluster API Cluster with -ManagementKubeconfig.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(ClusterNameCompleter))]
-        [ValidateNotNullOrEmpty]
+        [AllowEmptyString]
         public string? ClusterName { get; set; }
 
-        /// <summary>The management cluster's kubeconfig: also check the Cluster API objects (needs -ClusterName).</summary>
+        /// <summary>The management cluster's kubeconfig: check the Cluster API objects, and reach the workload cluster through its kubeconfig Secret (needs -ClusterName).</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ValidateNotNullOrEmpty]
+        [AllowEmptyString]
         public string? ManagementKubeconfig { get; set; }
 
         /// <summary>The management kubeconfig's context; default its current context.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ValidateNotNullOrEmpty]
+        [AllowEmptyString]
         public string? ManagementContext { get; set; }
 
-        /// <summary>The namespace of the Cluster API objects on the management cluster.</summary>
+        /// <summary>The namespace of the cluster's objects on the management cluster (default: default).</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [Alias("Namespace")]
-        [ValidateNotNullOrEmpty]
-        public string ClusterNamespace { get; set; } = "default";
+        [AllowEmptyString]
+        public string? Namespace { get; set; }
+
+        /// <summary>The build the cluster must run, from Get-FipsBuild (piped).</summary>
+        [Parameter(ValueFromPipeline = true)]
+        public FipsBuild? FipsBuild { get; set; }
 
         /// <summary>The build the cluster must run: a Get-FipsBuild object or a Kubernetes version.</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Parameter]
         [ArgumentCompleter(typeof(KubernetesVersionCompleter))]
         [VersionText]
         [ValidateNotNull]
@@ -65,12 +75,13 @@ namespace DkpFips.Cmdlets
 
         /// <summary>The registry the Kubernetes images must come from (a mirror of the FIPS images); default the catalog's.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ValidateNotNullOrEmpty]
+        [AllowEmptyString]
         public string? ImageRepository { get; set; }
 
         /// <summary>The registry the etcd image must come from; default -ImageRepository, then the catalog's.</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ValidateNotNullOrEmpty]
+        /// <remarks>Not by property name: a piped build's own EtcdImageRepository would override -ImageRepository's mirror.</remarks>
+        [Parameter]
+        [AllowEmptyString]
         public string? EtcdImageRepository { get; set; }
 
         /// <summary>Seconds allowed for reading each cluster, every request included.</summary>
@@ -97,13 +108,18 @@ namespace DkpFips.Cmdlets
 
         protected override void ProcessRecord()
         {
-            if (ManagementKubeconfig is not null && ClusterName is null)
+            var clusterName = Given(ClusterName);
+            var managementKubeconfig = Given(ManagementKubeconfig);
+            var managementContext = Given(ManagementContext);
+            var context = Given(Context);
+            var namespaceName = Given(Namespace) ?? "default";
+            if (managementKubeconfig is not null && clusterName is null)
             {
                 WriteError(
                     new ArgumentException("-ManagementKubeconfig needs -ClusterName: the name of the Cluster API Cluster to check on the management cluster."),
                     ErrorIds.ManagementClusterNameMissing,
                     ErrorCategory.InvalidArgument,
-                    ManagementKubeconfig);
+                    managementKubeconfig);
                 return;
             }
 
@@ -113,9 +129,15 @@ namespace DkpFips.Cmdlets
             }
 
             var timeout = TimeSpan.FromSeconds(TimeoutSec);
-            var kubeconfig = ResolveKubeconfig(Kubeconfig);
-            var workloadConnection = new ClusterConnection(kubeconfig, Context, timeout);
-            WriteVerbose($"Reading the cluster of context '{Context ?? "(current)"}' from {kubeconfig}.");
+            var managementPath = managementKubeconfig is null ? null : ResolveKubeconfig(managementKubeconfig);
+            var workloadConnection = ConnectWorkload(managementPath, managementContext, clusterName, namespaceName, context, timeout);
+            if (workloadConnection is null)
+            {
+                return;
+            }
+
+            var kubeconfig = workloadConnection.KubeconfigPath;
+            WriteVerbose($"Reading the cluster of context '{context ?? "(current)"}' from {kubeconfig}.");
             var workload = Read(() => reader.ReadWorkloadClusterAsync(workloadConnection, CancellationToken).GetAwaiter().GetResult(), kubeconfig);
             if (workload is null)
             {
@@ -124,23 +146,23 @@ namespace DkpFips.Cmdlets
 
             WriteVerbose($"Read {workload.Nodes.Count} node(s) and {workload.KubeSystemPods.Count} kube-system pod(s) with {workload.RequestCount} request(s); the API server reports {workload.ServerVersion}.");
 
-            var expectations = FipsExpectations.Resolve(catalog, workload.ServerVersion, expectedBuild, expectedVersion, ImageRepository, EtcdImageRepository);
+            var expectations = FipsExpectations.Resolve(catalog, workload.ServerVersion, expectedBuild, expectedVersion, Given(ImageRepository), Given(EtcdImageRepository));
             ManagementClusterState? management = null;
             CheckResult? managementError = null;
-            if (ManagementKubeconfig is not null)
+            if (managementPath is not null)
             {
-                var path = ResolveKubeconfig(ManagementKubeconfig);
-                WriteVerbose($"Reading Cluster API objects of cluster '{ClusterName}' in namespace '{ClusterNamespace}' from {path}.");
-                var connection = new ClusterConnection(path, ManagementContext, timeout);
-                management = Read(() => reader.ReadManagementClusterAsync(connection, ClusterName!, ClusterNamespace, CancellationToken).GetAwaiter().GetResult(), path, error =>
-                    managementError = new CheckResult("ClusterApiRead", CheckStatus.Error, "The Cluster API objects could not be read, so the cluster cannot be reported compliant: " + error.Message, "cluster/" + ClusterName));
+                var path = managementPath;
+                WriteVerbose($"Reading Cluster API objects of cluster '{clusterName}' in namespace '{namespaceName}' from {path}.");
+                var connection = new ClusterConnection(path, managementContext, timeout);
+                management = Read(() => reader.ReadManagementClusterAsync(connection, clusterName!, namespaceName, CancellationToken).GetAwaiter().GetResult(), path, error =>
+                    managementError = new CheckResult("ClusterApiRead", CheckStatus.Error, "The Cluster API objects could not be read, so the cluster cannot be reported compliant: " + error.Message, "cluster/" + clusterName));
                 if (management is not null)
                 {
                     WriteVerbose($"Read the KubeadmControlPlane, {management.MachineDeployments.Count} MachineDeployment(s) and {management.MachineTemplates.Count} machine template(s) with {management.RequestCount} request(s).");
                 }
             }
 
-            var report = ClusterComplianceChecker.Check(workload, management, expectations, ClusterName);
+            var report = ClusterComplianceChecker.Check(workload, management, expectations, clusterName);
             if (managementError is not null)
             {
                 report = report.With(new[] { managementError });
@@ -150,6 +172,27 @@ namespace DkpFips.Cmdlets
             ReportFailedChecks(output);
             WriteObject(output);
         }
+
+        // The workload cluster: -Kubeconfig; else, given the management cluster and the cluster's
+        // name, its kubeconfig Secret there (never the management cluster itself); else the default.
+        private ClusterConnection? ConnectWorkload(string? managementPath, string? managementContext, string? clusterName, string namespaceName, string? context, TimeSpan timeout)
+        {
+            if (Given(Kubeconfig) is { } given)
+            {
+                return new ClusterConnection(ResolveKubeconfig(given), context, timeout);
+            }
+
+            if (managementPath is null || clusterName is null)
+            {
+                return new ClusterConnection(ResolveKubeconfig(null), context, timeout);
+            }
+
+            WriteVerbose($"No -Kubeconfig: reading the kubeconfig of '{clusterName}' from the Secret {namespaceName}/{WorkloadKubeconfig.SecretName(clusterName)} on the management cluster ({managementPath}); it is kept in memory only.");
+            var secret = Read(() => reader.ReadWorkloadKubeconfigAsync(new ClusterConnection(managementPath, managementContext, timeout), clusterName, namespaceName, CancellationToken).GetAwaiter().GetResult(), managementPath);
+            return secret is null ? null : ClusterConnection.FromSecret(secret, context, timeout);
+        }
+
+        private static string? Given(string? value) => string.IsNullOrWhiteSpace(value) ? null : value!.Trim();
 
         private T? Read<T>(Func<T> read, string kubeconfig, Action<ClusterReadException>? onError = null)
             where T : class
@@ -177,7 +220,17 @@ namespace DkpFips.Cmdlets
         {
             build = null;
             version = null;
-            var value = ExpectedBuild is PSObject wrapped ? wrapped.BaseObject : ExpectedBuild;
+            if (FipsBuild is not null && ExpectedBuild is not null)
+            {
+                WriteError(
+                    new ArgumentException("Give the expected build once: -FipsBuild (a piped Get-FipsBuild object) or -ExpectedBuild, not both."),
+                    ErrorIds.InvalidExpectedBuild,
+                    ErrorCategory.InvalidArgument,
+                    ExpectedBuild);
+                return false;
+            }
+
+            var value = FipsBuild ?? (ExpectedBuild is PSObject wrapped ? wrapped.BaseObject : ExpectedBuild);
             if (value is null)
             {
                 return true;
@@ -217,13 +270,7 @@ namespace DkpFips.Cmdlets
                 return SessionState.Path.GetUnresolvedProviderPathFromPSPath(given);
             }
 
-            var fromEnvironment = FipsCatalog.SplitPathList(Environment.GetEnvironmentVariable("KUBECONFIG"));
-            if (fromEnvironment.Count > 0)
-            {
-                return fromEnvironment.FirstOrDefault(File.Exists) ?? fromEnvironment[0];
-            }
-
-            return Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".kube", "config");
+            return DefaultKubeconfig.Path();
         }
     }
 }

@@ -31,7 +31,6 @@ namespace DkpFips.Cmdlets
 
         /// <summary>The cluster's name (its Cluster API Cluster).</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-        [Alias("Name")]
         [ArgumentCompleter(typeof(ClusterNameCompleter))]
         [AllowEmptyString]
         public string ClusterName { get; set; } = null!;
@@ -52,6 +51,10 @@ namespace DkpFips.Cmdlets
         /// <summary>The target build from Get-FipsBuild.</summary>
         [Parameter(ValueFromPipeline = true)]
         public FipsBuild? FipsBuild { get; set; }
+
+        /// <summary>A Test-DkpFipsCluster report of the cluster (piped): its CurrentVersion is the upgrade's start, and a cluster it finds not FIPS is refused.</summary>
+        [Parameter(ValueFromPipeline = true)]
+        public FipsClusterReport? CurrentState { get; set; }
 
         /// <summary>The version the cluster runs now; default the KubeadmControlPlane's spec.version (with -ManagementKubeconfig).</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -75,34 +78,34 @@ namespace DkpFips.Cmdlets
         [AllowEmptyCollection]
         public string[]? NodePool { get; set; }
 
-        /// <summary>The workload cluster's kubeconfig: checked before the upgrade, kube-proxy after the control plane, and everything with -Verify.</summary>
+        /// <summary>The workload cluster's kubeconfig: checked before the upgrade, kube-proxy after the control plane, and everything with -Verify. Default with -ManagementKubeconfig: the cluster's kubeconfig Secret there, in memory only.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ValidateNotNullOrEmpty]
+        [AllowEmptyString]
         public string? Kubeconfig { get; set; }
 
         /// <summary>The workload kubeconfig's context; default its current context.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ValidateNotNullOrEmpty]
+        [AllowEmptyString]
         public string? Context { get; set; }
 
         /// <summary>The management cluster's kubeconfig: passed to dkp, and read for the current version and node pools.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ValidateNotNullOrEmpty]
+        [AllowEmptyString]
         public string? ManagementKubeconfig { get; set; }
 
         /// <summary>The management kubeconfig's context; default its current context.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ValidateNotNullOrEmpty]
+        [AllowEmptyString]
         public string? ManagementContext { get; set; }
 
         /// <summary>The namespace of the cluster's objects on the management cluster (default: default).</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ValidateNotNullOrEmpty]
+        [AllowEmptyString]
         public string? Namespace { get; set; }
 
         /// <summary>A mirror of the FIPS images the cluster pulls from (for the checks and the kube-proxy image).</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ValidateNotNullOrEmpty]
+        [AllowEmptyString]
         public string? ImageRepository { get; set; }
 
         /// <summary>AWS credentials, passed to dkp in its environment (never its arguments).</summary>
@@ -167,14 +170,41 @@ namespace DkpFips.Cmdlets
             }
 
             ClusterName = ClusterName!.Trim();
+            // A spec or a CSV row leaves a field unset as null or empty: not given.
+            Kubeconfig = Given(Kubeconfig);
+            Context = Given(Context);
+            ManagementKubeconfig = Given(ManagementKubeconfig);
+            ManagementContext = Given(ManagementContext);
+            Namespace = Given(Namespace);
+            ImageRepository = Given(ImageRepository);
+            if (CurrentState is not null && !CurrentState.IsFipsCompliant)
+            {
+                var failed = string.Join(", ", CurrentState.Failures.Select(c => c.Name).Distinct());
+                WriteError(new InvalidOperationException($"Cluster '{ClusterName}': the piped Test-DkpFipsCluster report finds it not FIPS compliant ({CurrentState.Summary}; failed: {(failed.Length == 0 ? "none listed" : failed)}), so it is not upgraded: an upgrade keeps FIPS mode, it cannot create it."),
+                    ErrorIds.ClusterNotFips, ErrorCategory.InvalidOperation, CurrentState, "Fix the cluster, or create a new FIPS cluster; see the report's Failures.");
+                return;
+            }
+
+            if (CurrentState is not null && !string.IsNullOrWhiteSpace(CurrentState.ClusterName) && !string.Equals(CurrentState.ClusterName, ClusterName, StringComparison.Ordinal))
+            {
+                WriteError(new ArgumentException($"The piped report is of cluster '{CurrentState.ClusterName}', not '{ClusterName}': its version is not this cluster's."),
+                    ErrorIds.InvalidArgument, ErrorCategory.InvalidArgument, CurrentState);
+                return;
+            }
+
+            if (CurrentState is not null && CurrentVersion is null)
+            {
+                CurrentVersion = CurrentState.CurrentVersion;
+            }
+
             if ((Kubeconfig is not null || ManagementKubeconfig is not null || Verify) && !EnsureReader())
             {
                 return;
             }
 
-            if (Verify && Kubeconfig is null && !PlanOnly)
+            if (Verify && Kubeconfig is null && ManagementKubeconfig is null && !PlanOnly)
             {
-                WriteError(new ArgumentException("-Verify needs -Kubeconfig: the workload cluster to check after the upgrade."),
+                WriteError(new ArgumentException("-Verify needs the workload cluster: -Kubeconfig, or -ManagementKubeconfig to read its kubeconfig Secret."),
                     ErrorIds.InvalidArgument, ErrorCategory.InvalidArgument, "Verify");
                 return;
             }
@@ -192,12 +222,17 @@ namespace DkpFips.Cmdlets
                 }
             }
 
-            var workloadPath = Path(Kubeconfig);
-            ClusterComplianceReport? currentState = null;
-            if (workloadPath is not null)
+            var workload = ConnectWorkload(managementPath, out var unreadable);
+            if (unreadable)
             {
-                WriteVerbose($"Checking that '{ClusterName}' is FIPS now, from {workloadPath}.");
-                currentState = Check(workloadPath, management, null, null);
+                return;
+            }
+
+            ClusterComplianceReport? currentState = null;
+            if (workload is not null)
+            {
+                WriteVerbose($"Checking that '{ClusterName}' is FIPS now, from {workload.KubeconfigPath}.");
+                currentState = Check(workload, management, null, null);
                 if (currentState is null)
                 {
                     return;
@@ -244,10 +279,54 @@ namespace DkpFips.Cmdlets
                 return;
             }
 
-            Run(output, workloadPath, managementPath, repository);
+            Run(output, workload, managementPath, repository);
         }
 
-        private void Run(ClusterUpgradePlan plan, string? workloadPath, string? managementPath, string repository)
+        // The workload cluster: -Kubeconfig; else, with the management cluster, the cluster's
+        // kubeconfig Secret there (in memory only, never the management cluster itself).
+        private ClusterConnection? ConnectWorkload(string? managementPath, out bool unreadable)
+        {
+            unreadable = false;
+            if (Path(Kubeconfig) is { } path)
+            {
+                return new ClusterConnection(path, Context, ReadTimeout);
+            }
+
+            if (managementPath is null)
+            {
+                return null;
+            }
+
+            var ns = Namespace ?? "default";
+            WriteVerbose($"No -Kubeconfig: reading the kubeconfig of '{ClusterName}' from the Secret {ns}/{WorkloadKubeconfig.SecretName(ClusterName)} on the management cluster ({managementPath}); it is kept in memory only.");
+            try
+            {
+                var secret = reader!.ReadWorkloadKubeconfigAsync(new ClusterConnection(managementPath, ManagementContext, ReadTimeout), ClusterName, ns, CancellationToken).GetAwaiter().GetResult();
+                return ClusterConnection.FromSecret(secret, Context, ReadTimeout);
+            }
+            catch (OperationCanceledException) when (CancellationToken.IsCancellationRequested)
+            {
+                throw new PipelineStoppedException();
+            }
+            catch (ClusterReadException ex) when (ex.Failure == ClusterReadFailure.ObjectNotFound || ex.Failure == ClusterReadFailure.Forbidden)
+            {
+                // Not every management cluster lets this caller read Secrets: the upgrade can still
+                // go on from the Cluster API objects, as without a workload cluster.
+                WriteWarning($"'{ClusterName}': its kubeconfig Secret could not be read from the management cluster ({ex.Message}); only its Cluster API objects are checked. Give -Kubeconfig to check the workload cluster.");
+                return null;
+            }
+            catch (ClusterReadException ex)
+            {
+                var (id, category, action) = ClusterReadErrorMap.Classify(ex);
+                WriteError(new InvalidOperationException($"Cluster '{ClusterName}': {ex.Message} Nothing was upgraded.", ex), id, category, managementPath, action);
+                unreadable = true;
+                return null;
+            }
+        }
+
+        private static string? Given(string? value) => string.IsNullOrWhiteSpace(value) ? null : value!.Trim();
+
+        private void Run(ClusterUpgradePlan plan, ClusterConnection? workload, string? managementPath, string repository)
         {
             var logDirectory = LogDirectory is null
                 ? System.IO.Path.Combine(System.IO.Path.GetTempPath(), "DkpFips", "logs")
@@ -279,20 +358,20 @@ namespace DkpFips.Cmdlets
                     continue;
                 }
 
-                if (step.Kind == UpgradeStepKind.ControlPlane && workloadPath is not null)
+                if (step.Kind == UpgradeStepKind.ControlPlane && workload is not null)
                 {
-                    (kubeProxyStatus, leftBehind, repairCommand) = CheckKubeProxy(plan, workloadPath, repository, logDirectory, stamp);
+                    (kubeProxyStatus, leftBehind, repairCommand) = CheckKubeProxy(plan, workload, repository, logDirectory, stamp);
                 }
             }
 
             WriteProgress(new ProgressRecord(ProgressId, $"Upgrading {plan.ClusterName}", "Done") { RecordType = ProgressRecordType.Completed });
 
             FipsClusterReport? verification = null;
-            if (Verify && status == nameof(RunStatus.Succeeded) && workloadPath is not null)
+            if (Verify && status == nameof(RunStatus.Succeeded) && workload is not null)
             {
                 WriteVerbose($"Verifying that '{plan.ClusterName}' is FIPS after the upgrade.");
                 var management = ManagementKubeconfig is null ? null : Read(() => reader!.ReadManagementClusterAsync(new ClusterConnection(managementPath!, ManagementContext, ReadTimeout), plan.ClusterName, Namespace ?? "default", CancellationToken).GetAwaiter().GetResult(), managementPath!);
-                var report = Check(workloadPath, management, plan.Engine.Build, plan.Engine.TargetVersion);
+                var report = Check(workload, management, plan.Engine.Build, plan.Engine.TargetVersion);
                 if (report is not null)
                 {
                     verification = new FipsClusterReport(report, Context ?? string.Empty, management is not null);
@@ -309,9 +388,11 @@ namespace DkpFips.Cmdlets
             WriteObject(output);
         }
 
-        private (string Status, FipsCheck[] LeftBehind, string? RepairCommand) CheckKubeProxy(ClusterUpgradePlan plan, string workloadPath, string repository, string logDirectory, string stamp)
+        private (string Status, FipsCheck[] LeftBehind, string? RepairCommand) CheckKubeProxy(ClusterUpgradePlan plan, ClusterConnection workload, string repository, string logDirectory, string stamp)
         {
-            var state = Read(() => reader!.ReadWorkloadClusterAsync(new ClusterConnection(workloadPath, Context, ReadTimeout), CancellationToken).GetAwaiter().GetResult(), workloadPath);
+            var state = Read(() => reader!.ReadWorkloadClusterAsync(workload, CancellationToken).GetAwaiter().GetResult(), workload.KubeconfigPath);
+            // kubectl needs a kubeconfig file; one read from the Secret is never written for it.
+            var workloadPath = workload.IsFile ? workload.KubeconfigPath : null;
             if (state is null)
             {
                 return ("NotChecked", Array.Empty<FipsCheck>(), null);
@@ -324,7 +405,12 @@ namespace DkpFips.Cmdlets
                 return ("Current", failed, null);
             }
 
-            var kubectl = RepairKubeProxy ? ResolveKubectl() : KubectlPath ?? "kubectl";
+            if (RepairKubeProxy && workloadPath is null)
+            {
+                WriteWarning($"[{plan.ClusterName}] kube-proxy is not repaired: its kubeconfig was read from the management cluster and is never written for kubectl. Give -Kubeconfig with -RepairKubeProxy.");
+            }
+
+            var kubectl = RepairKubeProxy && workloadPath is not null ? ResolveKubectl() : KubectlPath ?? "kubectl";
             if (kubectl is null)
             {
                 return ("LeftBehind", failed, KubeProxyRepair.Command(KubectlPath ?? "kubectl", plan.Engine.TargetVersion, repository, workloadPath, Context).ToCommandLine(ShellKind.Pwsh));
@@ -332,7 +418,7 @@ namespace DkpFips.Cmdlets
 
             var command = KubeProxyRepair.Command(kubectl, plan.Engine.TargetVersion, repository, workloadPath, Context);
             var line = command.ToCommandLine(ShellKind.Pwsh);
-            if (!RepairKubeProxy)
+            if (!RepairKubeProxy || workloadPath is null)
             {
                 WriteWarning($"[{plan.ClusterName}] {failed.Length} kube-proxy pod(s) still run another image than {plan.KubeProxyImage} after the control-plane upgrade (as DKP 2.1 to 2.2 left it). Fix it with -RepairKubeProxy or: {line}");
                 return ("LeftBehind", failed, line);
@@ -408,9 +494,9 @@ namespace DkpFips.Cmdlets
             }
         }
 
-        private ClusterComplianceReport? Check(string workloadPath, ManagementClusterState? management, FipsBuildDefinition? expectedBuild, FipsVersion? expectedVersion)
+        private ClusterComplianceReport? Check(ClusterConnection workloadConnection, ManagementClusterState? management, FipsBuildDefinition? expectedBuild, FipsVersion? expectedVersion)
         {
-            var workload = Read(() => reader!.ReadWorkloadClusterAsync(new ClusterConnection(workloadPath, Context, ReadTimeout), CancellationToken).GetAwaiter().GetResult(), workloadPath);
+            var workload = Read(() => reader!.ReadWorkloadClusterAsync(workloadConnection, CancellationToken).GetAwaiter().GetResult(), workloadConnection.KubeconfigPath);
             if (workload is null)
             {
                 return null;

@@ -61,12 +61,12 @@ namespace DkpFips.Infrastructure
         [AllowEmptyString]
         public string? ImageRepository { get; set; }
 
-        /// <summary>The kubeconfig of the management cluster.</summary>
+        /// <summary>The kubeconfig of the management cluster (where dkp and Cluster API live), passed to dkp as --kubeconfig.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [AllowEmptyString]
-        public string? Kubeconfig { get; set; }
+        public string? ManagementKubeconfig { get; set; }
 
-        /// <summary>The namespace of the cluster objects.</summary>
+        /// <summary>The namespace of the cluster's objects on the management cluster.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [AllowEmptyString]
         public string? Namespace { get; set; }
@@ -103,7 +103,7 @@ namespace DkpFips.Infrastructure
             VmTemplate = VmTemplate,
             OverrideSecretName = OverrideSecretName,
             ImageRepository = ImageRepository,
-            Kubeconfig = Kubeconfig,
+            ManagementKubeconfig = ManagementKubeconfig,
             Namespace = Namespace,
             RegistryMirrorUrl = RegistryMirrorUrl,
             ArgumentList = ArgumentList ?? Array.Empty<string>(),

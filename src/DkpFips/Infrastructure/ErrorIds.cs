@@ -115,5 +115,7 @@ namespace DkpFips.Infrastructure
         public const string InvalidClusterBatch = "InvalidClusterBatch";
         public const string NoClusterSpecs = "NoClusterSpecs";
         public const string InvalidOutputVariableName = "InvalidOutputVariableName";
+        // Pipes: a piped result that says "unfit" never flows on as if it were fit.
+        public const string AmiNotFipsReady = "AmiNotFipsReady";
     }
 }

@@ -59,7 +59,8 @@ namespace DkpFips.Infrastructure
             "Cluster",
             Text(o, "ClusterName"),
             Checks(o, "Checks"),
-            Inputs(o, "ClusterName", "Context", "KubernetesVersion", "EtcdVersion", "NodeCount", "ClusterApiChecked"),
+            Inputs(o, "ClusterName", "Context", "CurrentVersion", "EtcdVersion", "NodeCount", "ClusterApiChecked")
+                .Select(i => i.Key == "CurrentVersion" && i.Value.Length == 0 ? new KeyValuePair<string, string>(i.Key, Text(o, "KubernetesVersion")) : i), // saved by DkpFips before 0.x renamed it
             Time(o));
 
         private static EvidenceTarget ReadRegistry(PSObject o)

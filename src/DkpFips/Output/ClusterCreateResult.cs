@@ -5,8 +5,10 @@ namespace DkpFips
     /// <summary>The outcome of creating (or dry-running) one FIPS cluster with New-DkpFipsCluster.</summary>
     public sealed class ClusterCreateResult
     {
-        internal ClusterCreateResult(ClusterPlan plan, string status, int? exitCode, TimeSpan duration, string? logPath, DryRunCheck[]? checks, string? kubeconfigPath = null)
+        internal ClusterCreateResult(ClusterPlan plan, string status, int? exitCode, TimeSpan duration, string? logPath, DryRunCheck[]? checks, string? kubeconfigPath = null, string? managementKubeconfig = null, string? namespaceName = null)
         {
+            ManagementKubeconfig = managementKubeconfig;
+            Namespace = namespaceName;
             KubeconfigPath = kubeconfigPath;
             ClusterName = plan.ClusterName;
             Status = status;
@@ -37,6 +39,16 @@ namespace DkpFips
 
         /// <summary>The kubeconfig of the new cluster, when dkp wrote one (&lt;cluster&gt;.conf in the working directory, e.g. with --self-managed).</summary>
         public string? KubeconfigPath { get; }
+
+        /// <summary>
+        /// The management cluster dkp created the cluster on (its --kubeconfig, else the default
+        /// kubeconfig dkp used): piped to Test-/Update-DkpFipsCluster, the new cluster is reached
+        /// through its kubeconfig Secret there, never read as if it were the management cluster.
+        /// </summary>
+        public string? ManagementKubeconfig { get; }
+
+        /// <summary>The namespace of the cluster's objects on the management cluster; empty for dkp's default.</summary>
+        public string? Namespace { get; }
 
         /// <summary>With -DryRun: each FIPS check of the Cluster API objects dkp printed.</summary>
         public DryRunCheck[] Checks { get; }

@@ -21,7 +21,7 @@ namespace DkpFips
             VmTemplate = spec.VmTemplate;
             OverrideSecretName = spec.OverrideSecretName;
             ImageRepository = spec.ImageRepository;
-            Kubeconfig = spec.Kubeconfig;
+            ManagementKubeconfig = spec.ManagementKubeconfig;
             Namespace = spec.Namespace;
             RegistryMirrorUrl = spec.RegistryMirrorUrl;
             ArgumentList = spec.ArgumentList.ToArray();
@@ -50,7 +50,7 @@ namespace DkpFips
         public string? ImageRepository { get; }
 
         /// <summary>The management cluster's kubeconfig, as written (relative paths resolve where New-DkpFipsCluster runs).</summary>
-        public string? Kubeconfig { get; }
+        public string? ManagementKubeconfig { get; }
 
         public string? Namespace { get; }
 

@@ -12,7 +12,7 @@ namespace DkpFips
         {
             ClusterName = report.ClusterName;
             Context = context;
-            KubernetesVersion = report.KubernetesVersion;
+            CurrentVersion = report.KubernetesVersion;
             EtcdVersion = report.EtcdVersion;
             IsFipsCompliant = report.IsFipsCompliant;
             NodeCount = report.NodeCount;
@@ -27,8 +27,11 @@ namespace DkpFips
         /// <summary>The kubeconfig context read.</summary>
         public string Context { get; }
 
-        /// <summary>What the API server reports, e.g. v1.23.7+fips.0.</summary>
-        public string KubernetesVersion { get; }
+        /// <summary>
+        /// The version the cluster runs now, as the API server reports it (e.g. v1.23.7+fips.0).
+        /// Named as Update-DkpFipsCluster's -CurrentVersion, so a report piped there is the upgrade's starting point.
+        /// </summary>
+        public string CurrentVersion { get; }
 
         /// <summary>From the etcd image tag, e.g. 3.4.13+fips.0; null when no etcd pod is visible.</summary>
         public string? EtcdVersion { get; }

@@ -26,7 +26,7 @@ namespace DkpFips.Core.Tests.Batch
     amiId: ami-0123456789abcdef0
     region: us-east-1
     imageRepository: mirror.example/mesosphere
-    kubeconfig: ./management.conf
+    managementKubeconfig: ./management.conf
     namespace: fleet
     registryMirrorUrl: https://mirror.example
     argumentList: [--control-plane-replicas=3, --worker-replicas=4]
@@ -46,7 +46,7 @@ namespace DkpFips.Core.Tests.Batch
             Assert.Equal("ami-0123456789abcdef0", east.AmiId);
             Assert.Equal("us-east-1", east.Region);
             Assert.Equal("mirror.example/mesosphere", east.ImageRepository);
-            Assert.Equal("./management.conf", east.Kubeconfig);
+            Assert.Equal("./management.conf", east.ManagementKubeconfig);
             Assert.Equal("fleet", east.Namespace);
             Assert.Equal("https://mirror.example", east.RegistryMirrorUrl);
             Assert.Equal(new[] { "--control-plane-replicas=3", "--worker-replicas=4" }, east.ArgumentList);
@@ -141,6 +141,7 @@ clusters:
         [InlineData("awsCredential", "credentials never go in a spec file")]
         [InlineData("RegistryMirrorCredential", "credentials never go in a spec file")]
         [InlineData("throttleLimit", "an option of the run")]
+        [InlineData("kubeconfig", "is now the key 'managementKubeconfig'")]
         public void Parameters_that_are_not_spec_fields_are_refused_with_the_reason(string key, string reason)
         {
             var ex = Fails($"clusters:\n- name: a\n  {key}: x\n");
