@@ -288,8 +288,11 @@ namespace DkpFips.Cmdlets
                 case BatchEventKind.Finished:
                     var result = e.Result!;
                     var (status, checks) = outcomes.TryGetValue(plan.ClusterName, out var o) ? o : (result.Status.ToString(), null);
+                    // A new cluster with its own kubeconfig file is reached by it; any other through the
+                    // management cluster it was created on (never by a default kubeconfig, which is that management cluster).
+                    var kubeconfig = FindKubeconfig(e.Item, result);
                     var management = managementClusters.TryGetValue(plan.ClusterName, out var m) ? m : (DefaultKubeconfig.Path(), null);
-                    var output = new ClusterCreateResult(plan, status, result.ExitCode, result.Duration, e.Item.Options.LogPath, checks, FindKubeconfig(e.Item, result), management.Item1, management.Item2);
+                    var output = new ClusterCreateResult(plan, status, result.ExitCode, result.Duration, e.Item.Options.LogPath, checks, kubeconfig, kubeconfig is null ? management.Item1 : null, management.Item2);
                     WriteProgress(new ProgressRecord(ProgressId, "Creating FIPS clusters", $"{finished} of {total} finished, {running} running")
                     {
                         PercentComplete = total == 0 ? 0 : finished * 100 / total,

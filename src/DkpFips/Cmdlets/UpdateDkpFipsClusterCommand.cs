@@ -179,7 +179,7 @@ namespace DkpFips.Cmdlets
             ImageRepository = Given(ImageRepository);
             if (CurrentState is not null && !CurrentState.IsFipsCompliant)
             {
-                var failed = string.Join(", ", CurrentState.Failures.Select(c => c.Name).Distinct());
+                var failed = string.Join(", ", CurrentState.Failures.Select(c => c.Target.Length == 0 ? c.Name : $"{c.Name} {c.Target}").Distinct());
                 WriteError(new InvalidOperationException($"Cluster '{ClusterName}': the piped Test-DkpFipsCluster report finds it not FIPS compliant ({CurrentState.Summary}; failed: {(failed.Length == 0 ? "none listed" : failed)}), so it is not upgraded: an upgrade keeps FIPS mode, it cannot create it."),
                     ErrorIds.ClusterNotFips, ErrorCategory.InvalidOperation, CurrentState, "Fix the cluster, or create a new FIPS cluster; see the report's Failures.");
                 return;

@@ -42,8 +42,9 @@ namespace DkpFips
 
         /// <summary>
         /// The management cluster dkp created the cluster on (its --kubeconfig, else the default
-        /// kubeconfig dkp used): piped to Test-/Update-DkpFipsCluster, the new cluster is reached
-        /// through its kubeconfig Secret there, never read as if it were the management cluster.
+        /// kubeconfig dkp used), when dkp wrote no KubeconfigPath: piped to Test-/Update-DkpFipsCluster,
+        /// the new cluster is then reached through its kubeconfig Secret there, never read as if it
+        /// were the management cluster.
         /// </summary>
         public string? ManagementKubeconfig { get; }
 
