@@ -19,7 +19,8 @@ namespace DkpFips.Cmdlets
         private const string LiteralPathSet = "LiteralPath";
 
         /// <summary>Spec files; wildcards are expanded.</summary>
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        /// <remarks>Not by property name: another cmdlet's Path (an exported report) is not a spec file.</remarks>
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet, ValueFromPipeline = true)]
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
         public string[] Path { get; set; } = null!;

@@ -109,12 +109,9 @@ namespace DkpFips.Cmdlets
 
         protected override void ProcessRecord()
         {
-            if (AmiReport is not null && !AmiReport.IsFipsReady)
+            if (UnfitAmi.Problem(AmiReport, ClusterName, "planned into a create command") is { } unfit)
             {
-                // The report has just found the AMI unfit: it must not become a create command.
-                var failed = AmiReport.Checks.Where(c => c.Status == nameof(Core.Evidence.CheckStatus.Failed) || c.Status == nameof(Core.Evidence.CheckStatus.Error)).Select(c => c.Name + ": " + c.Message).ToArray();
-                WriteError(new ArgumentException($"Cluster '{ClusterName}': the AMI {AmiReport.ImageId} ({AmiReport.Region}) is not FIPS-ready, so no cluster is planned with it. Failed checks: {(failed.Length == 0 ? AmiReport.Reason : string.Join("; ", failed))}"),
-                    ErrorIds.AmiNotFipsReady, ErrorCategory.SecurityError, AmiReport, "Build a FIPS AMI with New-FipsAmi, check it with Test-FipsAmi, and pipe only a ready one.");
+                WriteError(unfit.Exception, ErrorIds.AmiNotFipsReady, ErrorCategory.SecurityError, AmiReport, unfit.RecommendedAction);
                 return;
             }
 

@@ -56,6 +56,10 @@ namespace DkpFips.Cmdlets
         [Parameter(ValueFromPipeline = true)]
         public FipsClusterReport? CurrentState { get; set; }
 
+        /// <summary>A Test-FipsAmi report (piped): only a FIPS-ready AMI becomes the upgrade's machine image; its ImageId binds -AmiId.</summary>
+        [Parameter(ValueFromPipeline = true)]
+        public FipsAmiReport? AmiReport { get; set; }
+
         /// <summary>The version the cluster runs now; default the KubeadmControlPlane's spec.version (with -ManagementKubeconfig).</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(KubernetesVersionCompleter))]
@@ -63,8 +67,9 @@ namespace DkpFips.Cmdlets
         [AllowEmptyString]
         public string? CurrentVersion { get; set; }
 
-        /// <summary>AWS: the FIPS AMI built for the target version.</summary>
+        /// <summary>AWS: the FIPS AMI built for the target version. Binds ImageId too, so Test-FipsAmi's reports pipe in.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("ImageId")]
         [AllowEmptyString]
         public string? AmiId { get; set; }
 
@@ -177,6 +182,12 @@ namespace DkpFips.Cmdlets
             ManagementContext = Given(ManagementContext);
             Namespace = Given(Namespace);
             ImageRepository = Given(ImageRepository);
+            if (UnfitAmi.Problem(AmiReport, ClusterName, "used for the upgrade") is { } unfit)
+            {
+                WriteError(unfit.Exception, ErrorIds.AmiNotFipsReady, ErrorCategory.SecurityError, AmiReport, unfit.RecommendedAction);
+                return;
+            }
+
             if (CurrentState is not null && !CurrentState.IsFipsCompliant)
             {
                 var failed = string.Join(", ", CurrentState.Failures.Select(c => c.Target.Length == 0 ? c.Name : $"{c.Name} {c.Target}").Distinct());
