@@ -4,7 +4,7 @@ BeforeAll {
     Import-Module $ModuleManifest -Force
 
     $script:Ec2 = Start-FakeEc2
-    $script:Aws = @{ EndpointUrl = $Ec2.Url; AccessKey = 'AKIDEXAMPLE000000001'; SecretKey = 'CANARY-SECRET-77c0ffee' }
+    $script:Aws = @{ EndpointUrl = $Ec2.Url; AwsCredential = (New-TestAwsCredential 'AKIDEXAMPLE000000001' 'CANARY-SECRET-77c0ffee') }
     $script:FipsAmi = 'ami-0f1a2b3c4d5e60001'
     $script:NonFipsAmi = 'ami-0f1a2b3c4d5e60003'
     $script:Amis = Test-FipsAmi -ImageId $FipsAmi, $NonFipsAmi -Region us-east-1 -KubernetesVersion 1.23.7+fips.0 @Aws

@@ -274,7 +274,7 @@ Describe 'New-FipsAmi' {
             try {
                 # Ids with this prefix are served by the EC2 double as KIB RHEL 8.4 FIPS images of 1.23.7+fips.0.
                 $env:FAKEKIB_AMI_PREFIX = 'ami-0bbb'
-                $aws = @{ EndpointUrl = $ec2.Url; AccessKey = 'AKIDEXAMPLE000000001'; SecretKey = 'chain-secret' }
+                $aws = @{ EndpointUrl = $ec2.Url; AwsCredential = (New-TestAwsCredential 'AKIDEXAMPLE000000001' 'chain-secret') }
                 $reports = Invoke-Build | Test-FipsAmi -KubernetesVersion 1.23.7+fips.0 @aws
                 $reports | Should -HaveCount 1
                 $reports.IsFipsReady | Should -BeTrue

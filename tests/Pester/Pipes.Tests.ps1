@@ -10,7 +10,7 @@ BeforeAll {
     $script:Dkp = Join-Path $RepoRoot "out/bin/FakeDkp/Release/net10.0/FakeDkp$exe"
     $script:Kib = Join-Path $RepoRoot "out/bin/FakeKib/Release/net10.0/FakeKib$exe"
     $script:Ec2 = Start-FakeEc2
-    $script:Aws = @{ EndpointUrl = $Ec2.Url; AccessKey = 'AKIDEXAMPLE000000001'; SecretKey = 'pipes-secret-0badc0de' }
+    $script:Aws = @{ EndpointUrl = $Ec2.Url; AwsCredential = (New-TestAwsCredential 'AKIDEXAMPLE000000001' 'pipes-secret-0badc0de') }
     $script:FipsAmi = 'ami-0f1a2b3c4d5e60001'
     $script:NonFipsAmi = 'ami-0f1a2b3c4d5e60003'
 

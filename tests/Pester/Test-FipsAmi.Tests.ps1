@@ -4,7 +4,7 @@ BeforeAll {
     $script:Ec2 = Start-FakeEc2
     $script:Secret = 'CANARY-SECRET-9f3a77e1c0b2'
     $script:Token = 'CANARY-TOKEN-51d0c6a2b8e4'
-    $script:Aws = @{ EndpointUrl = $Ec2.Url; AccessKey = 'AKIDEXAMPLE000000001'; SecretKey = $Secret }
+    $script:Aws = @{ EndpointUrl = $Ec2.Url; AwsCredential = (New-TestAwsCredential 'AKIDEXAMPLE000000001' $Secret) }
 
     # Fixture ids served by tests/DkpFips.FakeEc2 (Fixtures.cs).
     $script:Ami = @{
@@ -102,14 +102,14 @@ Describe 'Test-FipsAmi' {
             @{ How = 'a SecureString'; AsSecure = $true }, @{ How = 'plain text'; AsSecure = $false }
         ) {
             $key = if ($AsSecure) { ConvertTo-SecureString $Secret -AsPlainText -Force } else { $Secret }
-            (Test-FipsAmi $Ami.KibFipsOldTag us-east-1 -EndpointUrl $Ec2.Url -AccessKey AKIDSIGNED0000000001 -SecretKey $key -SessionToken $Token -Quiet) | Should -BeTrue
+            (Test-FipsAmi $Ami.KibFipsOldTag us-east-1 -EndpointUrl $Ec2.Url -AwsCredential (New-TestAwsCredential 'AKIDSIGNED0000000001' $key) -SessionToken $Token -Quiet) | Should -BeTrue
             $call = Get-FakeEc2Calls $Ec2
             $call.SignatureValid | Should -BeTrue
             $call.HasSessionToken | Should -BeTrue
         }
 
         It 'reports a wrong secret key as AwsAuthFailure' {
-            $null = Test-FipsAmi $Ami.KibFipsOldTag us-east-1 -EndpointUrl $Ec2.Url -AccessKey AKIDSIGNED0000000001 -SecretKey 'wrong' -ErrorVariable errs -ErrorAction SilentlyContinue
+            $null = Test-FipsAmi $Ami.KibFipsOldTag us-east-1 -EndpointUrl $Ec2.Url -AwsCredential (New-TestAwsCredential 'AKIDSIGNED0000000001' 'wrong') -ErrorVariable errs -ErrorAction SilentlyContinue
             (Get-FakeEc2Calls $Ec2)[0].SignatureValid | Should -BeFalse
             $errs[0].FullyQualifiedErrorId | Should -Be 'AwsAuthFailure,DkpFips.Cmdlets.TestFipsAmiCommand'
         }
@@ -161,9 +161,21 @@ Describe 'Test-FipsAmi' {
             $errs[0].FullyQualifiedErrorId | Should -Be 'InvalidKubernetesVersion,DkpFips.Cmdlets.TestFipsAmiCommand'
         }
 
-        It 'refuses an access key without its secret key' {
-            { Test-FipsAmi $Ami.KibFipsOldTag us-east-1 -AccessKey AKIDEXAMPLE000000001 -EndpointUrl $Ec2.Url } |
+        It 'refuses an access key without its secret key, and a session token without credentials' {
+            $noSecret = [pscredential]::new('AKIDEXAMPLE000000001', [securestring]::new())
+            { Test-FipsAmi $Ami.KibFipsOldTag us-east-1 -AwsCredential $noSecret -EndpointUrl $Ec2.Url } |
                 Should -Throw -ErrorId 'AwsConfigurationInvalid,DkpFips.Cmdlets.TestFipsAmiCommand'
+            { Test-FipsAmi $Ami.KibFipsOldTag us-east-1 -SessionToken $Token -EndpointUrl $Ec2.Url } |
+                Should -Throw -ErrorId 'AwsConfigurationInvalid,DkpFips.Cmdlets.TestFipsAmiCommand'
+        }
+
+        It 'takes AWS credentials as -AwsCredential only, like the other AWS cmdlets' {
+            $command = Get-Command Test-FipsAmi
+            $command.Parameters.Keys | Should -Not -Contain 'AccessKey'
+            $command.Parameters.Keys | Should -Not -Contain 'SecretKey'
+            foreach ($name in 'New-FipsAmi', 'Test-FipsAmi', 'New-DkpFipsCluster', 'Update-DkpFipsCluster') {
+                (Get-Command $name).Parameters['AwsCredential'].ParameterType | Should -Be ([pscredential])
+            }
         }
 
         It 'refuses an endpoint that is not an http(s) URL' {
@@ -177,7 +189,7 @@ Describe 'Test-FipsAmi' {
             @{ Key = 'AKIDUNAUTHORIZED0001'; ErrorId = 'AwsUnauthorized'; Category = 'PermissionDenied'; Message = '*(UnauthorizedOperation): grant the ec2:DescribeImages permission*' }
             @{ Key = 'AKIDTHROTTLED0000001'; ErrorId = 'AwsThrottled'; Category = 'LimitsExceeded'; Message = '*throttled DescribeImages (RequestLimitExceeded)*' }
         ) {
-            $out = Test-FipsAmi $Ami.KibFipsOldTag, $Ami.Ubuntu us-east-1 -EndpointUrl $Ec2.Url -AccessKey $Key -SecretKey $Secret -ErrorVariable errs -ErrorAction SilentlyContinue
+            $out = Test-FipsAmi $Ami.KibFipsOldTag, $Ami.Ubuntu us-east-1 -EndpointUrl $Ec2.Url -AwsCredential (New-TestAwsCredential $Key $Secret) -ErrorVariable errs -ErrorAction SilentlyContinue
             $out | Should -BeNullOrEmpty
             $errs | Should -HaveCount 1
             $errs[0].FullyQualifiedErrorId | Should -Be "$ErrorId,DkpFips.Cmdlets.TestFipsAmiCommand"
@@ -188,12 +200,12 @@ Describe 'Test-FipsAmi' {
         }
 
         It 'lets the SDK retry throttling (standard mode: 3 attempts) before reporting it' {
-            $null = Test-FipsAmi $Ami.KibFipsOldTag us-east-1 -EndpointUrl $Ec2.Url -AccessKey AKIDTHROTTLED0000001 -SecretKey $Secret -ErrorAction SilentlyContinue
+            $null = Test-FipsAmi $Ami.KibFipsOldTag us-east-1 -EndpointUrl $Ec2.Url -AwsCredential (New-TestAwsCredential 'AKIDTHROTTLED0000001' $Secret) -ErrorAction SilentlyContinue
             Get-FakeEc2Calls $Ec2 | Should -HaveCount 3
         }
 
         It 'honours -ErrorAction Stop for API failures' {
-            { Test-FipsAmi $Ami.KibFipsOldTag us-east-1 -EndpointUrl $Ec2.Url -AccessKey AKIDAUTHFAILURE00001 -SecretKey $Secret -ErrorAction Stop } |
+            { Test-FipsAmi $Ami.KibFipsOldTag us-east-1 -EndpointUrl $Ec2.Url -AwsCredential (New-TestAwsCredential 'AKIDAUTHFAILURE00001' $Secret) -ErrorAction Stop } |
                 Should -Throw -ErrorId 'AwsAuthFailure,DkpFips.Cmdlets.TestFipsAmiCommand'
         }
 
@@ -266,7 +278,7 @@ Describe 'Test-FipsAmi' {
         }
 
         It 'stops with AwsRegionMissing when nothing names a region' {
-            $r = Invoke-FreshPwsh "$Import; try { Test-FipsAmi $($Ami.KibFipsNewTag) -AccessKey AKIDEXAMPLE000000001 -SecretKey x -EndpointUrl '$($Ec2.Url)' } catch { `$_.FullyQualifiedErrorId }" -Environment $NoAws
+            $r = Invoke-FreshPwsh "$Import; try { Test-FipsAmi $($Ami.KibFipsNewTag) -AwsCredential ([pscredential]::new('AKIDEXAMPLE000000001', (ConvertTo-SecureString 'x' -AsPlainText -Force))) -EndpointUrl '$($Ec2.Url)' } catch { `$_.FullyQualifiedErrorId }" -Environment $NoAws
             $r.Output | Should -Be 'AwsRegionMissing,DkpFips.Cmdlets.TestFipsAmiCommand'
         }
 
@@ -276,13 +288,13 @@ Describe 'Test-FipsAmi' {
         ) {
             # No network here: the call fails, and the error names the endpoint it went to.
             $envs = $NoAws.Clone(); $envs.AWS_USE_FIPS_ENDPOINT = $Fips
-            $r = Invoke-FreshPwsh "$Import; Test-FipsAmi $($Ami.KibFipsNewTag) us-east-1 $Arg -AccessKey AKIDEXAMPLE000000001 -SecretKey x -ErrorVariable e -ErrorAction SilentlyContinue; `$e[0].Exception.Message" -Environment $envs
+            $r = Invoke-FreshPwsh "$Import; Test-FipsAmi $($Ami.KibFipsNewTag) us-east-1 $Arg -AwsCredential ([pscredential]::new('AKIDEXAMPLE000000001', (ConvertTo-SecureString 'x' -AsPlainText -Force))) -ErrorVariable e -ErrorAction SilentlyContinue; `$e[0].Exception.Message" -Environment $envs
             $r.Output -join "`n" | Should -Match 'https://ec2-fips\.us-east-1\.amazonaws\.com/'
         }
 
         It 'lets AWS_ENDPOINT_URL_EC2 win over -UseFipsEndpoint, with a warning, instead of failing' {
             $envs = $NoAws.Clone(); $envs.AWS_ENDPOINT_URL_EC2 = $Ec2.Url
-            $r = Invoke-FreshPwsh "$Import; `$r = Test-FipsAmi $($Ami.KibFipsOldTag) us-east-1 -UseFipsEndpoint -AccessKey AKIDEXAMPLE000000001 -SecretKey x -WarningVariable w -WarningAction SilentlyContinue; `$r.IsFipsReady; `$w[0].Message" -Environment $envs
+            $r = Invoke-FreshPwsh "$Import; `$r = Test-FipsAmi $($Ami.KibFipsOldTag) us-east-1 -UseFipsEndpoint -AwsCredential ([pscredential]::new('AKIDEXAMPLE000000001', (ConvertTo-SecureString 'x' -AsPlainText -Force))) -WarningVariable w -WarningAction SilentlyContinue; `$r.IsFipsReady; `$w[0].Message" -Environment $envs
             $r.Output[0] | Should -Be 'True'
             $r.Output[1] | Should -BeLike "AWS_ENDPOINT_URL_EC2 names the EC2 endpoint ($($Ec2.Url)), so the SDK's FIPS endpoints are not used*"
         }
@@ -293,7 +305,7 @@ Describe 'Test-FipsAmi' {
             $slow = Start-FakeEc2 -LatencyMs 60000
             $ps = [powershell]::Create()
             try {
-                $null = $ps.AddScript("Import-Module '$ModuleManifest'; Test-FipsAmi $($Ami.KibFipsOldTag) us-east-1 -EndpointUrl '$($slow.Url)' -AccessKey AKIDEXAMPLE000000001 -SecretKey x")
+                $null = $ps.AddScript("Import-Module '$ModuleManifest'; Test-FipsAmi $($Ami.KibFipsOldTag) us-east-1 -EndpointUrl '$($slow.Url)' -AwsCredential ([pscredential]::new('AKIDEXAMPLE000000001', (ConvertTo-SecureString 'x' -AsPlainText -Force)))")
                 $async = $ps.BeginInvoke()
                 # Wait (bounded) until the endpoint holds the call, then stop the pipeline as Ctrl+C does.
                 $deadline = [DateTime]::UtcNow.AddSeconds(30)
@@ -313,12 +325,12 @@ Describe 'Test-FipsAmi' {
 
     Context 'secrets' {
         It 'never shows the secret key or session token in output, streams or error records' {
-            $common = @{ AccessKey = 'AKIDEXAMPLE000000001'; SecretKey = (ConvertTo-SecureString $Secret -AsPlainText -Force); SessionToken = $Token; Verbose = $true; Debug = $true; ErrorAction = 'Continue' }
+            $common = @{ AwsCredential = (New-TestAwsCredential 'AKIDEXAMPLE000000001' (ConvertTo-SecureString $Secret -AsPlainText -Force)); SessionToken = $Token; Verbose = $true; Debug = $true; ErrorAction = 'Continue' }
             $seen = [Collections.Generic.List[string]]::new()
             $runs = @(
                 { Test-FipsAmi $Ami.KibFipsOldTag, $Ami.Unknown us-east-1 -EndpointUrl $Ec2.Url @common }
                 { Test-FipsAmi $Ami.KibFipsOldTag us-east-1 -EndpointUrl $Ec2.Url @common -Quiet }
-                { Test-FipsAmi $Ami.KibFipsOldTag us-east-1 -EndpointUrl $Ec2.Url @common -AccessKey AKIDAUTHFAILURE00001 }
+                { $c = $common.Clone(); $c.AwsCredential = New-TestAwsCredential 'AKIDAUTHFAILURE00001' $Secret; Test-FipsAmi $Ami.KibFipsOldTag us-east-1 -EndpointUrl $Ec2.Url @c }
                 { Test-FipsAmi $Ami.KibFipsOldTag us-east-1 -EndpointUrl 'http://127.0.0.1:1/' @common }
                 { Test-FipsAmi $Ami.KibFipsOldTag 'bad region' -EndpointUrl $Ec2.Url @common }
             )

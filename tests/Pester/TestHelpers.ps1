@@ -81,3 +81,9 @@ function Reset-FakeEc2 {
     param($Server)
     $null = Invoke-RestMethod -Method Post -Uri ($Server.Url + '_reset')
 }
+
+function New-TestAwsCredential([string] $AccessKeyId, $SecretAccessKey) {
+    <# -AwsCredential as every AWS cmdlet of DkpFips takes it: user name the key id, password the secret. #>
+    $secure = if ($SecretAccessKey -is [securestring]) { $SecretAccessKey } else { ConvertTo-SecureString ([string] $SecretAccessKey) -AsPlainText -Force }
+    [pscredential]::new($AccessKeyId, $secure)
+}

@@ -53,16 +53,10 @@ namespace DkpFips.Cmdlets
         [ValidateNotNullOrEmpty]
         public string? ProfileName { get; set; }
 
-        /// <summary>An AWS access key id (with -SecretKey).</summary>
+        /// <summary>AWS credentials as everywhere in DkpFips: user name the access key id, password the secret access key.</summary>
         [Parameter]
-        [ValidateNotNullOrEmpty]
-        public string? AccessKey { get; set; }
-
-        /// <summary>The secret access key: a SecureString, or plain text.</summary>
-        [Parameter]
-        [SecureStringTransformation]
-        [ValidateNotNull]
-        public SecureString? SecretKey { get; set; }
+        [Credential]
+        public PSCredential? AwsCredential { get; set; }
 
         /// <summary>A session token of temporary credentials: a SecureString, or plain text.</summary>
         [Parameter]
@@ -85,15 +79,15 @@ namespace DkpFips.Cmdlets
 
         protected override void BeginProcessing()
         {
-            if ((AccessKey is null) != (SecretKey is null))
+            if (AwsCredential is not null && AwsCredential != PSCredential.Empty && (string.IsNullOrEmpty(AwsCredential.UserName) || AwsCredential.Password.Length == 0))
             {
-                ThrowTerminatingError(new ArgumentException("-AccessKey and -SecretKey go together: give both, or neither."),
+                ThrowTerminatingError(new ArgumentException("-AwsCredential needs both an access key id (user name) and a secret access key (password)."),
                     ErrorIds.AwsConfigurationInvalid, ErrorCategory.InvalidArgument, null);
             }
 
-            if (SessionToken is not null && AccessKey is null)
+            if (SessionToken is not null && !HasAwsCredential)
             {
-                ThrowTerminatingError(new ArgumentException("-SessionToken needs -AccessKey and -SecretKey."),
+                ThrowTerminatingError(new ArgumentException("-SessionToken needs -AwsCredential (the temporary access key id and secret access key)."),
                     ErrorIds.AwsConfigurationInvalid, ErrorCategory.InvalidArgument, null);
             }
 
@@ -214,8 +208,8 @@ namespace DkpFips.Cmdlets
         private AwsConnectionOptions BuildOptions() => new AwsConnectionOptions
         {
             ProfileName = ProfileName,
-            AccessKey = AccessKey,
-            SecretKey = Reveal(SecretKey),
+            AccessKey = HasAwsCredential ? AwsCredential!.UserName : null,
+            SecretKey = HasAwsCredential ? Reveal(AwsCredential!.Password) : null,
             SessionToken = Reveal(SessionToken),
             EndpointUrl = EndpointUrl,
             UseFipsEndpoint = UseFipsEndpoint.IsPresent
@@ -232,7 +226,7 @@ namespace DkpFips.Cmdlets
                 AwsFailureKind.EndpointUnreachable => (ErrorIds.AwsEndpointUnreachable, ErrorCategory.ConnectionError, "Check the network path to the endpoint, the proxy settings and -EndpointUrl."),
                 AwsFailureKind.InvalidRegion => (ErrorIds.AwsRegionInvalid, ErrorCategory.InvalidArgument, "Give a region name such as us-east-1 (press Tab after -Region to list them)."),
                 AwsFailureKind.NoRegion => (ErrorIds.AwsRegionMissing, ErrorCategory.InvalidArgument, "Give -Region, or set AWS_REGION."),
-                AwsFailureKind.NoCredentials => (ErrorIds.AwsCredentialsNotFound, ErrorCategory.AuthenticationError, "Give -AccessKey and -SecretKey or -ProfileName, or set AWS_PROFILE."),
+                AwsFailureKind.NoCredentials => (ErrorIds.AwsCredentialsNotFound, ErrorCategory.AuthenticationError, "Give -AwsCredential or -ProfileName, or set AWS_PROFILE."),
                 AwsFailureKind.InvalidConfiguration => (ErrorIds.AwsConfigurationInvalid, ErrorCategory.InvalidArgument, "Check the parameters."),
                 _ => (ErrorIds.AwsRequestFailed, ErrorCategory.NotSpecified, "See the message from EC2."),
             };
@@ -241,6 +235,8 @@ namespace DkpFips.Cmdlets
             var exception = new AwsApiException(failure.Kind, $"{failure.Message} Images not tested: {images}.", failure.Region, failure.Endpoint, failure.ErrorCode, failure);
             WriteError(exception, errorId, category, failure.Region, action);
         }
+
+        private bool HasAwsCredential => AwsCredential is not null && AwsCredential != PSCredential.Empty;
 
         private static string? Reveal(SecureString? secure)
         {
