@@ -20,7 +20,8 @@ namespace KubeApiDouble
         /// Secrets by "namespace/name": their data (key to bytes), served base64 in "data" as the
         /// real API does. A management cluster holds each workload cluster's &lt;cluster&gt;-kubeconfig.
         /// </summary>
-        public Dictionary<string, Dictionary<string, byte[]>> Secrets { get; } = new Dictionary<string, Dictionary<string, byte[]>>(StringComparer.Ordinal);
+        /// Each value is read when the Secret is requested, so it may name a file written after the server started.
+        public Dictionary<string, Func<Dictionary<string, byte[]>>> Secrets { get; } = new Dictionary<string, Func<Dictionary<string, byte[]>>>(StringComparer.Ordinal);
 
         /// <summary>False: the Cluster API groups are not installed (404 for their kinds).</summary>
         public bool ClusterApiInstalled { get; set; } = true;

@@ -179,7 +179,7 @@ users:
                 var (ns, name) = (segments[3], segments[5]);
                 return Denied("get", "secrets", string.Empty, ns)
                     ?? (fixture.Secrets.TryGetValue(ns + "/" + name, out var data)
-                        ? (200, KubeObjects.Secret(ns, name, data))
+                        ? (200, KubeObjects.Secret(ns, name, data()))
                         : (404, Status(404, "NotFound", $"secrets \"{name}\" not found", new JsonObject { ["name"] = name, ["kind"] = "secrets" })));
             }
 

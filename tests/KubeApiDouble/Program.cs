@@ -69,7 +69,7 @@ namespace KubeApiDouble
             {
                 // NAMESPACE/NAME=PATH: the Secret Cluster API keeps a workload kubeconfig in (key "value").
                 var (key, path) = (secret.Substring(0, secret.IndexOf('=')), secret.Substring(secret.IndexOf('=') + 1));
-                fixture.Secrets[key] = new System.Collections.Generic.Dictionary<string, byte[]> { ["value"] = System.IO.File.ReadAllBytes(path) };
+                fixture.Secrets[key] = () => new System.Collections.Generic.Dictionary<string, byte[]> { ["value"] = System.IO.File.ReadAllBytes(path) };
             }
 
             fixture.RequiredToken = token;

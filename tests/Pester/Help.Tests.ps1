@@ -26,7 +26,8 @@ BeforeDiscovery {
         # and $env:KUBECONFIG; the double exits when this process does.
         'Test-DkpFipsCluster' = {
             $psi = [Diagnostics.ProcessStartInfo]::new('dotnet')
-            foreach ($a in (Join-Path $RepoRoot 'out/bin/KubeApiDouble/Release/net10.0/KubeApiDouble.dll'), '--scenario', 'mixed', '--quiet') { $psi.ArgumentList.Add($a) }
+            # It also serves the Secret fips-cluster-kubeconfig (./fips-cluster.conf) for the spec-file example.
+            foreach ($a in (Join-Path $RepoRoot 'out/bin/KubeApiDouble/Release/net10.0/KubeApiDouble.dll'), '--scenario', 'mixed', '--quiet', '--kubeconfig-secret', "default/fips-cluster-kubeconfig=$(Join-Path $TestDrive 'fips-cluster.conf')") { $psi.ArgumentList.Add($a) }
             $psi.RedirectStandardInput = $true; $psi.RedirectStandardOutput = $true; $psi.UseShellExecute = $false
             $double = [Diagnostics.Process]::Start($psi)
             # Kept referenced: a collected Process closes the double's stdin, which stops it.
@@ -35,6 +36,7 @@ BeforeDiscovery {
             $kubeconfig = "apiVersion: v1`nkind: Config`nclusters:`n- name: fips-cluster`n  cluster:`n    server: $url`ncontexts:`n- name: admin`n  context:`n    cluster: fips-cluster`n    user: admin`ncurrent-context: admin`nusers:`n- name: admin`n  user:`n    token: example`n"
             foreach ($file in 'fips-cluster.conf', 'management.conf', 'default.conf') { Set-Content -LiteralPath (Join-Path $TestDrive $file) -Value $kubeconfig }
             $env:KUBECONFIG = Join-Path $TestDrive 'default.conf'
+            Set-Content -LiteralPath (Join-Path $TestDrive 'clusters.yaml') -Value "clusters:`n- name: fips-cluster`n  managementKubeconfig: ./management.conf`n"
         }
         # The konvoy-image double on PATH; the examples run in TestDrive, where it writes manifest.json.
         'New-FipsAmi' = {
@@ -70,7 +72,7 @@ BeforeDiscovery {
         $env:AWS_ENDPOINT_URL_EC2 = $global:DkpFipsExampleEc2.Url
         $env:AWS_ACCESS_KEY_ID = 'AKIDEXAMPLE000000001'
         $env:AWS_SECRET_ACCESS_KEY = 'example-secret'
-        $id, $secret, $token = 'ASIAEXAMPLE000000001', 'example-secret', 'example-session-token'
+        $id, $secret, $token = 'ASIAEXAMPLE000000001', (ConvertTo-SecureString 'example-secret' -AsPlainText -Force), 'example-session-token'
         $exampleEndpoints = @{ 'https://[\w.-]+\.amazonaws\.com' = $global:DkpFipsExampleEc2.Url.TrimEnd('/') }
         Set-Content -LiteralPath (Join-Path $TestDrive 'amis.csv') -Value "ImageId,Region`nami-0f1a2b3c4d5e60002,us-east-1`nami-0f1a2b3c4d5e60001,us-west-2`nami-0c7217cdde317cfec,us-east-1"
     }
