@@ -21,6 +21,8 @@ BeforeAll {
     $script:Workload = Start-KubeApiDouble 'mixed' -Arguments @('--token', $WorkloadToken) -Token $WorkloadToken
     $script:Management = Start-KubeApiDouble 'compliant' -Arguments @('--kubeconfig-secret', "default/fips-cluster-kubeconfig=$($Workload.Kubeconfig)")
     $script:FipsWorkload = Start-KubeApiDouble 'v1.22'
+    # A FIPS management cluster (DKP 2.2's Cluster API objects) holding the FIPS workload's kubeconfig.
+    $script:FipsManagement = Start-KubeApiDouble 'v1.22' -Arguments @('--kubeconfig-secret', "default/fips-cluster-kubeconfig=$($FipsWorkload.Kubeconfig)")
 
     function New-TestDirectory {
         $path = Join-Path $TestDrive ([guid]::NewGuid().ToString('N'))
@@ -87,6 +89,35 @@ Describe 'Pipes' {
             $plan = $report | New-DkpFipsCluster -PlanOnly -DkpPath $Dkp -ErrorVariable err -ErrorAction SilentlyContinue
             $plan | Should -BeNullOrEmpty
             "$err" | Should -BeLike '*ClusterName*'
+        }
+    }
+
+    Context 'the README quick start: catalog -> AMI -> check -> create -> verify -> upgrade plan' {
+        AfterEach { Get-ChildItem env:FAKEKIB_* | ForEach-Object { Remove-Item "env:$($_.Name)" } }
+
+        It 'runs as one chain of pipes' {
+            $dir = New-TestDirectory
+            $env:FAKEKIB_RECORD = Join-Path $dir 'record.json'
+            $env:FAKEKIB_AMI_PREFIX = 'ami-0bbb'
+            $created = Get-FipsBuild -KubernetesVersion 1.23 -Latest |
+                New-FipsAmi -ImageDefinition images/ami/rhel-84.yaml -Region us-west-2 -KibPath $Kib -WorkingDirectory $dir -LogDirectory $dir |
+                Test-FipsAmi @Aws |
+                New-DkpFipsCluster -ClusterName fips-cluster -ManagementKubeconfig $FipsManagement.Kubeconfig -DkpPath $Dkp -LogDirectory $dir -Confirm:$false
+            $created.Status | Should -Be 'Succeeded'
+            $created.Plan.MachineImage | Should -BeLike 'ami-0bbb*'
+            $created.ManagementKubeconfig | Should -Be $FipsManagement.Kubeconfig
+
+            $report = $created | Test-DkpFipsCluster
+            $report.IsFipsCompliant | Should -BeTrue
+            $report.ClusterApiChecked | Should -BeTrue
+            $report.CurrentVersion | Should -Be 'v1.22.8+fips.0'
+
+            $plan = $report | Update-DkpFipsCluster -KubernetesVersion 1.23 -AmiId ami-0f1a2b3c4d5e60002 -ManagementKubeconfig $FipsManagement.Kubeconfig -PlanOnly -DkpPath $Dkp
+            $plan | Should -BeOfType DkpFips.ClusterUpgradePlan
+            $plan.CurrentVersion | Should -Be 'v1.22.8+fips.0'
+            $plan.KubernetesVersion | Should -BeLike 'v1.23.*+fips.*'
+            $plan.CurrentState.IsFipsCompliant | Should -BeTrue
+            $plan.NodePools | Should -Not -BeNullOrEmpty
         }
     }
 
