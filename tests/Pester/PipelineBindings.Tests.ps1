@@ -21,7 +21,9 @@ BeforeAll {
             foreach ($command in $commands) {
                 foreach ($parameter in $command.Parameters.Values) {
                     $attributes = $parameter.Attributes | Where-Object { $_ -is [System.Management.Automation.ParameterAttribute] }
-                    if (($attributes | Where-Object ValueFromPipeline) -and $parameter.ParameterType.IsAssignableFrom($type)) {
+                    # By value: the type itself, an array of it, or any object (PSObject/Object).
+                    $takes = if ($parameter.ParameterType.IsArray) { $parameter.ParameterType.GetElementType() } else { $parameter.ParameterType }
+                    if (($attributes | Where-Object ValueFromPipeline) -and ($takes -eq [psobject] -or $takes -eq [object] -or $takes.IsAssignableFrom($type))) {
                         "$($type.Name) -> $($command.Name) -$($parameter.Name) (ByValue)"
                     }
 
@@ -38,6 +40,7 @@ BeforeAll {
     # Producer -> consumer bindings, reviewed one by one.
     $script:Declared = @(
         # A created cluster: its name, the kubeconfig dkp wrote for it (the workload), else the management cluster it was created on.
+        'ClusterCreateResult -> Export-DkpFipsReport -InputObject (ByValue)'
         'ClusterCreateResult.ClusterName -> ConvertTo-DkpFipsPipelineMatrix -ClusterName'
         'ClusterCreateResult.ClusterName -> New-DkpFipsCluster -ClusterName'
         'ClusterCreateResult.ClusterName -> Test-DkpFipsCluster -ClusterName'
@@ -52,6 +55,7 @@ BeforeAll {
         'ClusterCreateResult.Namespace -> Test-DkpFipsCluster -Namespace'
         'ClusterCreateResult.Namespace -> Update-DkpFipsCluster -Namespace'
         # A create plan: the versions, provider and build it plans.
+        'ClusterPlan -> Export-DkpFipsReport -InputObject (ByValue)'
         'ClusterPlan.ClusterName -> ConvertTo-DkpFipsPipelineMatrix -ClusterName'
         'ClusterPlan.ClusterName -> New-DkpFipsCluster -ClusterName'
         'ClusterPlan.ClusterName -> Test-DkpFipsCluster -ClusterName'
@@ -70,6 +74,7 @@ BeforeAll {
         'ClusterPlan.Provider -> New-DkpFipsCluster -Provider'
         'ClusterPlan.Provider -> Update-DkpFipsCluster -Provider'
         # A spec (file entry or CSV row): New-DkpFipsCluster's parameters; the management cluster and namespace reach Test-/Update-DkpFipsCluster.
+        'ClusterSpec -> Export-DkpFipsReport -InputObject (ByValue)'
         'ClusterSpec.AmiId -> ConvertTo-DkpFipsPipelineMatrix -AmiId'
         'ClusterSpec.AmiId -> New-DkpFipsCluster -AmiId'
         'ClusterSpec.AmiId -> Test-FipsAmi -ImageId'
@@ -119,6 +124,7 @@ BeforeAll {
         'ClusterSpec.VmTemplate -> New-DkpFipsCluster -VmTemplate'
         'ClusterSpec.VmTemplate -> Update-DkpFipsCluster -VmTemplate'
         # An upgrade plan: CurrentVersion is the running version, KubernetesVersion the target.
+        'ClusterUpgradePlan -> Export-DkpFipsReport -InputObject (ByValue)'
         'ClusterUpgradePlan.ClusterName -> ConvertTo-DkpFipsPipelineMatrix -ClusterName'
         'ClusterUpgradePlan.ClusterName -> New-DkpFipsCluster -ClusterName'
         'ClusterUpgradePlan.ClusterName -> Test-DkpFipsCluster -ClusterName'
@@ -136,6 +142,7 @@ BeforeAll {
         'ClusterUpgradePlan.Provider -> New-DkpFipsCluster -Provider'
         'ClusterUpgradePlan.Provider -> Update-DkpFipsCluster -Provider'
         # An upgrade result: as its plan.
+        'ClusterUpgradeResult -> Export-DkpFipsReport -InputObject (ByValue)'
         'ClusterUpgradeResult.ClusterName -> ConvertTo-DkpFipsPipelineMatrix -ClusterName'
         'ClusterUpgradeResult.ClusterName -> New-DkpFipsCluster -ClusterName'
         'ClusterUpgradeResult.ClusterName -> Test-DkpFipsCluster -ClusterName'
@@ -149,6 +156,7 @@ BeforeAll {
         'ClusterUpgradeResult.KubernetesVersion -> Test-FipsBuild -KubernetesVersion'
         'ClusterUpgradeResult.KubernetesVersion -> Update-DkpFipsCluster -KubernetesVersion'
         # A built image: its id (AmiId/ImageId), region, version and OS.
+        'FipsAmiImage -> Export-DkpFipsReport -InputObject (ByValue)'
         'FipsAmiImage.AmiId -> ConvertTo-DkpFipsPipelineMatrix -AmiId'
         'FipsAmiImage.AmiId -> New-DkpFipsCluster -AmiId'
         'FipsAmiImage.AmiId -> Test-FipsAmi -ImageId'
@@ -177,6 +185,7 @@ BeforeAll {
         'FipsAmiImage.VmTemplate -> New-DkpFipsCluster -VmTemplate'
         'FipsAmiImage.VmTemplate -> Update-DkpFipsCluster -VmTemplate'
         # An image build plan: what New-FipsAmi would build.
+        'FipsAmiPlan -> Export-DkpFipsReport -InputObject (ByValue)'
         'FipsAmiPlan.FipsBuild -> Test-FipsAmi -FipsBuild'
         'FipsAmiPlan.ImageDefinition -> New-FipsAmi -ImageDefinition'
         'FipsAmiPlan.KubernetesVersion -> ConvertTo-DkpFipsPipelineMatrix -KubernetesVersion'
@@ -189,6 +198,7 @@ BeforeAll {
         'FipsAmiPlan.OperatingSystem -> New-FipsAmi -OperatingSystem'
         'FipsAmiPlan.Platform -> New-FipsAmi -Platform'
         # An AMI report: by value, so an unfit AMI is refused; its Name (the AMI's name) binds nothing.
+        'FipsAmiReport -> Export-DkpFipsReport -InputObject (ByValue)'
         'FipsAmiReport -> New-DkpFipsCluster -AmiReport (ByValue)'
         'FipsAmiReport -> Update-DkpFipsCluster -AmiReport (ByValue)'
         'FipsAmiReport.ImageId -> ConvertTo-DkpFipsPipelineMatrix -AmiId'
@@ -208,10 +218,12 @@ BeforeAll {
         'FipsAmiReport.Region -> New-FipsAmi -Region'
         'FipsAmiReport.Region -> Test-FipsAmi -Region'
         # A catalog build: by value wherever a build is taken; EtcdImageRepository binds nothing (it would override -ImageRepository's mirror).
+        'FipsBuild -> Export-DkpFipsReport -InputObject (ByValue)'
         'FipsBuild -> New-DkpFipsCluster -FipsBuild (ByValue)'
         'FipsBuild -> New-FipsAmi -FipsBuild (ByValue)'
         'FipsBuild -> Test-DkpFipsCluster -FipsBuild (ByValue)'
         'FipsBuild -> Test-FipsAmi -FipsBuild (ByValue)'
+        'FipsBuild -> Test-FipsBuild -Build (ByValue)'
         'FipsBuild -> Update-DkpFipsCluster -FipsBuild (ByValue)'
         'FipsBuild.DkpVersion -> Get-FipsBuild -DkpVersion'
         'FipsBuild.EtcdVersion -> ConvertTo-DkpFipsPipelineMatrix -EtcdVersion'
@@ -224,6 +236,7 @@ BeforeAll {
         'FipsBuild.KubernetesVersion -> Test-FipsBuild -KubernetesVersion'
         'FipsBuild.KubernetesVersion -> Update-DkpFipsCluster -KubernetesVersion'
         # A registry test of a build: its versions.
+        'FipsBuildRegistryTest -> Export-DkpFipsReport -InputObject (ByValue)'
         'FipsBuildRegistryTest.DkpVersion -> Get-FipsBuild -DkpVersion'
         'FipsBuildRegistryTest.EtcdVersion -> ConvertTo-DkpFipsPipelineMatrix -EtcdVersion'
         'FipsBuildRegistryTest.EtcdVersion -> New-DkpFipsCluster -EtcdVersion'
@@ -235,6 +248,7 @@ BeforeAll {
         'FipsBuildRegistryTest.KubernetesVersion -> Test-FipsBuild -KubernetesVersion'
         'FipsBuildRegistryTest.KubernetesVersion -> Update-DkpFipsCluster -KubernetesVersion'
         # A cluster report: CurrentVersion (the running version) is the upgrade's start; by value, a non-compliant report is refused.
+        'FipsClusterReport -> Export-DkpFipsReport -InputObject (ByValue)'
         'FipsClusterReport -> Update-DkpFipsCluster -CurrentState (ByValue)'
         'FipsClusterReport.ClusterName -> ConvertTo-DkpFipsPipelineMatrix -ClusterName'
         'FipsClusterReport.ClusterName -> New-DkpFipsCluster -ClusterName'
@@ -245,6 +259,10 @@ BeforeAll {
         'FipsClusterReport.CurrentVersion -> Update-DkpFipsCluster -CurrentVersion'
         'FipsClusterReport.EtcdVersion -> ConvertTo-DkpFipsPipelineMatrix -EtcdVersion'
         'FipsClusterReport.EtcdVersion -> New-DkpFipsCluster -EtcdVersion'
+        # A report file: Export-DkpFipsReport takes any object and refuses what it cannot report (UnsupportedReportInput).
+        'FipsReportFile -> Export-DkpFipsReport -InputObject (ByValue)'
+        # A matrix: as a report file.
+        'PipelineMatrix -> Export-DkpFipsReport -InputObject (ByValue)'
     )
 }
 
