@@ -199,6 +199,7 @@ BeforeAll {
         'FipsAmiPlan.Platform -> New-FipsAmi -Platform'
         # An AMI report: by value, so an unfit AMI is refused; its Name (the AMI's name) binds nothing.
         'FipsAmiReport -> Export-DkpFipsReport -InputObject (ByValue)'
+        'FipsAmiReport -> ConvertTo-DkpFipsPipelineMatrix -AmiReport (ByValue)'
         'FipsAmiReport -> New-DkpFipsCluster -AmiReport (ByValue)'
         'FipsAmiReport -> Update-DkpFipsCluster -AmiReport (ByValue)'
         'FipsAmiReport.ImageId -> ConvertTo-DkpFipsPipelineMatrix -AmiId'

@@ -83,6 +83,14 @@ Describe 'Pipes' {
             $err[0].Exception.Message | Should -BeLike "*$NonFipsAmi*"
         }
 
+        It 'never puts an unfit AMI in a pipeline matrix' {
+            $matrix = Test-FipsAmi -ImageId $NonFipsAmi -Region us-east-1 -KubernetesVersion 1.23 @Aws |
+                ConvertTo-DkpFipsPipelineMatrix -ClusterName c -ErrorVariable err -ErrorAction SilentlyContinue
+            $matrix | Should -BeNullOrEmpty
+            $err.FullyQualifiedErrorId | Should -Contain 'AmiNotFipsReady,DkpFips.Cmdlets.ConvertToDkpFipsPipelineMatrixCommand'
+            $err.FullyQualifiedErrorId | Should -Contain 'InvalidClusterBatch,DkpFips.Cmdlets.ConvertToDkpFipsPipelineMatrixCommand'
+        }
+
         It 'never takes the AMI''s name as the cluster name' {
             $report = Test-FipsAmi -ImageId $FipsAmi -Region us-east-1 -KubernetesVersion 1.23 @Aws
             $report.Name | Should -Not -BeNullOrEmpty

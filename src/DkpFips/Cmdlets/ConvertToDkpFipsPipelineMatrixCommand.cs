@@ -62,6 +62,12 @@ namespace DkpFips.Cmdlets
         {
             var spec = BoundSpec(ClusterName);
             specs.Add(spec);
+            if (UnfitAmi.Problem(AmiReport, ClusterName ?? string.Empty, "put in a matrix leg") is { } unfit)
+            {
+                invalid++;
+                WriteError(unfit.Exception, ErrorIds.AmiNotFipsReady, ErrorCategory.SecurityError, AmiReport, unfit.RecommendedAction);
+                return;
+            }
 
             var request = spec.ToRequest();
             request.Executable = string.IsNullOrWhiteSpace(DkpPath) ? "dkp" : DkpPath!.Trim();

@@ -42,10 +42,6 @@ namespace DkpFips.Cmdlets
         [Parameter(ValueFromPipeline = true)]
         public FipsBuild? FipsBuild { get; set; }
 
-        /// <summary>A Test-FipsAmi report (piped): only a FIPS-ready AMI becomes a plan; its ImageId binds -AmiId.</summary>
-        [Parameter(ValueFromPipeline = true)]
-        public FipsAmiReport? AmiReport { get; set; }
-
         /// <summary>Credentials of the registry mirror (the password is always masked).</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Credential]

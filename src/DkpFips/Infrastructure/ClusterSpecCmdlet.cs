@@ -40,6 +40,10 @@ namespace DkpFips.Infrastructure
         [AllowEmptyString]
         public string? AmiId { get; set; }
 
+        /// <summary>A Test-FipsAmi report (piped): only a FIPS-ready AMI becomes a plan or a leg; its ImageId binds -AmiId.</summary>
+        [Parameter(ValueFromPipeline = true)]
+        public FipsAmiReport? AmiReport { get; set; }
+
         /// <summary>AWS: the region.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(AwsRegionCompleter))]
