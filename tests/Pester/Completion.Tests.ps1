@@ -88,10 +88,9 @@ Describe 'Cluster name completion from the batch journal' {
         $matches[2].ToolTip | Should -Match '^Failed '
     }
 
-    It 'offers Update-DkpFipsCluster the same names, by -ClusterName, its alias and its position' {
+    It 'offers Update-DkpFipsCluster the same names, by -ClusterName and its position' {
         $env:DKPFIPS_JOURNAL_PATH = $journal
         (Get-Completion 'Update-DkpFipsCluster -ClusterName oth').CompletionText | Should -Be @('other-1')
-        (Get-Completion 'Update-DkpFipsCluster -Name fips-a').CompletionText | Should -Be @('fips-a')
         (Get-Completion 'Update-DkpFipsCluster f').CompletionText | Should -Be @('fips-a', 'fips-b', 'fips-c')
     }
 

@@ -2,7 +2,7 @@ BeforeAll {
     . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
     $script:Ec2 = Start-FakeEc2
     # A KIB FIPS image served by tests/DkpFips.FakeEc2.
-    $script:TestAmi = "Test-FipsAmi ami-0f1a2b3c4d5e60001 us-east-1 -EndpointUrl '$($Ec2.Url)' -AccessKey AKIDEXAMPLE000000001 -SecretKey x -Quiet"
+    $script:TestAmi = "Test-FipsAmi ami-0f1a2b3c4d5e60001 us-east-1 -EndpointUrl '$($Ec2.Url)' -AwsCredential ([pscredential]::new('AKIDEXAMPLE000000001', (ConvertTo-SecureString 'x' -AsPlainText -Force))) -Quiet"
 }
 
 AfterAll {

@@ -38,6 +38,7 @@ namespace DkpFips.Core.Batch
             ["LogDirectory"] = "it is an option of the run, not of a cluster; give it to the cmdlet",
             ["JournalPath"] = "it is an option of the run, not of a cluster; give it to the cmdlet",
             ["PassThru"] = "it is an option of the run, not of a cluster; give it to the cmdlet",
+            ["SetPipelineVariable"] = "it is an option of the run, not of a cluster; give it to the cmdlet",
             ["Resume"] = "it is an option of the run, not of a cluster; give it to the cmdlet",
         };
 

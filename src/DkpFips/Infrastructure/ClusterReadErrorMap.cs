@@ -14,7 +14,7 @@ namespace DkpFips.Infrastructure
             ClusterReadFailure.Unauthorized => (ErrorIds.ClusterUnauthorized, ErrorCategory.AuthenticationError, "Refresh the credentials in the kubeconfig (an expired token or certificate)."),
             ClusterReadFailure.Forbidden => (ErrorIds.ClusterPermissionDenied, ErrorCategory.PermissionDenied, $"Grant the identity the RBAC verb '{ex.Verb}' on '{ex.Resource}'" + (string.IsNullOrEmpty(ex.ApiGroup) ? "." : $" in API group '{ex.ApiGroup}'.")),
             ClusterReadFailure.KindNotInstalled => (ErrorIds.ClusterApiNotInstalled, ErrorCategory.NotInstalled, "-ManagementKubeconfig must point at the management cluster, where Cluster API runs."),
-            ClusterReadFailure.ObjectNotFound => (ErrorIds.ClusterObjectNotFound, ErrorCategory.ObjectNotFound, "Check -ClusterName and -ClusterNamespace (kubectl get clusters -A on the management cluster)."),
+            ClusterReadFailure.ObjectNotFound => (ErrorIds.ClusterObjectNotFound, ErrorCategory.ObjectNotFound, "Check -ClusterName and -Namespace (kubectl get clusters -A on the management cluster)."),
             ClusterReadFailure.Timeout => (ErrorIds.ClusterTimeout, ErrorCategory.OperationTimeout, "Raise -TimeoutSec, or check the API server's health."),
             _ => (ErrorIds.ClusterReadFailed, ErrorCategory.ProtocolError, "Check the API server's health and logs."),
         };
