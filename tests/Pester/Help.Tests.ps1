@@ -52,7 +52,7 @@ BeforeDiscovery {
         # ./management.conf; the examples plan only (-PlanOnly), so no dkp is needed.
         'Update-DkpFipsCluster' = {
             $psi = [Diagnostics.ProcessStartInfo]::new('dotnet')
-            foreach ($a in (Join-Path $RepoRoot 'out/bin/KubeApiDouble/Release/net10.0/KubeApiDouble.dll'), '--scenario', 'v1.21', '--quiet') { $psi.ArgumentList.Add($a) }
+            foreach ($a in (Join-Path $RepoRoot 'out/bin/KubeApiDouble/Release/net10.0/KubeApiDouble.dll'), '--scenario', 'v1.21', '--quiet', '--kubeconfig-secret', "default/fips-cluster-kubeconfig=$(Join-Path $TestDrive 'fips-cluster.conf')") { $psi.ArgumentList.Add($a) }
             $psi.RedirectStandardInput = $true; $psi.RedirectStandardOutput = $true; $psi.UseShellExecute = $false
             $double = [Diagnostics.Process]::Start($psi)
             $global:DkpFipsExampleDoubles = @($global:DkpFipsExampleDoubles) + $double
