@@ -186,6 +186,25 @@ Describe 'Update-DkpFipsCluster' {
             $failures.FullyQualifiedErrorId | Should -BeLike 'UpgradeVerificationFailed,*'
         }
 
+        It 'reaches the workload through the management cluster''s kubeconfig Secret, and never points the kube-proxy fix at another kubeconfig' {
+            $trigger = Join-Path (New-TestDirectory) 'dkp-ran.json'
+            $env:FAKEDKP_RECORD = $trigger
+            # The Secret is read when requested: the double's own kubeconfig, copied once it exists.
+            $secretFile = Join-Path (New-TestDirectory) 'workload.conf'
+            $d = Start-KubeApiDouble 'v1.21' -Arguments @('--then', 'kubeproxy-left', '--when-file', $trigger, '--kubeconfig-secret', "default/fips-cluster-kubeconfig=$secretFile")
+            Copy-Item -LiteralPath $d.Kubeconfig -Destination $secretFile
+            $all = Update-DkpFipsCluster -ClusterName fips-cluster -KubernetesVersion 1.22 -AmiId $Ami -DkpPath $Fake -ManagementKubeconfig $d.Kubeconfig `
+                -Confirm:$false -LogDirectory (New-TestDirectory) -Verify -Verbose -ErrorAction SilentlyContinue 3>&1 4>&1
+            $r = $all | Where-Object { $_ -is [DkpFips.ClusterUpgradeResult] }
+            $r.Status | Should -Be 'Succeeded'
+            $r.Plan.CurrentState.IsFipsCompliant | Should -BeTrue
+            $r.Verification | Should -Not -BeNullOrEmpty
+            $r.KubeProxyStatus | Should -Be 'LeftBehind'
+            $r.KubeProxyRepairCommand | Should -BeLike '*--kubeconfig=fips-cluster.conf*'
+            $r.KubeProxyRepairCommand | Should -Not -BeLike "*$($d.Kubeconfig)*"
+            "$($all | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] })" | Should -BeLike '*Secret default/fips-cluster-kubeconfig*kept in memory only*'
+        }
+
         It 'writes each failed check once as a logissue line on an Azure Pipelines agent' {
             $d = Start-UpgradeCluster 'kubeproxy-left'
             $env:TF_BUILD = 'True'

@@ -402,8 +402,11 @@ namespace DkpFips.Cmdlets
         private (string Status, FipsCheck[] LeftBehind, string? RepairCommand) CheckKubeProxy(ClusterUpgradePlan plan, ClusterConnection workload, string repository, string logDirectory, string stamp)
         {
             var state = Read(() => reader!.ReadWorkloadClusterAsync(workload, CancellationToken).GetAwaiter().GetResult(), workload.KubeconfigPath);
-            // kubectl needs a kubeconfig file; one read from the Secret is never written for it.
+            // kubectl needs a kubeconfig file, and one read from the Secret is never written: the
+            // command then names the file `dkp get kubeconfig -c <cluster>` writes, never the default
+            // kubeconfig (which may be the management cluster's).
             var workloadPath = workload.IsFile ? workload.KubeconfigPath : null;
+            var kubectlKubeconfig = workloadPath ?? plan.ClusterName + ".conf";
             if (state is null)
             {
                 return ("NotChecked", Array.Empty<FipsCheck>(), null);
@@ -418,16 +421,16 @@ namespace DkpFips.Cmdlets
 
             if (RepairKubeProxy && workloadPath is null)
             {
-                WriteWarning($"[{plan.ClusterName}] kube-proxy is not repaired: its kubeconfig was read from the management cluster and is never written for kubectl. Give -Kubeconfig with -RepairKubeProxy.");
+                WriteWarning($"[{plan.ClusterName}] kube-proxy is not repaired: its kubeconfig was read from the management cluster and is never written for kubectl. Give -Kubeconfig with -RepairKubeProxy, or write {kubectlKubeconfig} with dkp get kubeconfig -c {plan.ClusterName} and run the repair command.");
             }
 
             var kubectl = RepairKubeProxy && workloadPath is not null ? ResolveKubectl() : KubectlPath ?? "kubectl";
             if (kubectl is null)
             {
-                return ("LeftBehind", failed, KubeProxyRepair.Command(KubectlPath ?? "kubectl", plan.Engine.TargetVersion, repository, workloadPath, Context).ToCommandLine(ShellKind.Pwsh));
+                return ("LeftBehind", failed, KubeProxyRepair.Command(KubectlPath ?? "kubectl", plan.Engine.TargetVersion, repository, kubectlKubeconfig, Context).ToCommandLine(ShellKind.Pwsh));
             }
 
-            var command = KubeProxyRepair.Command(kubectl, plan.Engine.TargetVersion, repository, workloadPath, Context);
+            var command = KubeProxyRepair.Command(kubectl, plan.Engine.TargetVersion, repository, kubectlKubeconfig, Context);
             var line = command.ToCommandLine(ShellKind.Pwsh);
             if (!RepairKubeProxy || workloadPath is null)
             {
