@@ -60,6 +60,10 @@ namespace DkpFips.Cmdlets
         [Parameter]
         public SwitchParameter DryRun { get; set; }
 
+        /// <summary>Plan a provider the build's release does not list as FIPS-supported (ProviderNotSupportedByRelease).</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
         /// <summary>How many dkp processes run at once.</summary>
         [Parameter]
         [ValidateRange(1, 64)]
@@ -387,6 +391,7 @@ namespace DkpFips.Cmdlets
             request.RegistryMirrorPassword = mirrorPassword;
             request.Environment = environment;
             request.DryRun = DryRun;
+            request.Force = Force;
             return request;
         }
     }

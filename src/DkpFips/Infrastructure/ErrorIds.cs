@@ -115,5 +115,9 @@ namespace DkpFips.Infrastructure
         public const string InvalidClusterBatch = "InvalidClusterBatch";
         public const string NoClusterSpecs = "NoClusterSpecs";
         public const string InvalidOutputVariableName = "InvalidOutputVariableName";
+
+        // The catalog's support per provider (New-FipsAmi, New-/Update-DkpFipsCluster; -Force goes past)
+        public const string ProviderNotSupportedByRelease = "ProviderNotSupportedByRelease";
+        public const string OperatingSystemNotSupportedByRelease = "OperatingSystemNotSupportedByRelease";
     }
 }
