@@ -19,7 +19,7 @@ AfterAll {
 Describe 'Test-FipsBuild' {
     Context 'against a real registry' {
         It 'proves a complete build, upstream images included, with the digests the registry serves' {
-            $r = Get-FipsBuild -DkpVersion 2.3 | Test-FipsBuild -Registry $open -IncludeUpstream
+            $r = Get-FipsBuild -DkpVersion 2.3.1 | Test-FipsBuild -Registry $open -IncludeUpstream
             $r | Should -BeOfType ([DkpFips.FipsBuildRegistryTest])
             $r.IsComplete | Should -BeTrue
             $r.NotPresent | Should -Be 0
