@@ -65,13 +65,13 @@ Describe 'Test-FipsBuild' {
         }
 
         It 'tests many builds in one go, in input order, and -Quiet gives one boolean per build' {
-            $all = Get-FipsBuild -DkpVersion 2.2, 2.3, 2.4 | Test-FipsBuild -Registry $open
+            $all = Get-FipsBuild -DkpVersion 2.2, 2.3.1, 2.4 | Test-FipsBuild -Registry $open
             $all.DkpVersion | Should -Be @('2.2', '2.3', '2.4')
             $all.IsComplete | Should -Be @($false, $true, $false)
-            $quiet = Get-FipsBuild -DkpVersion 2.2, 2.3, 2.4 | Test-FipsBuild -Registry $open -Quiet
+            $quiet = Get-FipsBuild -DkpVersion 2.2, 2.3.1, 2.4 | Test-FipsBuild -Registry $open -Quiet
             $quiet | Should -Be @($false, $true, $false)
             $quiet | ForEach-Object { $_ | Should -BeOfType ([bool]) }
-            Test-FipsBuild 1.23 -Registry $open -Quiet | Should -BeTrue
+            Test-FipsBuild 1.23.7 -Registry $open -Quiet | Should -BeTrue
         }
 
         It 'takes Kubernetes versions by property name (Import-Csv rows)' {
@@ -97,7 +97,7 @@ Describe 'Test-FipsBuild' {
 
     Context 'credentials' {
         It 'sees the build with the right credential' {
-            (Test-FipsBuild 1.23 -Registry $auth -Credential $goodCredential -IncludeUpstream).IsComplete | Should -BeTrue
+            (Test-FipsBuild 1.23.7 -Registry $auth -Credential $goodCredential -IncludeUpstream).IsComplete | Should -BeTrue
         }
 
         It 'reports Unauthorized and a PermissionDenied error without credentials or with wrong ones' -ForEach @(
@@ -105,7 +105,7 @@ Describe 'Test-FipsBuild' {
         ) {
             $params = @{ Registry = $auth }
             if ($Case -eq 'wrong') { $params.Credential = $wrongCredential }
-            $r = Test-FipsBuild 1.23 @params -ErrorVariable errs -ErrorAction SilentlyContinue
+            $r = Test-FipsBuild 1.23.7 @params -ErrorVariable errs -ErrorAction SilentlyContinue
             $r.IsComplete | Should -BeFalse
             $r.Images.Status | Select-Object -Unique | Should -Be 'Unauthorized'
             $errs | Should -HaveCount 1
@@ -133,7 +133,7 @@ Describe 'Test-FipsBuild' {
 
     Context 'bad input' {
         It 'writes FipsBuildNotFound for a version the catalog does not have, and goes on' {
-            $r = Test-FipsBuild 1.99, 1.23 -Registry $open -ErrorVariable errs -ErrorAction SilentlyContinue
+            $r = Test-FipsBuild 1.99, 1.23.7 -Registry $open -ErrorVariable errs -ErrorAction SilentlyContinue
             $r.DkpVersion | Should -Be '2.3'
             $errs[0].FullyQualifiedErrorId | Should -Be 'FipsBuildNotFound,DkpFips.Cmdlets.TestFipsBuildCommand'
             $errs[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
