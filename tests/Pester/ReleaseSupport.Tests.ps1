@@ -26,9 +26,13 @@ Describe 'New-FipsAmi and the release support of the catalog' {
         (Get-FipsBuild -DkpVersion 2.2 | New-FipsAmi -OperatingSystem centos-7.9 -Platform aws -KibPath ./no-such-kib -PlanOnly).ImageDefinition | Should -Be 'images/ami/centos-79.yaml'
     }
 
-    It 'plans the refused combination with -Force' {
-        $plan = New-FipsAmi -OperatingSystem centos-7.9 -Platform vsphere -KubernetesVersion 1.22 -KibPath ./no-such-kib -PlanOnly -Force
+    It 'plans the refused combination with -Force, with a warning naming what the release supports' {
+        $plan = New-FipsAmi -OperatingSystem centos-7.9 -Platform vsphere -KubernetesVersion 1.22 -KibPath ./no-such-kib -PlanOnly -Force -WarningVariable warned -WarningAction SilentlyContinue
         $plan.Arguments[0..2] | Should -Be @('build', 'vsphere', 'images/ova/centos-79.yaml')
+        $warned | Should -HaveCount 1
+        "$($warned[0])" | Should -BeLike 'Planned with -Force although DKP 2.2*on vsphere with RHEL 7.9, RHEL 8.4, not CentOS 7.9*'
+        $null = New-FipsAmi -OperatingSystem rhel-8.4 -Platform vsphere -KubernetesVersion 1.22 -KibPath ./no-such-kib -PlanOnly -Force -WarningVariable none
+        $none | Should -BeNullOrEmpty
     }
 }
 
@@ -48,8 +52,9 @@ Describe 'New-DkpFipsCluster and the release support of the catalog' {
     It 'refuses Konvoy 2.0 from the pipeline on vSphere, and -Force plans it' {
         $null = Get-FipsBuild -DkpVersion 2.0 | New-DkpFipsCluster -ClusterName k20 -VmTemplate tpl -PlanOnly -ErrorVariable errs -ErrorAction SilentlyContinue
         $errs[0].FullyQualifiedErrorId | Should -BeLike 'ProviderNotSupportedByRelease,*'
-        $plan = Get-FipsBuild -DkpVersion 2.0 | New-DkpFipsCluster -ClusterName k20 -VmTemplate tpl -PlanOnly -Force
+        $plan = Get-FipsBuild -DkpVersion 2.0 | New-DkpFipsCluster -ClusterName k20 -VmTemplate tpl -PlanOnly -Force -WarningVariable warned -WarningAction SilentlyContinue
         $plan.Arguments | Should -Contain '--vm-template=tpl'
+        "$warned" | Should -BeLike "Cluster 'k20': Planned with -Force although Konvoy 2.0*not on vsphere*"
         $plan.Arguments | Should -Contain '--etcd-version=3.4.13+fips.0'
     }
 
@@ -77,8 +82,9 @@ builds:
         $errs[0].FullyQualifiedErrorId | Should -BeLike 'ProviderNotSupportedByRelease,*'
         $errs[0].Exception.Message | Should -BeLike '*DKP 2.4.9*on aws, not on vsphere*'
 
-        $plan = $build | Update-DkpFipsCluster -ClusterName fips-1 -CurrentVersion v1.23.7+fips.0 -VmTemplate rhel-84-fips -NodePool md-0 -PlanOnly -Force -WarningAction SilentlyContinue
+        $plan = $build | Update-DkpFipsCluster -ClusterName fips-1 -CurrentVersion v1.23.7+fips.0 -VmTemplate rhel-84-fips -NodePool md-0 -PlanOnly -Force -WarningVariable warned -WarningAction SilentlyContinue
         $plan.Steps[0].Arguments | Should -Contain '--vm-template=rhel-84-fips'
+        ($warned | Where-Object { "$_" -like '*Planned with -Force although DKP 2.4.9*not on vsphere*' }) | Should -HaveCount 1
     }
 }
 

@@ -38,6 +38,21 @@ namespace DkpFips.Core.Catalog
             return $"{Release(build)} supports FIPS on {provider} with {(listed.Count == 0 ? "no listed operating system" : string.Join(", ", listed))}, not {operatingSystem}.";
         }
 
+        /// <summary>
+        /// The warning for a plan that -Force let past the release's support (null when the plan
+        /// is supported, or has no catalog build): the user sees that the combination is not vendor-listed.
+        /// </summary>
+        public static string? ForcedPast(FipsBuildDefinition? build, string provider, string? operatingSystem = null)
+        {
+            if (build is null)
+            {
+                return null;
+            }
+
+            var problem = operatingSystem is null ? ProviderProblem(build, provider) : OperatingSystemProblem(build, provider, operatingSystem);
+            return problem is null ? null : "Planned with -Force although " + problem;
+        }
+
         /// <summary>The sentence that says -Force goes past the catalog's support data, and what it means.</summary>
         public const string ForceHint = "Choose a supported combination, or give -Force if you know the vendor supports it (for example from newer release notes); add a catalog row with -CatalogPath to make it permanent.";
 

@@ -115,6 +115,10 @@ namespace DkpFips.Cmdlets
                 var request = ToRequest();
                 request.Executable = ResolveExecutable();
                 plan = planner.Plan(request);
+                if (ReleaseSupport.ForcedPast(plan.Build, plan.Provider) is { } forced)
+                {
+                    WriteWarning($"Cluster '{plan.ClusterName}': {forced}");
+                }
             }
             catch (ClusterPlanException ex)
             {

@@ -100,6 +100,16 @@ namespace DkpFips.Core.Tests.Catalog
             Assert.Equal("vsphere", builder.Build(request).Provider);
         }
 
+        [Fact]
+        public void A_forced_plan_gets_a_warning_only_when_it_left_the_release_support()
+        {
+            Assert.Null(ReleaseSupport.ForcedPast(Row("2.2"), "vsphere"));
+            Assert.Null(ReleaseSupport.ForcedPast(Row("2.2"), "vsphere", "RHEL 8.4"));
+            Assert.Null(ReleaseSupport.ForcedPast(null, "vsphere"));
+            Assert.StartsWith("Planned with -Force although DKP 2.1", ReleaseSupport.ForcedPast(Row("2.1"), "vsphere"));
+            Assert.Contains("not CentOS 7.9", ReleaseSupport.ForcedPast(Row("2.2"), "vsphere", "centos-7.9"));
+        }
+
         private static AmiImage Image(string distribution, string version)
         {
             var image = new AmiImage("ami-0123456789abcdef0") { Name = "konvoy-ami", State = "available", Architecture = "x86_64", IsPublic = false };
