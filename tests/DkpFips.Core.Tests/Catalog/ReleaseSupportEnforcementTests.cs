@@ -107,7 +107,7 @@ namespace DkpFips.Core.Tests.Catalog
             Assert.Null(ReleaseSupport.ForcedPast(Row("2.2"), "vsphere", "RHEL 8.4"));
             Assert.Null(ReleaseSupport.ForcedPast(null, "vsphere"));
             Assert.StartsWith("Planned with -Force although DKP 2.1", ReleaseSupport.ForcedPast(Row("2.1"), "vsphere"));
-            Assert.Contains("not CentOS 7.9", ReleaseSupport.ForcedPast(Row("2.2"), "vsphere", "centos-7.9"));
+            Assert.Contains("not centos-7.9", ReleaseSupport.ForcedPast(Row("2.2"), "vsphere", "centos-7.9"));
         }
 
         private static AmiImage Image(string distribution, string version)
