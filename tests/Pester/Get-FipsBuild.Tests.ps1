@@ -146,6 +146,12 @@ builds:
             $errs[0].Exception.Message | Should -BeLike '*DKP 9.9*2.1, 2.2*'
         }
 
+        It 'explains the patch-release rule when a patch release selects nothing' {
+            Get-FipsBuild -DkpVersion 2.9.1 -ErrorVariable errs -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+            $errs[0].FullyQualifiedErrorId | Should -BeLike 'FipsBuildNotFound,*'
+            $errs[0].Exception.Message | Should -BeLike '*DKP 2.9.1 (a patch release selects the newest release of its line at or below it)*2.3, 2.3.2, 2.4*'
+        }
+
         It 'rejects a malformed version with InvalidKubernetesVersion and the accepted forms' {
             $out = Get-FipsBuild -KubernetesVersion 'latest', '1.21.6' -ErrorVariable errs -ErrorAction SilentlyContinue
             $out.DkpVersion | Should -Be '2.1'

@@ -92,8 +92,12 @@ namespace DkpFips.Cmdlets
             var nearest = wanted is null
                 ? catalog.Builds.Select(b => b.DkpVersion).Distinct().OrderBy(r => r, Comparer<string>.Create(DkpRelease.Compare))
                 : catalog.NearestKubernetesVersions(wanted).Select(v => v.ToFlagString());
+            // A patch release that found nothing: say which rule selected nothing, not only what exists.
+            var patchRule = wanted is null && DkpVersion is not null && DkpVersion.Any(t => DkpRelease.TryParse(t, out var r) && r.Patch is not null)
+                ? " (a patch release selects the newest release of its line at or below it)"
+                : string.Empty;
             var exception = new ItemNotFoundException(
-                $"No FIPS build in the catalog matches {describeFilter}. Nearest supported: {string.Join(", ", nearest)}.");
+                $"No FIPS build in the catalog matches {describeFilter}{patchRule}. Nearest supported: {string.Join(", ", nearest)}.");
             WriteError(exception, ErrorIds.FipsBuildNotFound, ErrorCategory.ObjectNotFound, describeFilter,
                 "Run Get-FipsBuild to list every build, or add a row with -CatalogPath if your release is newer than this module.");
         }
