@@ -46,7 +46,11 @@ namespace DkpFips.Core.Catalog
             return version is null ? family : family + " " + version;
         }
 
-        /// <summary>Whether two names are the same system; a name without a version matches any version of its family.</summary>
+        /// <summary>
+        /// Whether two names are the same system. A name without a version matches any version of
+        /// its family, and one with only a major version any minor of it ("CentOS Linux 7", as
+        /// CentOS names its images, is CentOS 7.9): the name cannot tell them apart.
+        /// </summary>
         public static bool Same(string? a, string? b)
         {
             var left = Key(a);
@@ -61,8 +65,19 @@ namespace DkpFips.Core.Catalog
                 return true;
             }
 
-            return left.IndexOf(' ') < 0 ? right.StartsWith(left + " ", StringComparison.Ordinal)
-                : right.IndexOf(' ') < 0 && left.StartsWith(right + " ", StringComparison.Ordinal);
+            return Covers(left, right) || Covers(right, left);
+        }
+
+        // "rhel" covers "rhel 8.4"; "centos 7" covers "centos 7.9".
+        private static bool Covers(string general, string specific)
+        {
+            if (general.IndexOf(' ') < 0)
+            {
+                return specific.StartsWith(general + " ", StringComparison.Ordinal);
+            }
+
+            var version = general.Substring(general.IndexOf(' ') + 1);
+            return version.IndexOf('.') < 0 && specific.StartsWith(general + ".", StringComparison.Ordinal);
         }
     }
 }

@@ -136,6 +136,10 @@ namespace DkpFips.Core.Tests.Catalog
             var forced = AmiAssessor.Assess(Image("centos", "7.9"), "us-east-1", Row("2.6").KubernetesVersion, now, Row("2.6"), force: true);
             Assert.Equal(CheckStatus.Warning, OsCheck(forced).Status);
 
+            // CentOS names its images "CentOS Linux 7": a major version alone matches 7.9.
+            var centosSeven = AmiAssessor.Assess(Image("centos", "7"), "us-east-1", Row("2.2").KubernetesVersion, now, Row("2.2"));
+            Assert.Equal(CheckStatus.Passed, OsCheck(centosSeven).Status);
+
             // Without a build only the FIPS family rule applies, as before.
             Assert.Equal(CheckStatus.Passed, OsCheck(AmiAssessor.Assess(Image("centos", "7.9"), "us-east-1", null, now)).Status);
         }
