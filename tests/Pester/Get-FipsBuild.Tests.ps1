@@ -18,9 +18,9 @@ Describe 'Get-FipsBuild' {
     Context 'the built-in catalog' {
         It 'emits typed builds, oldest Kubernetes first, covering every domain release' {
             $builds = Get-FipsBuild
-            $builds | Should -HaveCount 14
+            $builds | Should -HaveCount 15
             $builds | ForEach-Object { $_ | Should -BeOfType ([DkpFips.FipsBuild]) }
-            $builds.DkpVersion | Should -Be @('2.0', '2.1', '2.2', '2.3', '2.4', '2.5', '2.6', '2.7', '2.8', '2.12', '2.13', '2.14', '2.15', '2.16')
+            $builds.DkpVersion | Should -Be @('2.0', '2.1', '2.2', '2.3', '2.3.2', '2.4', '2.5', '2.6', '2.7', '2.8', '2.12', '2.13', '2.14', '2.15', '2.16')
             ($builds | Where-Object Basis -EQ 'Documented').DkpVersion | Should -Be @('2.1', '2.2', '2.3')
         }
 
@@ -37,7 +37,7 @@ Describe 'Get-FipsBuild' {
         }
 
         It 'gives every FIPS flag value and image tag of a build' {
-            $b = Get-FipsBuild -DkpVersion 2.3
+            $b = Get-FipsBuild -DkpVersion 2.3.1
             $b.KubernetesVersion | Should -BeExactly 'v1.23.7+fips.0'
             $b.EtcdVersion | Should -BeExactly '3.4.13+fips.0'
             $b.KubernetesImageRepository | Should -BeExactly 'docker.io/mesosphere'
@@ -46,6 +46,8 @@ Describe 'Get-FipsBuild' {
             $b.EtcdImageTag | Should -BeExactly 'v3.4.13_fips.0'
             $b.SupportedProviders | Should -Be @('aws', 'vsphere', 'preprovisioned')
             $b.SupportedOperatingSystems | Should -Contain 'RHEL 8.4'
+            $b.SupportByProvider | Should -Be @('aws: CentOS 7.9, RHEL 7.9, RHEL 8.2, RHEL 8.4, Oracle Linux RHCK 7.9', 'vsphere: RHEL 7.9, RHEL 8.4', 'preprovisioned: CentOS 7.9')
+            $b.Unconfirmed | Should -BeNullOrEmpty
             $b.Origin | Should -Be 'built-in'
             "$b" | Should -Be 'DKP 2.3 FIPS build: Kubernetes v1.23.7+fips.0, etcd 3.4.13+fips.0'
         }
@@ -71,18 +73,54 @@ Describe 'Get-FipsBuild' {
 schemaVersion: 1
 builds:
 - dkpVersion: '2.3'
-  kubernetesVersion: 1.23.12+fips.0
+  kubernetesVersion: 1.23.17+fips.0
   etcdVersion: 3.4.13+fips.0
 "@
-            (Get-FipsBuild 1.23 -CatalogPath $extra).KubernetesVersion | Should -Be @('v1.23.7+fips.0', 'v1.23.12+fips.0')
-            (Get-FipsBuild 1.23 -CatalogPath $extra -Latest).KubernetesVersion | Should -Be 'v1.23.12+fips.0'
+            (Get-FipsBuild 1.23 -CatalogPath $extra).KubernetesVersion | Should -Be @('v1.23.7+fips.0', 'v1.23.12+fips.0', 'v1.23.17+fips.0')
+            (Get-FipsBuild 1.23 -CatalogPath $extra -Latest).KubernetesVersion | Should -Be 'v1.23.17+fips.0'
             (Get-FipsBuild -Latest).DkpVersion | Should -Be '2.16'
         }
 
         It 'matches DKP releases with wildcards and by patch release' {
             (Get-FipsBuild -DkpVersion '2.1*').DkpVersion | Should -Be @('2.1', '2.12', '2.13', '2.14', '2.15', '2.16')
             (Get-FipsBuild -DkpVersion 'v2.3.1').DkpVersion | Should -Be '2.3'
-            (Get-FipsBuild -DkpVersion 2.2, 2.3).DkpVersion | Should -Be @('2.2', '2.3')
+            (Get-FipsBuild -DkpVersion 2.2, 2.3).DkpVersion | Should -Be @('2.2', '2.3', '2.3.2')
+        }
+
+        It 'selects a patch release row for that patch and later ones, and the minor row before it: <Text>' -ForEach @(
+            @{ Text = '2.3.0'; Release = '2.3'; Kubernetes = 'v1.23.7+fips.0' }
+            @{ Text = '2.3.1'; Release = '2.3'; Kubernetes = 'v1.23.7+fips.0' }
+            @{ Text = '2.3.2'; Release = '2.3.2'; Kubernetes = 'v1.23.12+fips.0' }
+            @{ Text = 'v2.3.3'; Release = '2.3.2'; Kubernetes = 'v1.23.12+fips.0' }
+        ) {
+            $b = Get-FipsBuild -DkpVersion $Text
+            $b.DkpVersion | Should -Be $Release
+            $b.KubernetesVersion | Should -Be $Kubernetes
+        }
+
+        It 'lists every row of a minor line, and -Latest takes its newest patch' {
+            $line = Get-FipsBuild -DkpVersion 2.3
+            $line.DkpVersion | Should -Be @('2.3', '2.3.2')
+            $line.Basis | Should -Be @('Documented', 'Inferred')
+            (Get-FipsBuild -DkpVersion 2.3 -Latest).DkpVersion | Should -Be '2.3.2'
+        }
+
+        It 'uses the newest user patch row at or below the release asked for' {
+            $patches = New-CatalogFile @"
+schemaVersion: 2
+builds:
+- dkpVersion: '2.3.5'
+  kubernetesVersion: 1.23.17+fips.0
+  etcdVersion: 3.4.13+fips.0
+  support: { aws: [RHEL 8.4] }
+"@
+            (Get-FipsBuild -CatalogPath $patches -DkpVersion 2.3.4).DkpVersion | Should -Be '2.3.2'
+            (Get-FipsBuild -CatalogPath $patches -DkpVersion 2.3.9).DkpVersion | Should -Be '2.3.5'
+        }
+
+        It 'filters by what a row left unconfirmed' {
+            (Get-FipsBuild | Where-Object Unconfirmed -Contains 'etcdVersion').DkpVersion | Should -Be '2.0'
+            (Get-FipsBuild | Where-Object Unconfirmed -Contains 'providers').Product | Sort-Object -Unique | Should -Be @('DKP', 'NKP')
         }
 
         It 'binds by property name from CSV rows and plain objects' {
@@ -106,6 +144,12 @@ builds:
             Get-FipsBuild -DkpVersion 9.9 -ErrorVariable errs -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
             $errs[0].FullyQualifiedErrorId | Should -BeLike 'FipsBuildNotFound,*'
             $errs[0].Exception.Message | Should -BeLike '*DKP 9.9*2.1, 2.2*'
+        }
+
+        It 'explains the patch-release rule when a patch release selects nothing' {
+            Get-FipsBuild -DkpVersion 2.9.1 -ErrorVariable errs -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+            $errs[0].FullyQualifiedErrorId | Should -BeLike 'FipsBuildNotFound,*'
+            $errs[0].Exception.Message | Should -BeLike '*DKP 2.9.1 (a patch release selects the newest release of its line at or below it)*2.3, 2.3.2, 2.4*'
         }
 
         It 'rejects a malformed version with InvalidKubernetesVersion and the accepted forms' {
@@ -140,18 +184,18 @@ builds:
             $env:DKPFIPS_CATALOG_PATH = $a + [IO.Path]::PathSeparator + $b
             try {
                 (Get-FipsBuild -DkpVersion 2.17).KubernetesVersion | Should -Be 'v1.34.1+fips.0'
-                $overridden = Get-FipsBuild -DkpVersion 2.3
+                $overridden = Get-FipsBuild -DkpVersion 2.3.1
                 $overridden.EtcdVersion | Should -Be '3.4.13+fips.1'
                 $overridden.Basis | Should -Be 'Custom'
             }
             finally { Remove-Item Env:DKPFIPS_CATALOG_PATH }
-            (Get-FipsBuild -DkpVersion 2.3).EtcdVersion | Should -Be '3.4.13+fips.0'
+            (Get-FipsBuild -DkpVersion 2.3.1).EtcdVersion | Should -Be '3.4.13+fips.0'
         }
 
         It 'reports a malformed file with file, line and column and keeps the built-in catalog' {
             $bad = New-CatalogFile "schemaVersion: 1`nbuilds:`n- dkpVersion: '2.9'`n  kubernetesVersion: 1.29.1`n  etcdVersion: 3.5.10+fips.0`n"
             $builds = Get-FipsBuild -CatalogPath $bad -ErrorVariable errs -ErrorAction SilentlyContinue
-            $builds | Should -HaveCount 14
+            $builds | Should -HaveCount 15
             $errs | Should -HaveCount 1
             $errs[0].FullyQualifiedErrorId | Should -Be 'CatalogFileInvalid,DkpFips.Cmdlets.GetFipsBuildCommand'
             $errs[0].CategoryInfo.Category | Should -Be 'InvalidData'
@@ -183,8 +227,14 @@ builds:
         It 'shows sources and notes in the list view' {
             $text = Get-FipsBuild -DkpVersion 2.8 | Format-List | Out-String -Width 120
             $text | Should -Match 'Basis\s+: Inferred'
-            $text | Should -Match 'Source\s+: Unconfirmed'
+            $text | Should -Match 'Source\s+: mesosphere/konvoy-image-builder CHANGELOG 2.9.0'
             $text | Should -Match 'SupportedProviders\s+: \{aws, vsphere, preprovisioned\}'
+            $text | Should -Match 'Unconfirmed\s+: operatingSystems, providers'
+        }
+
+        It 'shows the support of each provider on its own line in the list view' {
+            $text = Get-FipsBuild -DkpVersion 2.2 | Format-List | Out-String -Width 200
+            $text | Should -Match 'SupportByProvider\s+: aws: CentOS 7.9, RHEL 7.9, RHEL 8.2, RHEL 8.4, Oracle Linux RHCK 7.9\r?\n\s+vsphere: RHEL 7.9, RHEL 8.4\r?\n\s+preprovisioned: CentOS 7.9'
         }
     }
 
@@ -192,7 +242,7 @@ builds:
         It 'completes Kubernetes versions from the catalog, newest first' {
             $line = 'Get-FipsBuild -KubernetesVersion 1.2'
             $result = TabExpansion2 -inputScript $line -cursorColumn $line.Length
-            $result.CompletionMatches.CompletionText | Should -Be @('v1.29.6+fips.0', 'v1.28.7+fips.0', 'v1.27.6+fips.0', 'v1.26.6+fips.0', 'v1.25.4+fips.0', 'v1.24.6+fips.0', 'v1.23.7+fips.0', 'v1.22.8+fips.0', 'v1.21.6+fips.0', 'v1.21.3+fips.0')
+            $result.CompletionMatches.CompletionText | Should -Be @('v1.29.6+fips.0', 'v1.28.7+fips.0', 'v1.27.6+fips.0', 'v1.26.6+fips.0', 'v1.25.4+fips.0', 'v1.24.6+fips.0', 'v1.23.12+fips.0', 'v1.23.7+fips.0', 'v1.22.8+fips.0', 'v1.21.6+fips.0', 'v1.21.3+fips.0')
             $result.CompletionMatches[0].ToolTip | Should -BeLike 'NKP 2.12 (Inferred)*'
         }
 
@@ -201,6 +251,13 @@ builds:
             $line = "Get-FipsBuild -CatalogPath '$path' -DkpVersion 2.1"
             $result = TabExpansion2 -inputScript $line -cursorColumn $line.Length
             $result.CompletionMatches.CompletionText | Should -Be @('2.17', '2.16', '2.15', '2.14', '2.13', '2.12', '2.1')
+        }
+
+        It 'completes patch releases above their minor, with the support per provider in the tooltip' {
+            $line = 'Get-FipsBuild -DkpVersion 2.3'
+            $result = TabExpansion2 -inputScript $line -cursorColumn $line.Length
+            $result.CompletionMatches.CompletionText | Should -Be @('2.3.2', '2.3')
+            $result.CompletionMatches[1].ToolTip | Should -BeLike '*vsphere: RHEL 7.9, RHEL 8.4*'
         }
     }
 }

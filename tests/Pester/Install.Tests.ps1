@@ -31,7 +31,8 @@ Import-Module DkpFips
         $r.ExitCode | Should -Be 0
         $r.Output | Should -Contain 'before:False'
         ($r.Output | Where-Object { $_ -like 'loaded-from:*' }) | Should -BeLike "loaded-from:$data*"
-        $r.Output | Should -Contain 'example:v1.23.7+fips.0'
+        # -Latest of the 1.23 line: the DKP 2.3.2 patch release's build.
+        $r.Output | Should -Contain 'example:v1.23.12+fips.0'
         $installed = $r.Output | Where-Object { $_ -like 'file:*' } | ForEach-Object { $_.Substring(5) } | Where-Object { $_ -ne 'PSGetModuleInfo.xml' } | Sort-Object
         $built = Get-ChildItem (Split-Path $ModuleManifest) -Recurse -File | ForEach-Object { [IO.Path]::GetRelativePath((Split-Path $ModuleManifest), $_.FullName).Replace('\', '/') } | Sort-Object
         $installed | Should -Be $built

@@ -77,7 +77,7 @@ Import-Module '$ModuleManifest'
         $catalog = Join-Path (Split-Path $ModuleManifest) 'catalog/BuiltInCatalog.yaml'
         $aws, $yaml | ForEach-Object { $_ | Should -Exist }
         $theirs = "Add-Type -Path '$aws'; Add-Type -Path '$yaml'; 'theirs:' + [YamlDotNet.Serialization.Deserializer].Assembly.GetName().Version"
-        $ours = "Import-Module '$ModuleManifest'; 'ours:' + (Get-FipsBuild 1.23 -Latest -CatalogPath '$catalog').KubernetesVersion; 'ami:' + ($TestAmi)"
+        $ours = "Import-Module '$ModuleManifest'; 'ours:' + (Get-FipsBuild 1.23.7 -CatalogPath '$catalog').KubernetesVersion; 'ami:' + ($TestAmi)"
         $script = if ($Order -eq 'theirs first') { "$theirs; $ours" } else { "$ours; $theirs" }
         $script += @"
 ; 'yaml:' + ((Get-FipsBuild -DkpVersion 2.2 -CatalogPath '$catalog').EtcdImageTag)

@@ -48,7 +48,10 @@ Describe 'README set-up' {
         $text = $output -join "`n"
         $text | Should -Match 'Release\s+KubernetesVersion\s+EtcdVersion'
         $text | Should -Match 'DKP\s+2\.3\s+v1\.23\.7\+fips\.0'
-        $text | Should -Match 'KubernetesImageTag\s+:\s+v1\.23\.7_fips\.0'
+        $text | Should -Match 'DKP\s+2\.3\.2\s+v1\.23\.12\+fips\.0'
+        # -Latest of the 1.23 line is the newest row, the 2.3.2 patch release, with its support per provider.
+        $text | Should -Match 'KubernetesImageTag\s+:\s+v1\.23\.12_fips\.0'
+        $text | Should -Match 'SupportByProvider\s+:\s+aws: CentOS 7\.9'
     }
 }
 

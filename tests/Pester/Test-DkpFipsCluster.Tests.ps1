@@ -112,7 +112,7 @@ Describe 'Test-DkpFipsCluster' {
         }
 
         It 'checks -ExpectedBuild given as a Get-FipsBuild object or a version' {
-            (Test-DkpFipsCluster -Kubeconfig $compliant.Kubeconfig -ExpectedBuild (Get-FipsBuild 1.23 -Latest)).IsFipsCompliant | Should -BeTrue
+            (Test-DkpFipsCluster -Kubeconfig $compliant.Kubeconfig -ExpectedBuild (Get-FipsBuild 1.23.7)).IsFipsCompliant | Should -BeTrue
             (Test-DkpFipsCluster -Kubeconfig $compliant.Kubeconfig -ExpectedBuild v1.23.7_fips.0).IsFipsCompliant | Should -BeTrue
             $wrong = Test-DkpFipsCluster -Kubeconfig $compliant.Kubeconfig -ExpectedBuild (Get-FipsBuild -DkpVersion 2.2)
             $wrong.IsFipsCompliant | Should -BeFalse

@@ -68,7 +68,7 @@ Describe 'Test-FipsAmi' {
         }
 
         It 'takes the expected build from Get-FipsBuild through the pipeline' {
-            (Get-FipsBuild -DkpVersion 2.3 | Test-FipsAmi -ImageId $Ami.KibFipsOldTag -Region us-east-1 @Aws).IsFipsReady | Should -BeTrue
+            (Get-FipsBuild -DkpVersion 2.3.1 | Test-FipsAmi -ImageId $Ami.KibFipsOldTag -Region us-east-1 @Aws).IsFipsReady | Should -BeTrue
             (Get-FipsBuild -DkpVersion 2.5 | Test-FipsAmi -ImageId $Ami.KibFipsOldTag -Region us-east-1 @Aws).Reason | Should -BeLike '*expects v1.25.4+fips.0*'
             (Test-FipsAmi $Ami.KibFipsNewTag us-east-1 -FipsBuild (Get-FipsBuild -DkpVersion 2.5) @Aws).IsFipsReady | Should -BeTrue
         }

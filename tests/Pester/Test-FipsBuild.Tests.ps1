@@ -19,7 +19,7 @@ AfterAll {
 Describe 'Test-FipsBuild' {
     Context 'against a real registry' {
         It 'proves a complete build, upstream images included, with the digests the registry serves' {
-            $r = Get-FipsBuild -DkpVersion 2.3 | Test-FipsBuild -Registry $open -IncludeUpstream
+            $r = Get-FipsBuild -DkpVersion 2.3.1 | Test-FipsBuild -Registry $open -IncludeUpstream
             $r | Should -BeOfType ([DkpFips.FipsBuildRegistryTest])
             $r.IsComplete | Should -BeTrue
             $r.NotPresent | Should -Be 0
@@ -65,12 +65,13 @@ Describe 'Test-FipsBuild' {
         }
 
         It 'tests many builds in one go, in input order, and -Quiet gives one boolean per build' {
-            $all = Get-FipsBuild -DkpVersion 2.2, 2.3, 2.4 | Test-FipsBuild -Registry $open
+            $all = Get-FipsBuild -DkpVersion 2.2, 2.3.1, 2.4 | Test-FipsBuild -Registry $open
             $all.DkpVersion | Should -Be @('2.2', '2.3', '2.4')
             $all.IsComplete | Should -Be @($false, $true, $false)
-            $quiet = Get-FipsBuild -DkpVersion 2.2, 2.3, 2.4 | Test-FipsBuild -Registry $open -Quiet
+            $quiet = Get-FipsBuild -DkpVersion 2.2, 2.3.1, 2.4 | Test-FipsBuild -Registry $open -Quiet
             $quiet | Should -Be @($false, $true, $false)
             $quiet | ForEach-Object { $_ | Should -BeOfType ([bool]) }
+            # A line tests the one build the planners pick for it (the Documented 1.23.7, not 2.3.2's 1.23.12).
             Test-FipsBuild 1.23 -Registry $open -Quiet | Should -BeTrue
         }
 
@@ -97,7 +98,7 @@ Describe 'Test-FipsBuild' {
 
     Context 'credentials' {
         It 'sees the build with the right credential' {
-            (Test-FipsBuild 1.23 -Registry $auth -Credential $goodCredential -IncludeUpstream).IsComplete | Should -BeTrue
+            (Test-FipsBuild 1.23.7 -Registry $auth -Credential $goodCredential -IncludeUpstream).IsComplete | Should -BeTrue
         }
 
         It 'reports Unauthorized and a PermissionDenied error without credentials or with wrong ones' -ForEach @(
@@ -105,7 +106,7 @@ Describe 'Test-FipsBuild' {
         ) {
             $params = @{ Registry = $auth }
             if ($Case -eq 'wrong') { $params.Credential = $wrongCredential }
-            $r = Test-FipsBuild 1.23 @params -ErrorVariable errs -ErrorAction SilentlyContinue
+            $r = Test-FipsBuild 1.23.7 @params -ErrorVariable errs -ErrorAction SilentlyContinue
             $r.IsComplete | Should -BeFalse
             $r.Images.Status | Select-Object -Unique | Should -Be 'Unauthorized'
             $errs | Should -HaveCount 1
@@ -133,7 +134,7 @@ Describe 'Test-FipsBuild' {
 
     Context 'bad input' {
         It 'writes FipsBuildNotFound for a version the catalog does not have, and goes on' {
-            $r = Test-FipsBuild 1.99, 1.23 -Registry $open -ErrorVariable errs -ErrorAction SilentlyContinue
+            $r = Test-FipsBuild 1.99, 1.23.7 -Registry $open -ErrorVariable errs -ErrorAction SilentlyContinue
             $r.DkpVersion | Should -Be '2.3'
             $errs[0].FullyQualifiedErrorId | Should -Be 'FipsBuildNotFound,DkpFips.Cmdlets.TestFipsBuildCommand'
             $errs[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'

@@ -93,7 +93,7 @@ Describe 'Update-DkpFipsCluster' {
         }
 
         It 'plans a target the catalog lacks with -Force' {
-            $plan = Update-DkpFipsCluster fips-1 -CurrentVersion v1.22.8+fips.0 -KubernetesVersion v1.23.12+fips.0 -AmiId $Ami -NodePool @() -Force -PlanOnly -WarningAction SilentlyContinue
+            $plan = Update-DkpFipsCluster fips-1 -CurrentVersion v1.22.8+fips.0 -KubernetesVersion v1.23.15+fips.0 -AmiId $Ami -NodePool @() -Force -PlanOnly -WarningAction SilentlyContinue
             $plan.InCatalog | Should -BeFalse
             $plan.FipsBuild | Should -BeNullOrEmpty
             $plan.Steps.Count | Should -Be 1

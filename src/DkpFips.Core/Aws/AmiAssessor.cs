@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using DkpFips.Core.Catalog;
 using DkpFips.Core.Evidence;
 using DkpFips.Core.Versioning;
 
@@ -23,7 +24,9 @@ namespace DkpFips.Core.Aws
             ["aws-marketplace"] = "AWS Marketplace",
         };
 
-        public static AmiReport Assess(AmiImage image, string region, FipsVersion? expected, DateTimeOffset now)
+        /// <param name="build">The catalog build the cluster will run: the image's OS must be one its release supports on aws.</param>
+        /// <param name="force">An OS the release does not list is a warning instead of a failure.</param>
+        public static AmiReport Assess(AmiImage image, string region, FipsVersion? expected, DateTimeOffset now, FipsBuildDefinition? build = null, bool force = false)
         {
             if (image is null)
             {
@@ -37,7 +40,7 @@ namespace DkpFips.Core.Aws
                 new CheckResult(AmiCheckNames.Exists, CheckStatus.Passed, $"{image.ImageId} exists in {region} and is visible to the caller."),
                 StateCheck(image),
                 ArchitectureCheck(image),
-                FipsOperatingSystemPolicy.Evaluate(os, image),
+                ReleaseOperatingSystemCheck(FipsOperatingSystemPolicy.Evaluate(os, image), os, build, force),
                 FipsBuildCheck(baked),
                 ExpectedBuildCheck(baked, expected),
                 DeprecationCheck(image, now),
@@ -57,6 +60,27 @@ namespace DkpFips.Core.Aws
             }
 
             return new AmiReport(imageId, region, null, null, null, checks);
+        }
+
+        // A FIPS family is not enough: the release the cluster runs lists the systems it supports
+        // on aws (DKP 2.6 has no CentOS 7.9), so an image of another one would make an unsupported cluster.
+        private static CheckResult ReleaseOperatingSystemCheck(CheckResult familyCheck, DetectedOperatingSystem? os, FipsBuildDefinition? build, bool force)
+        {
+            if (build is null || os?.Version is null || familyCheck.Status != CheckStatus.Passed)
+            {
+                return familyCheck;
+            }
+
+            var problem = ReleaseSupport.OperatingSystemProblem(build, "aws", os.DisplayName);
+            if (problem is null)
+            {
+                return new CheckResult(AmiCheckNames.OperatingSystem, CheckStatus.Passed,
+                    $"{os.DisplayName} (from {os.Source}) is supported for FIPS on aws by {build.Product} {build.DkpVersion}.");
+            }
+
+            return force
+                ? new CheckResult(AmiCheckNames.OperatingSystem, CheckStatus.Warning, $"{os.DisplayName} (from {os.Source}): {problem} Accepted with -Force.")
+                : new CheckResult(AmiCheckNames.OperatingSystem, CheckStatus.Failed, $"{os.DisplayName} (from {os.Source}): {problem}");
         }
 
         private static CheckResult StateCheck(AmiImage image)

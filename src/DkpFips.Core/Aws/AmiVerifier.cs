@@ -57,7 +57,7 @@ namespace DkpFips.Core.Aws
         {
             if (set.Images.TryGetValue(request.ImageId, out var image))
             {
-                return new AmiOutcome(request, AmiAssessor.Assess(image, request.Region, request.Expected, now), null);
+                return new AmiOutcome(request, AmiAssessor.Assess(image, request.Region, request.Expected, now, request.Build, request.Force), null);
             }
 
             if (set.Missing.TryGetValue(request.ImageId, out var reason))

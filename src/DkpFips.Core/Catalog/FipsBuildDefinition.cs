@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using DkpFips.Core.Versioning;
 
 namespace DkpFips.Core.Catalog
@@ -25,6 +26,30 @@ namespace DkpFips.Core.Catalog
             string source,
             string notes,
             string origin)
+            : this(product, dkpVersion, kubernetesVersion, etcdVersion, kubernetesImageRepository, etcdImageRepository,
+                  providers.Select(p => new KeyValuePair<string, IReadOnlyList<string>>(p, operatingSystems)).ToArray(),
+                  Array.Empty<string>(), basis, source, notes, origin)
+        {
+        }
+
+        /// <summary>
+        /// A row with its support per provider (catalog schema 2): <paramref name="support"/> lists,
+        /// for each provider in order, the operating systems the release supports FIPS on there.
+        /// <paramref name="unconfirmed"/> names the fields no vendor source confirmed.
+        /// </summary>
+        public FipsBuildDefinition(
+            string product,
+            string dkpVersion,
+            FipsVersion kubernetesVersion,
+            FipsVersion etcdVersion,
+            string kubernetesImageRepository,
+            string etcdImageRepository,
+            IReadOnlyList<KeyValuePair<string, IReadOnlyList<string>>> support,
+            IReadOnlyList<string> unconfirmed,
+            CatalogBasis basis,
+            string source,
+            string notes,
+            string origin)
         {
             if (!kubernetesVersion.IsFips || kubernetesVersion.IsVersionLine)
             {
@@ -42,8 +67,10 @@ namespace DkpFips.Core.Catalog
             EtcdVersion = etcdVersion;
             KubernetesImageRepository = kubernetesImageRepository;
             EtcdImageRepository = etcdImageRepository;
-            OperatingSystems = operatingSystems;
-            Providers = providers;
+            Support = support;
+            Unconfirmed = unconfirmed;
+            Providers = support.Select(s => s.Key).ToArray();
+            OperatingSystems = support.SelectMany(s => s.Value).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
             Basis = basis;
             Source = source;
             Notes = notes;
@@ -70,9 +97,32 @@ namespace DkpFips.Core.Catalog
         /// <summary>etcd tag: <c>v3.4.13_fips.0</c>.</summary>
         public string EtcdImageTag => EtcdVersion.ToImageTag();
 
+        /// <summary>Every operating system with FIPS support on any provider (the union of <see cref="Support"/>).</summary>
         public IReadOnlyList<string> OperatingSystems { get; }
 
+        /// <summary>The providers with FIPS support, in catalog order.</summary>
         public IReadOnlyList<string> Providers { get; }
+
+        /// <summary>For each provider, the operating systems the release supports FIPS on there.</summary>
+        public IReadOnlyList<KeyValuePair<string, IReadOnlyList<string>>> Support { get; }
+
+        /// <summary>Catalog fields (etcdVersion, providers, operatingSystems, ...) that no vendor source confirmed.</summary>
+        public IReadOnlyList<string> Unconfirmed { get; }
+
+        /// <summary>Whether the release supports FIPS clusters on <paramref name="provider"/>.</summary>
+        public bool SupportsProvider(string provider) => Providers.Contains(provider, StringComparer.OrdinalIgnoreCase);
+
+        /// <summary>The operating systems the release supports FIPS on for <paramref name="provider"/> (empty when the provider is not supported).</summary>
+        public IReadOnlyList<string> OperatingSystemsFor(string provider)
+            => Support.Where(s => string.Equals(s.Key, provider, StringComparison.OrdinalIgnoreCase)).Select(s => s.Value).FirstOrDefault() ?? Array.Empty<string>();
+
+        /// <summary>Whether the release supports FIPS on <paramref name="operatingSystem"/> (rhel-8.4, RHEL 8.4, ...) with <paramref name="provider"/>.</summary>
+        public bool Supports(string provider, string operatingSystem)
+            => OperatingSystemsFor(provider).Any(os => OperatingSystemName.Same(os, operatingSystem));
+
+        /// <summary>The support per provider as one line each, e.g. <c>vsphere: RHEL 7.9, RHEL 8.4</c>.</summary>
+        public IReadOnlyList<string> DescribeSupport()
+            => Support.Select(s => s.Key + ": " + (s.Value.Count == 0 ? "(no operating system listed)" : string.Join(", ", s.Value))).ToArray();
 
         public CatalogBasis Basis { get; }
 

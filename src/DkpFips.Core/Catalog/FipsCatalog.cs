@@ -96,6 +96,19 @@ namespace DkpFips.Core.Catalog
         }
 
         /// <summary>
+        /// The one build a Kubernetes version or line selects when a planner must pick one: the
+        /// newest match, except that a vendor-documented (or the user's own) row wins over an
+        /// Inferred one of the same line, so 1.23 stays the documented 1.23.7 build although the
+        /// Inferred 2.3.2 row carries 1.23.12. Null when nothing matches.
+        /// </summary>
+        public FipsBuildDefinition? Select(FipsVersion wanted)
+        {
+            var builds = Find(wanted);
+            var preferred = builds.Where(b => b.Basis != CatalogBasis.Inferred).ToList();
+            return preferred.Count > 0 ? preferred[preferred.Count - 1] : builds.LastOrDefault();
+        }
+
+        /// <summary>
         /// The Kubernetes versions in the catalog closest to <paramref name="wanted"/>: the ones of
         /// the same minor line when there are any, otherwise the nearest lines on each side.
         /// Used to tell a user what they could have meant.

@@ -50,6 +50,9 @@ namespace DkpFips.Core.Cluster
         /// <summary>Add --dry-run --output=yaml.</summary>
         public bool DryRun { get; set; }
 
+        /// <summary>Plan a provider the build's release does not list as FIPS-supported.</summary>
+        public bool Force { get; set; }
+
         /// <summary>The dkp (or nkp) executable.</summary>
         public string Executable { get; set; } = "dkp";
     }

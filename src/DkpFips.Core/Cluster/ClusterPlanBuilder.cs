@@ -28,6 +28,12 @@ namespace DkpFips.Core.Cluster
             MachineImageRules.Validate(provider, Clean(request.AmiId), Clean(request.Region), Clean(request.VmTemplate), Clean(request.OverrideSecretName));
 
             var build = ResolveBuild(request);
+            var providerProblem = request.Force ? null : ReleaseSupport.ProviderProblem(build, provider);
+            if (providerProblem is not null)
+            {
+                throw new ClusterPlanException(ClusterPlanErrorKind.ProviderNotSupportedByRelease, providerProblem, provider, ReleaseSupport.ForceHint);
+            }
+
             var kubernetesVersion = RequireNumberedFips(build.KubernetesVersion, build, "Kubernetes");
             var etcdVersion = ResolveEtcd(request, build);
 
@@ -135,8 +141,8 @@ namespace DkpFips.Core.Cluster
                     null);
             }
 
-            var builds = catalog.Find(wanted);
-            if (builds.Count == 0)
+            var build = catalog.Select(wanted);
+            if (build is null)
             {
                 var nearest = catalog.NearestKubernetesVersions(wanted).Select(v => v.ToFlagString());
                 throw new ClusterPlanException(
@@ -146,7 +152,7 @@ namespace DkpFips.Core.Cluster
                     "Run Get-FipsBuild to list every build, or add a row with -CatalogPath if your release is newer than this module.");
             }
 
-            return builds[builds.Count - 1];
+            return build;
         }
 
         private static FipsVersion ResolveEtcd(ClusterCreateRequest request, FipsBuildDefinition build)

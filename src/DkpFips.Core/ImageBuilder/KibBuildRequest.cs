@@ -19,7 +19,7 @@ namespace DkpFips.Core.ImageBuilder
 
         public FipsBuildDefinition? FipsBuild { get; set; }
 
-        /// <summary>Allow a Kubernetes version the catalog has no FIPS build of.</summary>
+        /// <summary>Allow a Kubernetes version the catalog has no FIPS build of, or a platform or OS its release does not list.</summary>
         public bool Force { get; set; }
 
         public bool AirGapped { get; set; }

@@ -20,5 +20,7 @@ namespace DkpFips.Core.ImageBuilder
         NoImageBuilt,
         ImageNotFips,
         VersionMismatch,
+        ProviderNotSupportedByRelease,
+        OperatingSystemNotSupportedByRelease,
     }
 }

@@ -51,6 +51,10 @@ namespace DkpFips.Core.ImageBuilder
             }
 
             var (version, build) = ResolveVersion(request);
+            if (build is not null && !request.Force)
+            {
+                CheckSupport(build, platform, image);
+            }
 
             var arguments = new List<string> { "build", platform, image.Path };
             var overrides = new List<string> { KibFlags.FipsOverride };
@@ -146,10 +150,9 @@ namespace DkpFips.Core.ImageBuilder
                     "No Kubernetes version was chosen: give -KubernetesVersion (for example 1.23 for the newest 1.23 FIPS build) or pipe a build from Get-FipsBuild.", null);
             }
 
-            var builds = catalog.Find(wanted);
-            if (builds.Count > 0)
+            var build = catalog.Select(wanted);
+            if (build is not null)
             {
-                var build = builds[builds.Count - 1];
                 return (FipsOf(build.KubernetesVersion), build);
             }
 
@@ -165,6 +168,23 @@ namespace DkpFips.Core.ImageBuilder
                     : $"No FIPS build in the catalog matches Kubernetes {text}. Nearest supported: {string.Join(", ", nearest)}.",
                 text,
                 "Run Get-FipsBuild to list every build, add a row with -CatalogPath, or build anyway with -Force.");
+        }
+
+        // The release's catalog row says where it supports FIPS: a vSphere template of a release
+        // without vSphere, or an OS the release does not list for the platform, is refused.
+        private static void CheckSupport(FipsBuildDefinition build, string platform, ImageDefinition image)
+        {
+            var providerProblem = ReleaseSupport.ProviderProblem(build, platform);
+            if (providerProblem is not null)
+            {
+                throw new KibException(KibErrorKind.ProviderNotSupportedByRelease, providerProblem, platform, ReleaseSupport.ForceHint);
+            }
+
+            var osProblem = ReleaseSupport.OperatingSystemProblem(build, platform, image.OperatingSystem);
+            if (osProblem is not null)
+            {
+                throw new KibException(KibErrorKind.OperatingSystemNotSupportedByRelease, osProblem, image.OperatingSystem, ReleaseSupport.ForceHint);
+            }
         }
 
         // The image carries what KIB's fips override writes: the plain version with +fips.0.

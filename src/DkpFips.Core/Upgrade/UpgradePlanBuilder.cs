@@ -47,6 +47,12 @@ namespace DkpFips.Core.Upgrade
 
             MachineImageRules.Validate(provider, ami, null, template, null);
             var (target, build) = ResolveTarget(request);
+            var providerProblem = build is null || request.Force ? null : ReleaseSupport.ProviderProblem(build, provider);
+            if (providerProblem is not null)
+            {
+                throw new UpgradePlanException(UpgradeRefusal.ProviderNotSupportedByRelease, providerProblem, provider, ReleaseSupport.ForceHint);
+            }
+
             var current = ResolveCurrent(request, management);
             CheckCurrentIsFips(name!, current, currentState);
             CheckStep(current, target);
@@ -108,10 +114,9 @@ namespace DkpFips.Core.Upgrade
                 RequireNumbered(wanted);
             }
 
-            var builds = catalog.Find(wanted);
-            if (builds.Count > 0)
+            var build = catalog.Select(wanted);
+            if (build is not null)
             {
-                var build = builds[builds.Count - 1];
                 return (RequireNumbered(build.KubernetesVersion), build);
             }
 

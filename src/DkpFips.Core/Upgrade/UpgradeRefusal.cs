@@ -17,6 +17,7 @@ namespace DkpFips.Core.Upgrade
         ProviderNotUpgradable,
         NodePoolsUnknown,
         InvalidNodePoolName,
+        ProviderNotSupportedByRelease,
     }
 
     /// <summary>An upgrade that must not run, with the reason and the offending value.</summary>

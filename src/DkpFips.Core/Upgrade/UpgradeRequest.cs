@@ -31,7 +31,7 @@ namespace DkpFips.Core.Upgrade
 
         public string? Namespace { get; set; }
 
-        /// <summary>Plan a target that is not in the catalog (a full +fips.N version is still required).</summary>
+        /// <summary>Plan a target that is not in the catalog (a full +fips.N version is still required), or on a provider its release does not list.</summary>
         public bool Force { get; set; }
 
         /// <summary>Environment variables for dkp (AWS credentials go here, never in arguments). Values are secret.</summary>

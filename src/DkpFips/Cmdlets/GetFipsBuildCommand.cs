@@ -26,7 +26,7 @@ namespace DkpFips.Cmdlets
         [ValidateNotNullOrEmpty]
         public string[]? KubernetesVersion { get; set; }
 
-        /// <summary>DKP/NKP releases to select; wildcards allowed; a patch release (2.3.1) selects its minor row.</summary>
+        /// <summary>DKP/NKP releases to select; wildcards allowed; 2.3 selects every 2.3 and 2.3.x row; a patch release (2.3.1) selects the newest release at or below it.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(DkpVersionCompleter))]
         [SupportsWildcards]
@@ -90,10 +90,14 @@ namespace DkpFips.Cmdlets
         private void WriteNotFound(string describeFilter, FipsVersion? wanted)
         {
             var nearest = wanted is null
-                ? catalog.Builds.Select(b => b.DkpVersion).Distinct()
+                ? catalog.Builds.Select(b => b.DkpVersion).Distinct().OrderBy(r => r, Comparer<string>.Create(DkpRelease.Compare))
                 : catalog.NearestKubernetesVersions(wanted).Select(v => v.ToFlagString());
+            // A patch release that found nothing: say which rule selected nothing, not only what exists.
+            var patchRule = wanted is null && DkpVersion is not null && DkpVersion.Any(t => DkpRelease.TryParse(t, out var r) && r.Patch is not null)
+                ? " (a patch release selects the newest release of its line at or below it)"
+                : string.Empty;
             var exception = new ItemNotFoundException(
-                $"No FIPS build in the catalog matches {describeFilter}. Nearest supported: {string.Join(", ", nearest)}.");
+                $"No FIPS build in the catalog matches {describeFilter}{patchRule}. Nearest supported: {string.Join(", ", nearest)}.");
             WriteError(exception, ErrorIds.FipsBuildNotFound, ErrorCategory.ObjectNotFound, describeFilter,
                 "Run Get-FipsBuild to list every build, or add a row with -CatalogPath if your release is newer than this module.");
         }
@@ -105,10 +109,25 @@ namespace DkpFips.Cmdlets
                 return null;
             }
 
-            var patterns = DkpVersion
-                .Select(text => new WildcardPattern(DkpRelease.Normalize(text), WildcardOptions.IgnoreCase))
-                .ToArray();
-            return release => patterns.Any(p => p.IsMatch(release));
+            // A release number selects rows by DkpRelease's rule (2.3 = the whole line, 2.3.3 = the
+            // newest release at or below it); anything else is a wildcard pattern.
+            var releases = catalog.Builds.Select(b => b.DkpVersion).ToArray();
+            var selected = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            var patterns = new List<WildcardPattern>();
+            foreach (var text in DkpVersion)
+            {
+                var byNumber = DkpRelease.Select(text, releases);
+                if (byNumber is null)
+                {
+                    patterns.Add(new WildcardPattern(DkpRelease.Normalize(text), WildcardOptions.IgnoreCase));
+                }
+                else
+                {
+                    selected.UnionWith(byNumber);
+                }
+            }
+
+            return release => selected.Contains(release) || patterns.Any(p => p.IsMatch(release));
         }
 
         private string DescribeDkpFilter() => DkpVersion is null ? "the catalog" : "DKP " + string.Join(", ", DkpVersion);

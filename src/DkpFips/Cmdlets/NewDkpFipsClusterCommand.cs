@@ -60,6 +60,10 @@ namespace DkpFips.Cmdlets
         [Parameter]
         public SwitchParameter DryRun { get; set; }
 
+        /// <summary>Plan a provider the build's release does not list as FIPS-supported (ProviderNotSupportedByRelease).</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
         /// <summary>How many dkp processes run at once.</summary>
         [Parameter]
         [ValidateRange(1, 64)]
@@ -118,6 +122,10 @@ namespace DkpFips.Cmdlets
                 request = ToRequest();
                 request.Executable = ResolveExecutable();
                 plan = planner.Plan(request);
+                if (ReleaseSupport.ForcedPast(plan.Build, plan.Provider) is { } forced)
+                {
+                    WriteWarning($"Cluster '{plan.ClusterName}': {forced}");
+                }
             }
             catch (ClusterPlanException ex)
             {
@@ -400,6 +408,7 @@ namespace DkpFips.Cmdlets
             request.RegistryMirrorPassword = mirrorPassword;
             request.Environment = environment;
             request.DryRun = DryRun;
+            request.Force = Force;
             return request;
         }
     }

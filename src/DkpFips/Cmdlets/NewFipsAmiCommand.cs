@@ -5,6 +5,7 @@ using System.Linq;
 using System.Management.Automation;
 using System.Threading;
 using DkpFips.Completion;
+using DkpFips.Core.Catalog;
 using DkpFips.Core.ImageBuilder;
 using DkpFips.Core.Process;
 using DkpFips.Infrastructure;
@@ -153,7 +154,12 @@ namespace DkpFips.Cmdlets
             {
                 var request = ToRequest();
                 request.Executable = ResolveExecutable(workingDirectory);
-                plan = new FipsAmiPlan(builder.Build(request), workingDirectory);
+                var built = builder.Build(request);
+                plan = new FipsAmiPlan(built, workingDirectory);
+                if (ReleaseSupport.ForcedPast(built.Build, built.Platform, built.Image.OperatingSystem) is { } forced)
+                {
+                    WriteWarning(forced);
+                }
             }
             catch (KibException ex)
             {

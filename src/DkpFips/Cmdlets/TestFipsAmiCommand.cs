@@ -6,6 +6,7 @@ using System.Runtime.InteropServices;
 using System.Security;
 using DkpFips.Completion;
 using DkpFips.Core.Aws;
+using DkpFips.Core.Catalog;
 using DkpFips.Core.Versioning;
 using DkpFips.Infrastructure;
 
@@ -22,6 +23,7 @@ namespace DkpFips.Cmdlets
         private const string ByBuild = "ByFipsBuild";
 
         private readonly List<Pending> pending = new List<Pending>();
+        private FipsCatalog? catalog;
         private readonly HashSet<string> seen = new HashSet<string>(StringComparer.Ordinal);
 
         /// <summary>AMI ids: ami- and 8 or 17 lowercase hexadecimal digits.</summary>
@@ -73,6 +75,10 @@ namespace DkpFips.Cmdlets
         [Parameter]
         public SwitchParameter UseFipsEndpoint { get; set; }
 
+        /// <summary>An image OS the build's release does not list for aws is a warning instead of a failure.</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
         /// <summary>Only $true or $false per image.</summary>
         [Parameter]
         public SwitchParameter Quiet { get; set; }
@@ -101,9 +107,11 @@ namespace DkpFips.Cmdlets
         protected override void ProcessRecord()
         {
             FipsVersion? expected = null;
+            FipsBuildDefinition? build = null;
             if (FipsBuild is not null)
             {
                 expected = FipsBuild.Definition.KubernetesVersion;
+                build = FipsBuild.Definition;
             }
             else if (KubernetesVersion is not null && !FipsVersion.TryParse(KubernetesVersion, out expected))
             {
@@ -111,12 +119,19 @@ namespace DkpFips.Cmdlets
                 return;
             }
 
+            // The release of the expected version says which operating systems it supports on aws.
+            if (build is null && expected is not null)
+            {
+                catalog ??= LoadCatalog(null);
+                build = catalog.Select(expected);
+            }
+
             foreach (var id in ImageId)
             {
                 var key = id + "|" + Region?.Trim().ToLowerInvariant() + "|" + expected;
                 if (seen.Add(key))
                 {
-                    pending.Add(new Pending(id, Region?.Trim().ToLowerInvariant(), expected));
+                    pending.Add(new Pending(id, Region?.Trim().ToLowerInvariant(), expected, build));
                 }
             }
         }
@@ -142,7 +157,7 @@ namespace DkpFips.Cmdlets
                 WriteVerbose($"Region {defaultRegion} from the environment or profile.");
             }
 
-            var requests = pending.Select(p => new AmiRequest(p.ImageId, p.Region ?? defaultRegion!, p.Expected)).ToList();
+            var requests = pending.Select(p => new AmiRequest(p.ImageId, p.Region ?? defaultRegion!, p.Expected, p.Build, Force)).ToList();
             foreach (var region in requests.Select(r => r.Region).Distinct(StringComparer.Ordinal))
             {
                 if (EndpointUrl is null && AwsRegions.IsWellFormed(region) && !AwsRegions.IsKnown(region))
@@ -258,12 +273,15 @@ namespace DkpFips.Cmdlets
 
         private sealed class Pending
         {
-            public Pending(string imageId, string? region, FipsVersion? expected)
+            public Pending(string imageId, string? region, FipsVersion? expected, FipsBuildDefinition? build)
             {
                 ImageId = imageId;
                 Region = region;
                 Expected = expected;
+                Build = build;
             }
+
+            public FipsBuildDefinition? Build { get; }
 
             public string ImageId { get; }
 

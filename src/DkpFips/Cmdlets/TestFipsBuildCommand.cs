@@ -126,7 +126,9 @@ namespace DkpFips.Cmdlets
                     continue;
                 }
 
-                var found = catalog.Find(wanted!, null);
+                // A line names the build the planners pick for it (New-DkpFipsCluster -KubernetesVersion
+                // 1.23), so a registry is tested for the images the clusters will pull.
+                var found = wanted!.IsVersionLine ? (catalog.Select(wanted) is { } chosen ? new[] { chosen } : Array.Empty<FipsBuildDefinition>()) : catalog.Find(wanted, null);
                 if (found.Count == 0)
                 {
                     var nearest = catalog.NearestKubernetesVersions(wanted!).Select(v => v.ToFlagString());

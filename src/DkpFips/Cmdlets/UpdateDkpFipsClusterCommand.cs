@@ -263,6 +263,10 @@ namespace DkpFips.Cmdlets
             try
             {
                 plan = builder.Build(ToRequest(managementPath), management, currentState);
+                if (ReleaseSupport.ForcedPast(plan.Build, plan.Provider) is { } forced)
+                {
+                    WriteWarning($"Cluster '{ClusterName}': {forced}");
+                }
             }
             catch (ClusterPlanException ex)
             {

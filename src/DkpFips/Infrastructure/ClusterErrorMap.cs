@@ -24,6 +24,7 @@ namespace DkpFips.Infrastructure
             ClusterPlanErrorKind.FipsFlagOverride => ErrorIds.FipsFlagOverride,
             ClusterPlanErrorKind.ReservedArgument => ErrorIds.ReservedArgument,
             ClusterPlanErrorKind.DuplicateClusterName => ErrorIds.DuplicateClusterName,
+            ClusterPlanErrorKind.ProviderNotSupportedByRelease => ErrorIds.ProviderNotSupportedByRelease,
             _ => ErrorIds.InvalidArgument,
         };
 

@@ -117,5 +117,9 @@ namespace DkpFips.Infrastructure
         public const string InvalidOutputVariableName = "InvalidOutputVariableName";
         // Pipes: a piped result that says "unfit" never flows on as if it were fit.
         public const string AmiNotFipsReady = "AmiNotFipsReady";
+
+        // The catalog's support per provider (New-FipsAmi, New-/Update-DkpFipsCluster; -Force goes past)
+        public const string ProviderNotSupportedByRelease = "ProviderNotSupportedByRelease";
+        public const string OperatingSystemNotSupportedByRelease = "OperatingSystemNotSupportedByRelease";
     }
 }

@@ -24,6 +24,8 @@ namespace DkpFips.Infrastructure
             KibErrorKind.NoImageBuilt => ErrorIds.NoImageBuilt,
             KibErrorKind.ImageNotFips => ErrorIds.ImageNotFips,
             KibErrorKind.VersionMismatch => ErrorIds.ImageVersionMismatch,
+            KibErrorKind.ProviderNotSupportedByRelease => ErrorIds.ProviderNotSupportedByRelease,
+            KibErrorKind.OperatingSystemNotSupportedByRelease => ErrorIds.OperatingSystemNotSupportedByRelease,
             _ => ErrorIds.InvalidArgument,
         };
 

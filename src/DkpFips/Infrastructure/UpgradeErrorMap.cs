@@ -20,6 +20,7 @@ namespace DkpFips.Infrastructure
             UpgradeRefusal.ProviderNotUpgradable => ErrorIds.ProviderNotUpgradable,
             UpgradeRefusal.NodePoolsUnknown => ErrorIds.NodePoolsUnknown,
             UpgradeRefusal.InvalidNodePoolName => ErrorIds.InvalidNodePoolName,
+            UpgradeRefusal.ProviderNotSupportedByRelease => ErrorIds.ProviderNotSupportedByRelease,
             _ => ErrorIds.InvalidArgument,
         };
 

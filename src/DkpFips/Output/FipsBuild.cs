@@ -23,6 +23,8 @@ namespace DkpFips
             EtcdImageTag = definition.EtcdImageTag;
             SupportedOperatingSystems = definition.OperatingSystems.ToArray();
             SupportedProviders = definition.Providers.ToArray();
+            SupportByProvider = definition.DescribeSupport().ToArray();
+            Unconfirmed = definition.Unconfirmed.ToArray();
             Basis = definition.Basis.ToString();
             Source = definition.Source;
             Notes = definition.Notes;
@@ -53,9 +55,17 @@ namespace DkpFips
         /// <summary>Tag of the etcd image, e.g. v3.4.13_fips.0.</summary>
         public string EtcdImageTag { get; }
 
+        /// <summary>Every operating system the release supports FIPS on, on any provider.</summary>
         public string[] SupportedOperatingSystems { get; }
 
+        /// <summary>The providers the release supports FIPS clusters on.</summary>
         public string[] SupportedProviders { get; }
+
+        /// <summary>One line per provider with its FIPS operating systems, e.g. "vsphere: RHEL 7.9, RHEL 8.4".</summary>
+        public string[] SupportByProvider { get; }
+
+        /// <summary>The row's fields no vendor source confirmed (etcdVersion, providers, operatingSystems, ...); empty when all are.</summary>
+        public string[] Unconfirmed { get; }
 
         /// <summary>Documented (vendor table), Inferred (derived, check the release notes) or Custom (a user file).</summary>
         public string Basis { get; }

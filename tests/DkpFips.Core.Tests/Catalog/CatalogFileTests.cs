@@ -67,7 +67,7 @@ builds:
         [InlineData("schemaVersion: 1\nbuilds:\n- dkpVersion: '2.9'\n  kubernetesVersion: 1.29.1+fips.0\n  etcdVersion: latest\n", 5, "is not a version")]
         [InlineData("schemaVersion: 1\nbuilds:\n- dkpVersion: '2.9'\n  kubernetesVersion: 1.29.1+fips.0\n  etcdVersion: 3.5.10+fips.0\n  kubernetesVersoin: x\n", 6, "unknown key 'kubernetesVersoin'")]
         [InlineData("schemaVersion: 1\nbuilds:\n- kubernetesVersion: 1.29.1+fips.0\n  etcdVersion: 3.5.10+fips.0\n", 3, "no 'dkpVersion'")]
-        [InlineData("schemaVersion: 2\nbuilds: []\n", 1, "schemaVersion 2 is not supported")]
+        [InlineData("schemaVersion: 3\nbuilds: []\n", 1, "schemaVersion 3 is not supported")]
         [InlineData("builds: []\n", 1, "missing 'schemaVersion'")]
         [InlineData("schemaVersion: 1\nbuilds:\n- dkpVersion: '2.9'\n  kubernetesVersion: 1.29.1+fips.0\n  etcdVersion: 3.5.10+fips.0\n  basis: Official\n", 6, "basis 'Official'")]
         [InlineData("schemaVersion: 1\nbuilds:\n- dkpVersion: '2.9'\n  kubernetesVersion: 1.29.1+fips.0\n  etcdVersion: 3.5.10+fips.0\n- dkpVersion: '2.9'\n  kubernetesVersion: v1.29.1_fips.0\n  etcdVersion: 3.5.10+fips.0\n", 6, "listed twice")]

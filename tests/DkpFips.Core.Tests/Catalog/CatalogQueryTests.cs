@@ -12,12 +12,12 @@ namespace DkpFips.Core.Tests.Catalog
         [Fact]
         public void A_version_line_selects_every_build_of_that_line()
         {
-            using var file = new TempCatalogFile("schemaVersion: 1\nbuilds:\n- dkpVersion: '2.3'\n  kubernetesVersion: 1.23.12+fips.0\n  etcdVersion: 3.4.13+fips.0\n");
+            using var file = new TempCatalogFile("schemaVersion: 1\nbuilds:\n- dkpVersion: '2.3'\n  kubernetesVersion: 1.23.17+fips.0\n  etcdVersion: 3.4.13+fips.0\n");
             var catalog = FipsCatalog.Load(new[] { file.Path }).Catalog;
 
             var builds = catalog.Find(FipsVersion.Parse("1.23"));
 
-            Assert.Equal(new[] { "v1.23.7+fips.0", "v1.23.12+fips.0" }, builds.Select(b => b.KubernetesVersion.ToFlagString()));
+            Assert.Equal(new[] { "v1.23.7+fips.0", "v1.23.12+fips.0", "v1.23.17+fips.0" }, builds.Select(b => b.KubernetesVersion.ToFlagString()));
         }
 
         [Theory]
@@ -33,6 +33,7 @@ namespace DkpFips.Core.Tests.Catalog
         public void A_dkp_release_filter_combines_with_a_version_filter()
         {
             Assert.Single(Catalog.Find(FipsVersion.Parse("1.23"), r => r == "2.3"));
+            Assert.Single(Catalog.Find(FipsVersion.Parse("1.23"), r => r == "2.3.2"));
             Assert.Empty(Catalog.Find(FipsVersion.Parse("1.23"), r => r == "2.2"));
         }
 
@@ -40,7 +41,7 @@ namespace DkpFips.Core.Tests.Catalog
         public void Nearest_versions_of_a_known_line_are_that_line()
         {
             var nearest = Catalog.NearestKubernetesVersions(FipsVersion.Parse("1.23.99"));
-            Assert.Equal(new[] { "v1.23.7+fips.0" }, nearest.Select(v => v.ToFlagString()));
+            Assert.Equal(new[] { "v1.23.7+fips.0", "v1.23.12+fips.0" }, nearest.Select(v => v.ToFlagString()));
         }
 
         [Fact]
@@ -56,8 +57,8 @@ namespace DkpFips.Core.Tests.Catalog
         [Theory]
         [InlineData("2.3", "2.3")]
         [InlineData("v2.3", "2.3")]
-        [InlineData("2.3.1", "2.3")]
-        [InlineData("V2.12.0", "2.12")]
+        [InlineData("2.3.1", "2.3.1")]
+        [InlineData("V2.12.0", "2.12.0")]
         [InlineData("2.*", "2.*")]
         [InlineData("v2.1*", "2.1*")]
         public void Dkp_release_text_is_normalised_to_the_catalog_row(string text, string expected)

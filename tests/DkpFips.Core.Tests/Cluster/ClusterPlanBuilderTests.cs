@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using DkpFips.Core.Catalog;
 using DkpFips.Core.Cluster;
+using DkpFips.Core.Versioning;
 using Xunit;
 
 namespace DkpFips.Core.Tests.Cluster
@@ -203,9 +204,14 @@ namespace DkpFips.Core.Tests.Cluster
         [Fact]
         public void ABuildWithoutAFipsBuildNumberCannotBeUsedWithoutAnEtcdVersion()
         {
-            // Konvoy 2.0's etcd is 3.4.13+fips, with no .N.
-            Assert.Equal(ClusterPlanErrorKind.InvalidEtcdVersion, Refused(builder, Aws("1.21.3")));
-            var request = Aws("1.21.3");
+            // A row built in code (not from a catalog file, which refuses it) whose etcd is 3.4.13+fips, with no .N.
+            var unnumbered = new FipsBuildDefinition("DKP", "2.0", FipsVersion.Parse("1.21.3+fips.0"), FipsVersion.Parse("3.4.13+fips"),
+                "docker.io/mesosphere", "docker.io/mesosphere", new[] { "RHEL 7.9" }, new[] { "aws" }, CatalogBasis.Custom, string.Empty, string.Empty, "test");
+            var refused = Aws(null!);
+            refused.FipsBuild = unnumbered;
+            Assert.Equal(ClusterPlanErrorKind.InvalidEtcdVersion, Refused(builder, refused));
+            var request = Aws(null!);
+            request.FipsBuild = unnumbered;
             request.EtcdVersion = "3.4.13+fips.0";
             Assert.Contains("--etcd-version=3.4.13+fips.0", builder.Build(request).Command.DisplayArguments);
         }

@@ -52,7 +52,8 @@ namespace DkpFips.Core.Tests.ImageBuilder
         [InlineData("Oracle Linux RHCK 7.9", "images/ami/oracle-79.yaml", "Oracle Linux 7.9")]
         public void ResolvesAnOperatingSystemToItsImageDefinition(string os, string path, string display)
         {
-            var plan = builder.Build(new KibBuildRequest { OperatingSystem = os, KubernetesVersion = "1.23" });
+            // Name resolution only: -Force goes past the release's OS list (DKP 2.3 has no RHEL 8.10).
+            var plan = builder.Build(new KibBuildRequest { OperatingSystem = os, KubernetesVersion = "1.23", Force = true });
             Assert.Equal(path, plan.Image.Path);
             Assert.Equal(display, plan.Image.OperatingSystem);
         }
@@ -62,7 +63,7 @@ namespace DkpFips.Core.Tests.ImageBuilder
         {
             var plan = builder.Build(new KibBuildRequest { OperatingSystem = "rhel-8.4", Platform = "vsphere", KubernetesVersion = "1.22" });
             Assert.Equal(new[] { "build", "vsphere", "images/ova/rhel-84.yaml", "--overrides=overrides/fips.yaml", "--kubernetes-version=1.22.8" }, plan.Command.DisplayArguments);
-            Assert.Equal("vsphere", builder.Build(new KibBuildRequest { ImageDefinition = "images/ova/centos-79.yaml", KubernetesVersion = "1.22" }).Platform);
+            Assert.Equal("vsphere", builder.Build(new KibBuildRequest { ImageDefinition = "images/ova/rhel-79.yaml", KubernetesVersion = "1.22" }).Platform);
         }
 
         [Theory]

@@ -107,11 +107,11 @@ namespace DkpFips.Core.Tests.Upgrade
         [Fact]
         public void ForcePlansAFipsTargetTheCatalogLacksButNotAVersionLine()
         {
-            var request = Aws("v1.23.12+fips.0");
+            var request = Aws("v1.23.15+fips.0");
             request.Force = true;
             var plan = builder.Build(request);
             Assert.Null(plan.Build);
-            Assert.Equal("--kubernetes-version=v1.23.12+fips.0", plan.Steps[0].Command.DisplayArguments[4]);
+            Assert.Equal("--kubernetes-version=v1.23.15+fips.0", plan.Steps[0].Command.DisplayArguments[4]);
 
             var line = Aws("1.99");
             line.Force = true;
