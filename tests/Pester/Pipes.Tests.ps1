@@ -59,7 +59,8 @@ Describe 'Pipes' {
             $env:FAKEKIB_RECORD = Join-Path $dir 'record.json'
             # Ids with this prefix are served by the EC2 double as KIB RHEL 8.4 FIPS images of 1.23.7+fips.0.
             $env:FAKEKIB_AMI_PREFIX = 'ami-0bbb'
-            $plan = Get-FipsBuild -KubernetesVersion 1.23 -Latest |
+            # DKP 2.3.1 selects the 2.3 row (1.23.7+fips.0), the build the EC2 double's generated images carry.
+            $plan = Get-FipsBuild -DkpVersion 2.3.1 |
                 New-FipsAmi -ImageDefinition images/ami/rhel-84.yaml -Region us-west-2 -KibPath $Kib -WorkingDirectory $dir -LogDirectory $dir |
                 Test-FipsAmi @Aws |
                 New-DkpFipsCluster -ClusterName fips-chain -PlanOnly -DkpPath $Dkp
@@ -107,7 +108,7 @@ Describe 'Pipes' {
             $dir = New-TestDirectory
             $env:FAKEKIB_RECORD = Join-Path $dir 'record.json'
             $env:FAKEKIB_AMI_PREFIX = 'ami-0bbb'
-            $created = Get-FipsBuild -KubernetesVersion 1.23 -Latest |
+            $created = Get-FipsBuild -DkpVersion 2.3.1 |
                 New-FipsAmi -ImageDefinition images/ami/rhel-84.yaml -Region us-west-2 -KibPath $Kib -WorkingDirectory $dir -LogDirectory $dir |
                 Test-FipsAmi @Aws |
                 New-DkpFipsCluster -ClusterName fips-cluster -ManagementKubeconfig $FipsManagement.Kubeconfig -DkpPath $Dkp -LogDirectory $dir -Confirm:$false
