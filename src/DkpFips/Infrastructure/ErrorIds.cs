@@ -115,5 +115,11 @@ namespace DkpFips.Infrastructure
         public const string InvalidClusterBatch = "InvalidClusterBatch";
         public const string NoClusterSpecs = "NoClusterSpecs";
         public const string InvalidOutputVariableName = "InvalidOutputVariableName";
+
+        // Find-, Copy-FipsBuild (registries)
+        public const string RegistryImageNotFound = "RegistryImageNotFound";
+        public const string RegistryWriteRefused = "RegistryWriteRefused";
+        public const string RegistryDigestMismatch = "RegistryDigestMismatch";
+        public const string ImageArchiveInvalid = "ImageArchiveInvalid";
     }
 }
