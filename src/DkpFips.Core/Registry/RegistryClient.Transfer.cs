@@ -242,6 +242,11 @@ namespace DkpFips.Core.Registry
             {
                 (response, attempts) = await SendAuthorizedAsync(image, newRequest, mode, cancellationToken).ConfigureAwait(false);
             }
+            catch (Exception ex) when (!(ex is RegistryTransferException) && Inner<RegistryTransferException>(ex) is { } inner)
+            {
+                // A streamed body that failed its digest check mid-upload: HttpClient wraps it.
+                throw inner;
+            }
             catch (RegistryAuthException ex)
             {
                 throw new RegistryTransferException(ex.Status == ImageCheckStatus.Unauthorized ? TransferFailure.Unauthorized : TransferFailure.Error, ex.Message, ex);
@@ -272,6 +277,20 @@ namespace DkpFips.Core.Registry
                 default:
                     return (response, attempts);
             }
+        }
+
+        private static T? Inner<T>(Exception ex)
+            where T : Exception
+        {
+            for (Exception? e = ex; e is not null; e = e.InnerException)
+            {
+                if (e is T found)
+                {
+                    return found;
+                }
+            }
+
+            return null;
         }
 
         private static RegistryTransferException Unexpected(ImageLocation image, HttpResponseMessage response, string doing)

@@ -1,0 +1,255 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using DkpFips.Completion;
+using DkpFips.Core.Catalog;
+using DkpFips.Core.Registry;
+using DkpFips.Core.Versioning;
+using DkpFips.Infrastructure;
+
+namespace DkpFips.Cmdlets
+{
+    /// <summary>
+    /// <para type="synopsis">Copies every image of a FIPS build, all platforms, byte for byte to another registry.</para>
+    /// </summary>
+    [Cmdlet(VerbsCommon.Copy, "FipsBuild", DefaultParameterSetName = VersionSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium,
+        HelpUri = "https://github.com/dkpfips/DkpFips/blob/main/docs/Copy-FipsBuild.md")]
+    [OutputType(typeof(FipsImageCopy))]
+    public sealed class CopyFipsBuildCommand : RegistryCmdlet
+    {
+        private const string BuildSet = "Build";
+        private const string VersionSet = "KubernetesVersion";
+
+        private readonly List<(FipsBuildDefinition Build, RegistryReference? Source)> builds = new List<(FipsBuildDefinition, RegistryReference?)>();
+        private readonly HashSet<string> seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        private FipsCatalog? catalog;
+        private RegistryReference? destination;
+
+        /// <summary>Builds to copy, from Get-FipsBuild.</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = BuildSet)]
+        [ValidateNotNull]
+        public FipsBuild[]? Build { get; set; }
+
+        /// <summary>Kubernetes versions of catalog builds to copy (from Find-FipsBuild by property name).</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = VersionSet)]
+        [ArgumentCompleter(typeof(KubernetesVersionCompleter))]
+        [VersionText]
+        [ValidateNotNullOrEmpty]
+        public string[]? KubernetesVersion { get; set; }
+
+        /// <summary>The registry namespace to copy from instead of the builds' own repositories (Find-FipsBuild's Registry binds here).</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("Registry")]
+        [ArgumentCompleter(typeof(RegistryCompleter))]
+        [ValidateNotNullOrEmpty]
+        public string? Source { get; set; }
+
+        /// <summary>The registry namespace to copy to (host[:port]/namespace).</summary>
+        [Parameter(Mandatory = true, Position = 1)]
+        [ArgumentCompleter(typeof(RegistryCompleter))]
+        [ValidateNotNullOrEmpty]
+        public string? Destination { get; set; }
+
+        /// <summary>User name and password for the source registry.</summary>
+        [Parameter]
+        [Credential]
+        [ValidateNotNull]
+        public PSCredential? Credential { get; set; }
+
+        /// <summary>User name and password for the destination registry (one that may push).</summary>
+        [Parameter]
+        [Credential]
+        [ValidateNotNull]
+        public PSCredential? DestinationCredential { get; set; }
+
+        /// <summary>Also copy pause and CoreDNS, the upstream images kubeadm pulls from the same repository.</summary>
+        [Parameter]
+        public SwitchParameter IncludeUpstream { get; set; }
+
+        /// <summary>Images copied at the same time.</summary>
+        [Parameter]
+        [ValidateRange(1, 64)]
+        public int ThrottleLimit { get; set; } = 4;
+
+        protected override void BeginProcessing()
+        {
+            destination = ParseRegistry(Destination!, nameof(Destination));
+            if (destination is null)
+            {
+                // The error is written; a bad destination stops the whole invocation.
+                ThrowTerminatingError(new ArgumentException($"-Destination '{Destination}' cannot be used."), ErrorIds.InvalidRegistry, ErrorCategory.InvalidArgument, Destination);
+            }
+        }
+
+        protected override void ProcessRecord()
+        {
+            RegistryReference? source = null;
+            if (Source is not null)
+            {
+                source = ParseRegistry(Source, nameof(Source));
+                if (source is null)
+                {
+                    return;
+                }
+            }
+
+            if (ParameterSetName == BuildSet)
+            {
+                foreach (var build in Build!)
+                {
+                    if (build is not null)
+                    {
+                        Add(build.Definition, source);
+                    }
+                }
+
+                return;
+            }
+
+            catalog ??= LoadCatalog(null);
+            foreach (var text in KubernetesVersion!)
+            {
+                if (!FipsVersion.TryParse(text, out var wanted))
+                {
+                    WriteError(new FipsVersionFormatException(text), ErrorIds.InvalidKubernetesVersion, ErrorCategory.InvalidArgument, text);
+                    continue;
+                }
+
+                var found = catalog.Find(wanted!, null);
+                if (found.Count == 0)
+                {
+                    var nearest = catalog.NearestKubernetesVersions(wanted!).Select(v => v.ToFlagString());
+                    WriteError(new ItemNotFoundException($"No FIPS build in the catalog matches Kubernetes {text}. Nearest supported: {string.Join(", ", nearest)}."),
+                        ErrorIds.FipsBuildNotFound, ErrorCategory.ObjectNotFound, text,
+                        "Run Get-FipsBuild to list every build, or add a row with a catalog file if your release is newer than this module.");
+                    continue;
+                }
+
+                foreach (var build in found)
+                {
+                    Add(build, source);
+                }
+            }
+        }
+
+        private void Add(FipsBuildDefinition build, RegistryReference? source)
+        {
+            if (!seen.Add(build.Key + "|" + source))
+            {
+                return;
+            }
+
+            try
+            {
+                FipsBuildRegistryChecker.Locate(build, source, IncludeUpstream);
+                builds.Add((build, source));
+            }
+            catch (RegistryReferenceFormatException ex)
+            {
+                WriteError(ex, ErrorIds.InvalidBuildRepository, ErrorCategory.InvalidData, build.ToString(),
+                    "Fix the image repository of this row in its catalog file, or give -Source.");
+            }
+        }
+
+        protected override void EndProcessing()
+        {
+            if (builds.Count == 0)
+            {
+                return;
+            }
+
+            // Ask (for -WhatIf and -Confirm) here, on the pipeline thread, before anything is sent.
+            var plans = ImageCopyPlan.For(builds, destination!, IncludeUpstream)
+                .Where(p => ShouldProcess(p.Destination.Reference, "Copy " + p.Source.Reference))
+                .ToArray();
+            if (plans.Length == 0)
+            {
+                return;
+            }
+
+            using var sourceClient = new RegistryClient(NewOptions(Credential));
+            using var destinationClient = new RegistryClient(NewOptions(DestinationCredential));
+            var copier = new ImageCopier(sourceClient, destinationClient);
+            using var finished = new BlockingCollection<(ImageCopyPlan Plan, ImageCopyResult Result)>();
+            using var gate = new SemaphoreSlim(ThrottleLimit);
+            var work = Task.WhenAll(plans.Select(plan => CopyGatedAsync(copier, plan, gate, finished)))
+                .ContinueWith(_ => finished.CompleteAdding(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+
+            var progress = new ProgressRecord(2, "Copy-FipsBuild", "Copying to " + destination);
+            var done = 0;
+            while (!finished.IsCompleted)
+            {
+                if (finished.TryTake(out var item, 250))
+                {
+                    done++;
+                    Report(item.Plan, item.Result);
+                }
+
+                progress.StatusDescription = $"{done} of {plans.Length} images, {copier.BytesCopied / (1024 * 1024)} MiB sent";
+                progress.PercentComplete = done * 100 / plans.Length;
+                WriteProgress(progress);
+            }
+
+            progress.RecordType = ProgressRecordType.Completed;
+            WriteProgress(progress);
+            try
+            {
+                work.GetAwaiter().GetResult();
+            }
+            catch (OperationCanceledException)
+            {
+                throw new PipelineStoppedException();
+            }
+
+            if (CancellationToken.IsCancellationRequested)
+            {
+                throw new PipelineStoppedException();
+            }
+
+            WriteVerbose($"{sourceClient.RequestCount} request(s) to the source, {destinationClient.RequestCount} to the destination; {copier.BytesCopied} bytes sent.");
+        }
+
+        private async Task CopyGatedAsync(ImageCopier copier, ImageCopyPlan plan, SemaphoreSlim gate, BlockingCollection<(ImageCopyPlan, ImageCopyResult)> finished)
+        {
+            try
+            {
+                await gate.WaitAsync(CancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+
+            try
+            {
+                var result = await copier.CopyAsync(plan.Source, plan.Destination, CancellationToken).ConfigureAwait(false);
+                finished.Add((plan, result));
+            }
+            catch (OperationCanceledException)
+            {
+                // Ctrl+C: EndProcessing stops the pipeline once every copy has let go.
+            }
+            finally
+            {
+                gate.Release();
+            }
+        }
+
+        private void Report(ImageCopyPlan plan, ImageCopyResult result)
+        {
+            var output = new FipsImageCopy(plan, result);
+            WriteVerbose($"{output.Source} -> {output.Destination}: {output.Status} {output.Digest} ({output.BlobsCopied} blob(s) copied, {output.BlobsMounted} mounted, {output.BlobsPresent} present, {output.BytesCopied} bytes)");
+            if (result.Status == ImageCopyStatus.Failed)
+            {
+                var (id, category, action) = Classify(result.Failure ?? TransferFailure.Error);
+                WriteError(new InvalidOperationException(result.Message), id, category, output.Source, action);
+            }
+
+            WriteObject(output);
+        }
+    }
+}
