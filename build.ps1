@@ -70,6 +70,8 @@ function Get-ModuleLayout {
         @{ From = Join-Path $kubernetes 'Fractions.dll'; To = 'dependencies/Fractions.dll' }
         @{ From = Join-Path $cmdlets 'AWSSDK.Core.dll'; To = 'dependencies/AWSSDK.Core.dll' }
         @{ From = Join-Path $cmdlets 'AWSSDK.EC2.dll'; To = 'dependencies/AWSSDK.EC2.dll' }
+        # Tar of the OCI image-layout archives of Save-/Publish-FipsBuild (netstandard2.0: both editions).
+        @{ From = Join-Path $cmdlets 'ICSharpCode.SharpZipLib.dll'; To = 'dependencies/ICSharpCode.SharpZipLib.dll' }
         # netstandard2.0 polyfills AWSSDK.Core needs on Windows PowerShell 5.1 (.NET Framework).
         # PowerShell 7 has them in the runtime, and the private load context never loads these copies.
         foreach ($polyfill in 'Microsoft.Bcl.AsyncInterfaces', 'System.Buffers', 'System.Memory', 'System.Numerics.Vectors',

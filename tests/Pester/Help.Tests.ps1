@@ -94,6 +94,12 @@ BeforeDiscovery {
         $exampleEndpoints = @{ 'docker\.io/mesosphere' = "$($registry.open)/mesosphere"; 'registry\.example\.internal' = $registry.open; 'mirror\.example\.internal:5000' = $registry.dest }
     }
     $script:exampleSetup['Copy-FipsBuild'] = $script:exampleSetup['Find-FipsBuild']
+    $script:exampleSetup['Save-FipsBuild'] = $script:exampleSetup['Find-FipsBuild']
+    # Publish-FipsBuild publishes ./fips.tar, saved here from the open registry.
+    $script:exampleSetup['Publish-FipsBuild'] = {
+        . $exampleSetup['Find-FipsBuild']
+        Save-FipsBuild v1.23.7+fips.0 -Source "$($registry.open)/mesosphere" -Path (Join-Path $TestDrive 'fips.tar') -Force | Out-Null
+    }
     # The dkp double as dkp on PATH (it records nothing and succeeds, printing right dry-run YAML);
     # ./clusters.csv and ./mirror-credential.xml for the batch and mirror examples.
     $script:exampleSetup['New-DkpFipsCluster'] = {

@@ -19,10 +19,12 @@ namespace DkpFips.Core.Registry
         private readonly string what;
         private readonly IncrementalHash hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         private readonly Action<long>? onRead;
+        private readonly bool leaveOpen;
         private bool verified;
 
-        public DigestingStream(Stream inner, string expectedDigest, long expectedSize, string what, Action<long>? onRead = null)
+        public DigestingStream(Stream inner, string expectedDigest, long expectedSize, string what, Action<long>? onRead = null, bool leaveOpen = false)
         {
+            this.leaveOpen = leaveOpen;
             this.inner = inner;
             this.expectedDigest = expectedDigest;
             this.expectedSize = expectedSize;
@@ -102,7 +104,11 @@ namespace DkpFips.Core.Registry
         {
             if (disposing)
             {
-                inner.Dispose();
+                if (!leaveOpen)
+                {
+                    inner.Dispose();
+                }
+
                 hash.Dispose();
             }
 

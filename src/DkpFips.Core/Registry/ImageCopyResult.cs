@@ -27,6 +27,9 @@ namespace DkpFips.Core.Registry
 
         public ImageLocation Source { get; }
 
+        /// <summary>Where the image came from when not a registry: its reference in an archive.</summary>
+        public string? Origin { get; set; }
+
         public ImageLocation Destination { get; }
 
         public ImageCopyStatus Status { get; }

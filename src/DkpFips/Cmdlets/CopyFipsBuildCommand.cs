@@ -19,34 +19,9 @@ namespace DkpFips.Cmdlets
     [Cmdlet(VerbsCommon.Copy, "FipsBuild", DefaultParameterSetName = VersionSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium,
         HelpUri = "https://github.com/dkpfips/DkpFips/blob/main/docs/Copy-FipsBuild.md")]
     [OutputType(typeof(FipsImageCopy))]
-    public sealed class CopyFipsBuildCommand : RegistryCmdlet
+    public sealed class CopyFipsBuildCommand : BuildImagesCmdlet
     {
-        private const string BuildSet = "Build";
-        private const string VersionSet = "KubernetesVersion";
-
-        private readonly List<(FipsBuildDefinition Build, RegistryReference? Source)> builds = new List<(FipsBuildDefinition, RegistryReference?)>();
-        private readonly HashSet<string> seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        private FipsCatalog? catalog;
         private RegistryReference? destination;
-
-        /// <summary>Builds to copy, from Get-FipsBuild.</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = BuildSet)]
-        [ValidateNotNull]
-        public FipsBuild[]? Build { get; set; }
-
-        /// <summary>Kubernetes versions of catalog builds to copy (from Find-FipsBuild by property name).</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = VersionSet)]
-        [ArgumentCompleter(typeof(KubernetesVersionCompleter))]
-        [VersionText]
-        [ValidateNotNullOrEmpty]
-        public string[]? KubernetesVersion { get; set; }
-
-        /// <summary>The registry namespace to copy from instead of the builds' own repositories (Find-FipsBuild's Registry binds here).</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [Alias("Registry")]
-        [ArgumentCompleter(typeof(RegistryCompleter))]
-        [ValidateNotNullOrEmpty]
-        public string? Source { get; set; }
 
         /// <summary>The registry namespace to copy to (host[:port]/namespace).</summary>
         [Parameter(Mandatory = true, Position = 1)]
@@ -54,21 +29,11 @@ namespace DkpFips.Cmdlets
         [ValidateNotNullOrEmpty]
         public string? Destination { get; set; }
 
-        /// <summary>User name and password for the source registry.</summary>
-        [Parameter]
-        [Credential]
-        [ValidateNotNull]
-        public PSCredential? Credential { get; set; }
-
         /// <summary>User name and password for the destination registry (one that may push).</summary>
         [Parameter]
         [Credential]
         [ValidateNotNull]
         public PSCredential? DestinationCredential { get; set; }
-
-        /// <summary>Also copy pause and CoreDNS, the upstream images kubeadm pulls from the same repository.</summary>
-        [Parameter]
-        public SwitchParameter IncludeUpstream { get; set; }
 
         /// <summary>Images copied at the same time.</summary>
         [Parameter]
@@ -85,85 +50,15 @@ namespace DkpFips.Cmdlets
             }
         }
 
-        protected override void ProcessRecord()
-        {
-            RegistryReference? source = null;
-            if (Source is not null)
-            {
-                source = ParseRegistry(Source, nameof(Source));
-                if (source is null)
-                {
-                    return;
-                }
-            }
-
-            if (ParameterSetName == BuildSet)
-            {
-                foreach (var build in Build!)
-                {
-                    if (build is not null)
-                    {
-                        Add(build.Definition, source);
-                    }
-                }
-
-                return;
-            }
-
-            catalog ??= LoadCatalog(null);
-            foreach (var text in KubernetesVersion!)
-            {
-                if (!FipsVersion.TryParse(text, out var wanted))
-                {
-                    WriteError(new FipsVersionFormatException(text), ErrorIds.InvalidKubernetesVersion, ErrorCategory.InvalidArgument, text);
-                    continue;
-                }
-
-                var found = catalog.Find(wanted!, null);
-                if (found.Count == 0)
-                {
-                    var nearest = catalog.NearestKubernetesVersions(wanted!).Select(v => v.ToFlagString());
-                    WriteError(new ItemNotFoundException($"No FIPS build in the catalog matches Kubernetes {text}. Nearest supported: {string.Join(", ", nearest)}."),
-                        ErrorIds.FipsBuildNotFound, ErrorCategory.ObjectNotFound, text,
-                        "Run Get-FipsBuild to list every build, or add a row with a catalog file if your release is newer than this module.");
-                    continue;
-                }
-
-                foreach (var build in found)
-                {
-                    Add(build, source);
-                }
-            }
-        }
-
-        private void Add(FipsBuildDefinition build, RegistryReference? source)
-        {
-            if (!seen.Add(build.Key + "|" + source))
-            {
-                return;
-            }
-
-            try
-            {
-                FipsBuildRegistryChecker.Locate(build, source, IncludeUpstream);
-                builds.Add((build, source));
-            }
-            catch (RegistryReferenceFormatException ex)
-            {
-                WriteError(ex, ErrorIds.InvalidBuildRepository, ErrorCategory.InvalidData, build.ToString(),
-                    "Fix the image repository of this row in its catalog file, or give -Source.");
-            }
-        }
-
         protected override void EndProcessing()
         {
-            if (builds.Count == 0)
+            if (Builds.Count == 0)
             {
                 return;
             }
 
             // Ask (for -WhatIf and -Confirm) here, on the pipeline thread, before anything is sent.
-            var plans = ImageCopyPlan.For(builds, destination!, IncludeUpstream)
+            var plans = ImageCopyPlan.For(Builds, destination!, IncludeUpstream)
                 .Where(p => ShouldProcess(p.Destination.Reference, "Copy " + p.Source.Reference))
                 .ToArray();
             if (plans.Length == 0)

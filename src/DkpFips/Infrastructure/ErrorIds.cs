@@ -121,5 +121,8 @@ namespace DkpFips.Infrastructure
         public const string RegistryWriteRefused = "RegistryWriteRefused";
         public const string RegistryDigestMismatch = "RegistryDigestMismatch";
         public const string ImageArchiveInvalid = "ImageArchiveInvalid";
+        public const string ImageArchiveExists = "ImageArchiveExists";
+        public const string ImageArchiveNotFound = "ImageArchiveNotFound";
+        public const string ImageArchiveWriteFailed = "ImageArchiveWriteFailed";
     }
 }

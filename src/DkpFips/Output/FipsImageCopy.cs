@@ -7,11 +7,16 @@ namespace DkpFips
     public sealed class FipsImageCopy
     {
         internal FipsImageCopy(ImageCopyPlan plan, ImageCopyResult result)
+            : this(plan.Build.KubernetesVersion.ToFlagString(withLeadingV: true), plan.Image.Name, plan.Image.Tag, result)
         {
-            KubernetesVersion = plan.Build.KubernetesVersion.ToFlagString(withLeadingV: true);
-            Name = plan.Image.Name;
-            Tag = plan.Image.Tag;
-            Source = result.Source.Reference;
+        }
+
+        internal FipsImageCopy(string? kubernetesVersion, string name, string tag, ImageCopyResult result)
+        {
+            KubernetesVersion = kubernetesVersion;
+            Name = name;
+            Tag = tag;
+            Source = result.Origin ?? result.Source.Reference;
             Destination = result.Destination.Reference;
             Digest = result.Digest;
             MediaType = result.MediaType;
@@ -24,14 +29,14 @@ namespace DkpFips
             Message = result.Message;
         }
 
-        /// <summary>The build the image belongs to (the first, when several builds share it).</summary>
-        public string KubernetesVersion { get; }
+        /// <summary>The build the image belongs to (the first, when several builds share it); null when published from an archive.</summary>
+        public string? KubernetesVersion { get; }
 
         public string Name { get; }
 
         public string Tag { get; }
 
-        /// <summary>host[:port]/repository:tag read from.</summary>
+        /// <summary>host[:port]/repository:tag read from, or the image's reference in the archive.</summary>
         public string Source { get; }
 
         /// <summary>host[:port]/repository:tag written to.</summary>
