@@ -154,8 +154,10 @@ Describe 'Copy-FipsBuild' {
         }
 
         It 'stops on a malformed or insecure destination before anything is sent' {
-            { Copy-FipsBuild 1.23.7+fips.0 -Source $open -Destination 'bad host/x' -ErrorAction Stop } | Should -Throw -ErrorId 'InvalidRegistry*'
-            { Copy-FipsBuild 1.23.7+fips.0 -Source $open -Destination 'http://mirror.example.internal/x' -ErrorAction Stop } | Should -Throw -ErrorId 'InsecureRegistry*'
+            # Terminating: they throw without -ErrorAction Stop, one error each.
+            { Copy-FipsBuild 1.23.7+fips.0 -Source $open -Destination 'bad host/x' } | Should -Throw -ErrorId 'InvalidRegistry*'
+            { Copy-FipsBuild 1.23.7+fips.0 -Source $open -Destination 'http://mirror.example.internal/x' } | Should -Throw -ErrorId 'InsecureRegistry*'
+            { Publish-FipsBuild ./nothing.tar -Registry 'http://mirror.example.internal/x' } | Should -Throw -ErrorId 'InsecureRegistry*'
         }
     }
 }

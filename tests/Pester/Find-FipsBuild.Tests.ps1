@@ -51,7 +51,7 @@ Describe 'Find-FipsBuild' {
         $objects.KubernetesVersion | Should -Be @('v1.23.7+fips.0')
         ($found | Out-String) | Should -Not -Match $canary
         $table = ($objects | Out-String -Width 120) -split "`n" | Where-Object { $_.Trim() }
-        $table[0] | Should -Match '^KubernetesVersion\s+IsComplete\s+InCatalog\s+CatalogRelease\s+Missing\s+Registry'
+        $table[0] | Should -Match '^KubernetesVersion\s+IsComplete\s+InCatalog\s+CatalogRelease\s+MissingComponents\s+Registry'
     }
 
     It 'refuses a wrong credential with RegistryUnauthorized, naming no secret' {

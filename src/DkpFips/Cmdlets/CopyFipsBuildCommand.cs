@@ -42,12 +42,7 @@ namespace DkpFips.Cmdlets
 
         protected override void BeginProcessing()
         {
-            destination = ParseRegistry(Destination!, nameof(Destination));
-            if (destination is null)
-            {
-                // The error is written; a bad destination stops the whole invocation.
-                ThrowTerminatingError(new ArgumentException($"-Destination '{Destination}' cannot be used."), ErrorIds.InvalidRegistry, ErrorCategory.InvalidArgument, Destination);
-            }
+            destination = ParseRegistry(Destination!, nameof(Destination), terminating: true);
         }
 
         protected override void EndProcessing()

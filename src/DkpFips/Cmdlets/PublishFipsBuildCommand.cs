@@ -38,11 +38,7 @@ namespace DkpFips.Cmdlets
 
         protected override void BeginProcessing()
         {
-            registry = ParseRegistry(Registry!, nameof(Registry));
-            if (registry is null)
-            {
-                ThrowTerminatingError(new ArgumentException($"-Registry '{Registry}' cannot be used."), ErrorIds.InvalidRegistry, ErrorCategory.InvalidArgument, Registry);
-            }
+            registry = ParseRegistry(Registry!, nameof(Registry), terminating: true);
         }
 
         protected override void ProcessRecord()

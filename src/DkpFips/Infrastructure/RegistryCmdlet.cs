@@ -34,8 +34,12 @@ namespace DkpFips.Infrastructure
             Credential = credential is null ? null : new RegistryCredential(credential.UserName, credential.GetNetworkCredential().Password),
         };
 
-        /// <summary>The parsed reference, or null after a non-terminating error (malformed, or plain HTTP without -AllowInsecure).</summary>
-        private protected RegistryReference? ParseRegistry(string text, string parameterName)
+        /// <summary>
+        /// The parsed reference, or null after an error (malformed, or plain HTTP without
+        /// -AllowInsecure): non-terminating for a per-record input, terminating with
+        /// <paramref name="terminating"/> (a destination the whole invocation needs).
+        /// </summary>
+        private protected RegistryReference? ParseRegistry(string text, string parameterName, bool terminating = false)
         {
             RegistryReference registry;
             try
@@ -44,18 +48,28 @@ namespace DkpFips.Infrastructure
             }
             catch (RegistryReferenceFormatException ex)
             {
-                WriteError(new ArgumentException($"-{parameterName}: {ex.Message}", ex), ErrorIds.InvalidRegistry, ErrorCategory.InvalidArgument, ex.Text);
+                Fail(new ArgumentException($"-{parameterName}: {ex.Message}", ex), ErrorIds.InvalidRegistry, ErrorCategory.InvalidArgument, ex.Text, null);
                 return null;
             }
 
             if (registry.IsPlainHttp && !registry.IsLoopback && !AllowInsecure)
             {
-                WriteError(new InsecureRegistryException("The registry", registry.Host), ErrorIds.InsecureRegistry, ErrorCategory.SecurityError, registry.ToString(),
+                Fail(new InsecureRegistryException("The registry", registry.Host), ErrorIds.InsecureRegistry, ErrorCategory.SecurityError, registry.ToString(),
                     "Use https://, or add -AllowInsecure if this registry really serves plain HTTP.");
                 return null;
             }
 
             return registry;
+
+            void Fail(Exception exception, string id, ErrorCategory category, object target, string? action)
+            {
+                if (terminating)
+                {
+                    ThrowTerminatingError(exception, id, category, target, action);
+                }
+
+                WriteError(exception, id, category, target, action);
+            }
         }
 
         /// <summary>Waits for work on worker threads; Ctrl+C stops the pipeline.</summary>
