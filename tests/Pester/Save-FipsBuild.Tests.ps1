@@ -119,6 +119,23 @@ Describe 'Publish-FipsBuild' {
         Find-FipsBuild "$dest/cut" -Credential $credential | Should -BeNullOrEmpty
     }
 
+    It 'refuses an archive cut inside a blob (index.json first, as other tools may write it) and writes no tag' {
+        $work = Join-Path $TestDrive 'cut-inside'
+        $null = New-Item -ItemType Directory $work
+        & tar -xf $archive -C $work
+        $reordered = Join-Path $TestDrive 'reordered.tar'
+        # GNU tar, 512-byte records: the file ends with the last blob's data block and two zero blocks.
+        & tar -b 1 -cf $reordered -C $work oci-layout index.json blobs
+        $bytes = [IO.File]::ReadAllBytes($reordered)
+        $cut = Join-Path $TestDrive 'cut-inside.tar'
+        [IO.File]::WriteAllBytes($cut, $bytes[0..($bytes.Length - 1024 - 256 - 1)])
+        Publish-FipsBuild $cut -Registry "$dest/cut-inside" -Credential $credential -ErrorVariable err -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        $err.Count | Should -Be 1
+        $err[0].FullyQualifiedErrorId | Should -BeLike 'ImageArchiveInvalid,*'
+        $err[0].Exception.Message | Should -Match 'is cut short'
+        Find-FipsBuild "$dest/cut-inside" -Credential $credential | Should -BeNullOrEmpty
+    }
+
     It 'refuses an archive whose blob does not match its digest and writes no tag' {
         $work = Join-Path $TestDrive 'tampered'
         $null = New-Item -ItemType Directory $work

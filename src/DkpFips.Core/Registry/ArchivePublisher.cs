@@ -149,7 +149,7 @@ namespace DkpFips.Core.Registry
                     }
                     else
                     {
-                        using var verified = new DigestingStream(tar, digest, need.Blob.Size, $"The archive's blob {digest}", read => Interlocked.Add(ref bytesCopied, read), leaveOpen: true);
+                        using var verified = new DigestingStream(tar, digest, need.Blob.Size, $"The archive's blob {digest}", read => Interlocked.Add(ref bytesCopied, read), leaveOpen: true, shortFailure: TransferFailure.InvalidArchive);
                         await destination.UploadBlobAsync(first, digest, need.Blob.Size, verified, cancellationToken).ConfigureAwait(false);
                         verified.Verify();
                         counts[first.Key].BlobsCopied++;
@@ -184,6 +184,14 @@ namespace DkpFips.Core.Registry
         /// <summary>First pass: index.json and every JSON blob (manifests, indexes, configs), each checked against its digest.</summary>
         private static (IReadOnlyList<(Descriptor, string)> Images, Dictionary<string, byte[]> Documents) ReadIndexAndManifests(string path)
         {
+            // A tar is whole 512-byte blocks: anything else was cut short (SharpZipLib reads a
+            // cut last block without complaint, and only the digest check would notice).
+            var size = new FileInfo(path).Length;
+            if (size % 512 != 0)
+            {
+                throw new RegistryTransferException(TransferFailure.InvalidArchive, $"{path} is cut short: its {size} bytes are not whole 512-byte tar blocks.");
+            }
+
             byte[]? index = null;
             var layout = false;
             var documents = new Dictionary<string, byte[]>(StringComparer.Ordinal);
@@ -287,7 +295,15 @@ namespace DkpFips.Core.Registry
         private static byte[] ReadEntry(TarInputStream tar, TarEntry entry)
         {
             using var buffer = new MemoryStream((int)entry.Size);
-            tar.CopyEntryContents(buffer);
+            try
+            {
+                tar.CopyEntryContents(buffer);
+            }
+            catch (Exception ex) when (ex is TarException || ex is IOException)
+            {
+                throw new RegistryTransferException(TransferFailure.InvalidArchive, $"The archive's {entry.Name} cannot be read: {ex.Message}", ex);
+            }
+
             if (buffer.Length != entry.Size)
             {
                 throw new RegistryTransferException(TransferFailure.InvalidArchive, $"The archive's {entry.Name} ends after {buffer.Length} of its {entry.Size} bytes: the archive is truncated.");

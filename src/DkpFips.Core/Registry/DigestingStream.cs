@@ -20,11 +20,14 @@ namespace DkpFips.Core.Registry
         private readonly IncrementalHash hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         private readonly Action<long>? onRead;
         private readonly bool leaveOpen;
+        private readonly TransferFailure shortFailure;
         private bool verified;
 
-        public DigestingStream(Stream inner, string expectedDigest, long expectedSize, string what, Action<long>? onRead = null, bool leaveOpen = false)
+        /// <param name="shortFailure">What content that ends early means: a broken transfer (Error), or a truncated archive (InvalidArchive).</param>
+        public DigestingStream(Stream inner, string expectedDigest, long expectedSize, string what, Action<long>? onRead = null, bool leaveOpen = false, TransferFailure shortFailure = TransferFailure.Error)
         {
             this.leaveOpen = leaveOpen;
+            this.shortFailure = shortFailure;
             this.inner = inner;
             this.expectedDigest = expectedDigest;
             this.expectedSize = expectedSize;
@@ -44,10 +47,40 @@ namespace DkpFips.Core.Registry
 
         public override long Position { get => BytesRead; set => throw new NotSupportedException(); }
 
-        public override int Read(byte[] buffer, int offset, int count) => Account(buffer, offset, inner.Read(buffer, offset, count));
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            try
+            {
+                return Account(buffer, offset, inner.Read(buffer, offset, count));
+            }
+            catch (Exception ex) when (IsDamage(ex))
+            {
+                throw Damaged(ex);
+            }
+        }
 
-        public override async Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-            Account(buffer, offset, await inner.ReadAsync(buffer, offset, count, cancellationToken).ConfigureAwait(false));
+        public override async Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
+        {
+            int read;
+            try
+            {
+                read = await inner.ReadAsync(buffer, offset, count, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (IsDamage(ex))
+            {
+                throw Damaged(ex);
+            }
+
+            return Account(buffer, offset, read);
+        }
+
+        // An archive that cannot be read further (SharpZipLib's TarException, an early end of
+        // file) is a damaged archive, not a network failure; a registry's errors pass as they are.
+        private bool IsDamage(Exception ex) =>
+            shortFailure == TransferFailure.InvalidArchive && !(ex is RegistryTransferException) && !(ex is OperationCanceledException);
+
+        private RegistryTransferException Damaged(Exception ex) =>
+            new RegistryTransferException(TransferFailure.InvalidArchive, $"{what} cannot be read from the archive after {BytesRead} bytes: {ex.Message}", ex);
 
         private int Account(byte[] buffer, int offset, int read)
         {
@@ -78,7 +111,7 @@ namespace DkpFips.Core.Registry
 
             if (BytesRead != expectedSize)
             {
-                throw new RegistryTransferException(TransferFailure.InvalidArchive, $"{what} ends after {BytesRead} of its {expectedSize} bytes: the content is truncated.");
+                throw new RegistryTransferException(shortFailure, $"{what} ends after {BytesRead} of its {expectedSize} bytes: the content is truncated.");
             }
 
             var actual = Digests.Format(hash.GetHashAndReset());

@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Linq;
 using DkpFips.Core.Catalog;
 
 namespace DkpFips.Core.Registry
@@ -47,7 +46,5 @@ namespace DkpFips.Core.Registry
 
             return plans;
         }
-
-        public static IEnumerable<ImageLocation> Sources(IEnumerable<ImageCopyPlan> plans) => plans.Select(p => p.Source);
     }
 }

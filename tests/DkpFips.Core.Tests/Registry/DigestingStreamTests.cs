@@ -37,9 +37,12 @@ namespace DkpFips.Core.Tests.Registry
         }
 
         [Fact]
-        public void Fails_when_the_content_is_cut_short()
+        public void Fails_when_the_content_is_cut_short_as_the_caller_says_it_means()
         {
-            using var stream = new DigestingStream(new MemoryStream(Content, 0, 10), Digests.Sha256(Content), Content.Length, "the blob");
+            using var transfer = new DigestingStream(new MemoryStream(Content, 0, 10), Digests.Sha256(Content), Content.Length, "the blob");
+            Assert.Equal(TransferFailure.Error, Assert.Throws<RegistryTransferException>(() => ReadAll(transfer)).Failure);
+
+            using var stream = new DigestingStream(new MemoryStream(Content, 0, 10), Digests.Sha256(Content), Content.Length, "the blob", shortFailure: TransferFailure.InvalidArchive);
             var ex = Assert.Throws<RegistryTransferException>(() => ReadAll(stream));
             Assert.Equal(TransferFailure.InvalidArchive, ex.Failure);
             Assert.Contains("ends after 10 of its " + Content.Length + " bytes", ex.Message);
