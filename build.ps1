@@ -70,6 +70,8 @@ function Get-ModuleLayout {
         @{ From = Join-Path $kubernetes 'Fractions.dll'; To = 'dependencies/Fractions.dll' }
         @{ From = Join-Path $cmdlets 'AWSSDK.Core.dll'; To = 'dependencies/AWSSDK.Core.dll' }
         @{ From = Join-Path $cmdlets 'AWSSDK.EC2.dll'; To = 'dependencies/AWSSDK.EC2.dll' }
+        # Tar of the OCI image-layout archives of Save-/Publish-FipsBuild (netstandard2.0: both editions).
+        @{ From = Join-Path $cmdlets 'ICSharpCode.SharpZipLib.dll'; To = 'dependencies/ICSharpCode.SharpZipLib.dll' }
         # netstandard2.0 polyfills AWSSDK.Core needs on Windows PowerShell 5.1 (.NET Framework).
         # PowerShell 7 has them in the runtime, and the private load context never loads these copies.
         foreach ($polyfill in 'Microsoft.Bcl.AsyncInterfaces', 'System.Buffers', 'System.Memory', 'System.Numerics.Vectors',
@@ -168,9 +170,10 @@ finally { Unregister-PSResourceRepository -Name DkpFipsBuild }
 function Install-TestPrerequisites {
     # Debian packages the tests run for real: Debian's docker-registry (the CNCF distribution
     # registry) for Test-FipsBuild, htpasswd (apache2-utils) for its authenticated instance,
-    # Chromium to render the HTML report of Export-DkpFipsReport.
+    # Chromium to render the HTML report of Export-DkpFipsReport, skopeo as the independent
+    # registry client the Copy-FipsBuild tests compare with.
     # Installed here so the README's one test command works on a fresh machine.
-    $needed = @{ 'docker-registry' = 'docker-registry'; 'htpasswd' = 'apache2-utils'; 'chromium' = 'chromium' }
+    $needed = @{ 'docker-registry' = 'docker-registry'; 'htpasswd' = 'apache2-utils'; 'chromium' = 'chromium'; 'skopeo' = 'skopeo' }
     $missing = @($needed.Keys | Where-Object { -not (Get-Command $_ -CommandType Application -ErrorAction SilentlyContinue) } | ForEach-Object { $needed[$_] })
     if (-not $missing) { return }
     if (-not $IsLinux -or -not (Get-Command apt-get -ErrorAction SilentlyContinue)) {

@@ -52,6 +52,23 @@ namespace DkpFips.TestRegistry
             return digests;
         }
 
+        /// <summary>
+        /// The DKP 2.5 build (v1.25.4_fips.0, etcd v3.5.5_fips.0) with one random, incompressible
+        /// layer per image, <paramref name="totalMib"/> MiB over the five images: the benchmark's
+        /// large copy.
+        /// </summary>
+        public static void SeedLarge(ImagePusher pusher, int totalMib)
+        {
+            var random = new System.Random(15);
+            var perImage = totalMib * 1024 * 1024 / 5;
+            foreach (var (name, tag) in new[] { ("kube-apiserver", "v1.25.4_fips.0"), ("kube-controller-manager", "v1.25.4_fips.0"), ("kube-scheduler", "v1.25.4_fips.0"), ("kube-proxy", "v1.25.4_fips.0"), ("etcd", "v3.5.5_fips.0") })
+            {
+                var layer = new byte[perImage];
+                random.NextBytes(layer);
+                pusher.PushImage(Path + "/" + name, tag, largeLayer: layer);
+            }
+        }
+
         /// <summary>Every image of every given build tag pair (for the benchmark: a complete mirror).</summary>
         public static void SeedAll(ImagePusher pusher, IEnumerable<(string KubernetesTag, string EtcdTag)> builds)
         {

@@ -38,10 +38,11 @@ namespace DkpFips.TestRegistry
         }
 
         /// <summary>A one-layer image for one platform; returns the manifest digest.</summary>
-        public (string Digest, long Size, string MediaType) PushImage(string repository, string reference, string os = "linux", string architecture = "amd64", bool oci = false)
+        public (string Digest, long Size, string MediaType) PushImage(string repository, string reference, string os = "linux", string architecture = "amd64", bool oci = false, byte[]? largeLayer = null)
         {
-            // The layer: a gzip'd empty tar (two zero blocks), different per platform via the config.
-            var tar = new byte[1024];
+            // The layer: a gzip'd empty tar (two zero blocks), different per platform via the config;
+            // or the given bytes gzip'd (the benchmark's large layers).
+            var tar = largeLayer ?? new byte[1024];
             var layer = Gzip(tar);
             var config = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new Dictionary<string, object>
             {

@@ -45,7 +45,7 @@ namespace DkpFips.TestRegistry
         /// <summary>True when the registry serves HTTPS (with a self-signed certificate for 127.0.0.1).</summary>
         public bool UsesTls { get; private set; }
 
-        public static LocalRegistry Start(string? user = null, string? password = null, bool tls = false)
+        public static LocalRegistry Start(string? user = null, string? password = null, bool tls = false, bool readOnly = false)
         {
             if (!IsAvailable)
             {
@@ -75,6 +75,7 @@ namespace DkpFips.TestRegistry
                 "version: 0.1\n" +
                 "log:\n  level: info\n  accesslog:\n    disabled: true\n" +
                 $"storage:\n  filesystem:\n    rootdirectory: {Path.Combine(root, "data")}\n  delete:\n    enabled: true\n" +
+                (readOnly ? "  maintenance:\n    readonly:\n      enabled: true\n" : string.Empty) +
                 $"http:\n  addr: 127.0.0.1:{port}\n" + tlsConfig +
                 auth);
 

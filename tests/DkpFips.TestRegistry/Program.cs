@@ -7,12 +7,15 @@ namespace DkpFips.TestRegistry
 {
     /// <summary>
     /// Child-process mode for Pester and the bench:
-    ///   DkpFips.TestRegistry [--user U --password P] [--seed-all kubeTag=etcdTag,...] [--latency-ms N] [--tls]
+    ///   DkpFips.TestRegistry [--user U --password P] [--seed-all kubeTag=etcdTag,...] [--latency-ms N] [--tls] [--destination] [--large-mib N]
     /// starts an open registry and (with --user) one with htpasswd auth, pushes the FipsScenario
     /// images into both (or, with --seed-all, a complete mirror of the given builds into the open
     /// one), with --latency-ms a proxy "slow" in front of the open one that delays each request
     /// by N ms (benchmark only), with --tls an empty registry serving HTTPS with a self-signed
-    /// certificate, prints one JSON line {"open":..,"slow":..,"auth":..,"tls":..,"pids":[..]},
+    /// certificate, with --destination two empty copy destinations ("dest" behind htpasswd with
+    /// the --user, "readonly" refusing writes), with --large-mib N the DKP 2.5 build with N MiB
+    /// of random layers in the open registry (benchmark), prints one JSON line
+    /// {"open":..,"slow":..,"auth":..,"tls":..,"dest":..,"readonly":..,"pids":[..]},
     /// and stops everything when its standard input closes.
     /// </summary>
     public static class Program
@@ -22,12 +25,18 @@ namespace DkpFips.TestRegistry
             string? user = null, password = null, seedAll = null;
             var latencyMs = 0;
             var tls = false;
+            var destination = false;
+            var largeMib = 0;
             var rest = new List<string>();
             foreach (var arg in args)
             {
                 if (arg == "--tls")
                 {
                     tls = true;
+                }
+                else if (arg == "--destination")
+                {
+                    destination = true;
                 }
                 else
                 {
@@ -43,6 +52,7 @@ namespace DkpFips.TestRegistry
                     case "--user": user = args[i + 1]; break;
                     case "--password": password = args[i + 1]; break;
                     case "--seed-all": seedAll = args[i + 1]; break;
+                    case "--large-mib": largeMib = int.Parse(args[i + 1], System.Globalization.CultureInfo.InvariantCulture); break;
                     case "--latency-ms": latencyMs = int.Parse(args[i + 1], System.Globalization.CultureInfo.InvariantCulture); break;
                     default: Console.Error.WriteLine("unknown argument " + args[i]); return 2;
                 }
@@ -71,6 +81,11 @@ namespace DkpFips.TestRegistry
                     {
                         FipsScenario.SeedAll(pusher, seedAll.Split(',').Select(pair => pair.Split('=')).Select(p => (p[0], p[1])));
                     }
+
+                    if (largeMib > 0)
+                    {
+                        FipsScenario.SeedLarge(pusher, largeMib);
+                    }
                 }
 
                 if (auth is not null)
@@ -86,6 +101,17 @@ namespace DkpFips.TestRegistry
                     registries.Add(secure);
                 }
 
+                // Copy destinations: an empty registry behind htpasswd (same user), and an empty
+                // read-only one (distribution's maintenance mode) that refuses every write.
+                LocalRegistry? dest = null, readOnly = null;
+                if (destination)
+                {
+                    dest = LocalRegistry.Start(user, password);
+                    registries.Add(dest);
+                    readOnly = LocalRegistry.Start(readOnly: true);
+                    registries.Add(readOnly);
+                }
+
                 if (latencyMs > 0)
                 {
                     slow = new LatencyProxy(open.Address, TimeSpan.FromMilliseconds(latencyMs));
@@ -97,6 +123,8 @@ namespace DkpFips.TestRegistry
                     ["slow"] = slow?.Address,
                     ["auth"] = auth?.Address,
                     ["tls"] = secure?.Address,
+                    ["dest"] = dest?.Address,
+                    ["readonly"] = readOnly?.Address,
                     ["pids"] = registries.Select(r => r.ProcessId).ToArray(),
                 }));
                 Console.Out.Flush();

@@ -86,6 +86,22 @@ BeforeDiscovery {
         $env:MIRROR = "$($registry.open)/mesosphere"
         $exampleEndpoints = @{ 'registry\.example\.internal:5000' = $registry.auth; 'registry\.example\.internal' = $registry.open }
     }
+    # Find- and Copy-FipsBuild: the open registry as docker.io/mesosphere and
+    # registry.example.internal/mesosphere, an empty htpasswd one as the copy destination
+    # mirror.example.internal:5000 (its credential in $cred).
+    $script:exampleSetup['Find-FipsBuild'] = {
+        if (-not $global:DkpFipsExampleCopyRegistry) { $global:DkpFipsExampleCopyRegistry = Start-TestRegistry -User 'mirror-user' -Password 'example-mirror-password' -Destination }
+        $registry = $global:DkpFipsExampleCopyRegistry
+        $cred = [pscredential]::new('mirror-user', (ConvertTo-SecureString 'example-mirror-password' -AsPlainText -Force))
+        $exampleEndpoints = @{ 'docker\.io/mesosphere' = "$($registry.open)/mesosphere"; 'registry\.example\.internal' = $registry.open; 'mirror\.example\.internal:5000' = $registry.dest }
+    }
+    $script:exampleSetup['Copy-FipsBuild'] = $script:exampleSetup['Find-FipsBuild']
+    $script:exampleSetup['Save-FipsBuild'] = $script:exampleSetup['Find-FipsBuild']
+    # Publish-FipsBuild publishes ./fips.tar, saved here from the open registry.
+    $script:exampleSetup['Publish-FipsBuild'] = {
+        . $exampleSetup['Find-FipsBuild']
+        Save-FipsBuild v1.23.7+fips.0 -Source "$($registry.open)/mesosphere" -Path (Join-Path $TestDrive 'fips.tar') -Force | Out-Null
+    }
     # The dkp double as dkp on PATH (it records nothing and succeeds, printing right dry-run YAML);
     # ./clusters.csv and ./mirror-credential.xml for the batch and mirror examples.
     $script:exampleSetup['New-DkpFipsCluster'] = {
@@ -240,7 +256,7 @@ Describe 'Conventions of <Name>' -ForEach $commands {
     }
 
     It 'supports -WhatIf and -Confirm when its verb creates or changes something' {
-        if ($command.Verb -in 'New', 'Set', 'Update', 'Remove', 'Add', 'Install', 'Start', 'Stop', 'Export', 'Invoke') {
+        if ($command.Verb -in 'New', 'Set', 'Update', 'Remove', 'Add', 'Install', 'Start', 'Stop', 'Export', 'Invoke', 'Copy', 'Save', 'Publish') {
             $attribute.SupportsShouldProcess | Should -BeTrue
         }
         else {
@@ -272,6 +288,7 @@ Describe 'Conventions of <Name>' -ForEach $commands {
 AfterAll {
     if ($global:DkpFipsExampleEc2) { Stop-FakeEc2 $global:DkpFipsExampleEc2; $global:DkpFipsExampleEc2 = $null }
     if ($global:DkpFipsExampleRegistry) { Stop-TestRegistry $global:DkpFipsExampleRegistry; $global:DkpFipsExampleRegistry = $null }
+    if ($global:DkpFipsExampleCopyRegistry) { Stop-TestRegistry $global:DkpFipsExampleCopyRegistry; $global:DkpFipsExampleCopyRegistry = $null }
 }
 
 Describe 'about_DkpFips' {

@@ -13,13 +13,15 @@ function Get-TestRegistryPath {
 }
 
 function Start-TestRegistry {
-    <# Returns { open = '127.0.0.1:port'; slow (with -LatencyMs); auth (with -User) or $null; tls (with -Tls); pids; Process }. #>
-    param([string] $User, [string] $Password, [string] $SeedAll, [int] $LatencyMs, [switch] $Tls, [string] $Root = $script:RepoRoot)
+    <# Returns { open = '127.0.0.1:port'; slow (with -LatencyMs); auth (with -User) or $null; tls (with -Tls); dest, readonly (with -Destination); pids; Process }. #>
+    param([string] $User, [string] $Password, [string] $SeedAll, [int] $LatencyMs, [switch] $Tls, [switch] $Destination, [int] $LargeMib, [string] $Root = $script:RepoRoot)
     $psi = [Diagnostics.ProcessStartInfo]::new('dotnet')
     $psi.ArgumentList.Add((Get-TestRegistryPath -Root $Root))
     if ($User) { '--user', $User, '--password', $Password | ForEach-Object { $psi.ArgumentList.Add($_) } }
     if ($SeedAll) { '--seed-all', $SeedAll | ForEach-Object { $psi.ArgumentList.Add($_) } }
     if ($Tls) { $psi.ArgumentList.Add('--tls') }
+    if ($Destination) { $psi.ArgumentList.Add('--destination') }
+    if ($LargeMib) { '--large-mib', "$LargeMib" | ForEach-Object { $psi.ArgumentList.Add($_) } }
     if ($LatencyMs) { '--latency-ms', "$LatencyMs" | ForEach-Object { $psi.ArgumentList.Add($_) } }
     $psi.UseShellExecute = $false
     $psi.RedirectStandardInput = $true

@@ -18,7 +18,7 @@ namespace DkpFips.Core.Registry
     /// auth and the bearer token flow, retries 429/5xx with backoff honouring Retry-After, bounds
     /// concurrency, and keeps credentials and tokens out of every result and message.
     /// </summary>
-    public sealed class RegistryClient : IDisposable
+    public sealed partial class RegistryClient : IDisposable
     {
         private readonly HttpClient http;
         private readonly RegistryClientOptions options;
@@ -216,13 +216,22 @@ namespace DkpFips.Core.Registry
         /// Sends a manifest request, answering a 401 challenge once: basic auth with the credential,
         /// or a bearer token from the challenge's realm. 429/5xx are retried.
         /// </summary>
-        private async Task<(HttpResponseMessage Response, int Attempts)> SendAuthorizedAsync(HttpMethod method, Uri uri, ImageLocation image, CancellationToken cancellationToken)
+        private Task<(HttpResponseMessage Response, int Attempts)> SendAuthorizedAsync(HttpMethod method, Uri uri, ImageLocation image, CancellationToken cancellationToken) =>
+            SendAuthorizedAsync(image, auth => NewManifestRequest(method, uri, auth), SendMode.Pull, cancellationToken);
+
+        /// <summary>
+        /// Sends any request of the Distribution API for one repository with the credential flow
+        /// above. <paramref name="newRequest"/> builds a fresh request for each attempt with the
+        /// Authorization to send. <see cref="SendMode"/> says whether the token needs push scope,
+        /// whether the body is streamed to the caller, and whether the request may be sent again.
+        /// </summary>
+        internal async Task<(HttpResponseMessage Response, int Attempts)> SendAuthorizedAsync(ImageLocation image, Func<AuthenticationHeaderValue?, HttpRequestMessage> newRequest, SendMode mode, CancellationToken cancellationToken)
         {
             var registryKey = image.Registry.BaseUri.AbsoluteUri;
-            var repositoryKey = registryKey + image.Repository;
+            var repositoryKey = registryKey + image.Repository + ((mode & SendMode.Push) != 0 ? "|push" : string.Empty);
             var auth = knownAuth.TryGetValue(repositoryKey, out var token) ? token : knownAuth.TryGetValue(registryKey, out var basic) ? basic : null;
 
-            var (response, attempts) = await SendWithRetriesAsync(() => NewManifestRequest(method, uri, auth), cancellationToken).ConfigureAwait(false);
+            var (response, attempts) = await SendWithRetriesAsync(() => newRequest(auth), mode, cancellationToken).ConfigureAwait(false);
             if (response.StatusCode != HttpStatusCode.Unauthorized)
             {
                 return (response, attempts);
@@ -233,7 +242,7 @@ namespace DkpFips.Core.Registry
             string? cacheKey = null;
             if (challenge?.IsBearer == true)
             {
-                answer = await FetchBearerTokenAsync(challenge, image, cancellationToken).ConfigureAwait(false);
+                answer = await FetchBearerTokenAsync(challenge, image, (mode & SendMode.Push) != 0, cancellationToken).ConfigureAwait(false);
                 cacheKey = repositoryKey;
             }
             else if (challenge?.IsBasic == true && options.Credential is not null && auth?.Scheme != "Basic")
@@ -248,7 +257,7 @@ namespace DkpFips.Core.Registry
             }
 
             response.Dispose();
-            var (retry, more) = await SendWithRetriesAsync(() => NewManifestRequest(method, uri, answer), cancellationToken).ConfigureAwait(false);
+            var (retry, more) = await SendWithRetriesAsync(() => newRequest(answer), mode, cancellationToken).ConfigureAwait(false);
             if (retry.StatusCode != HttpStatusCode.Unauthorized && cacheKey is not null)
             {
                 knownAuth[cacheKey] = answer;
@@ -285,7 +294,7 @@ namespace DkpFips.Core.Registry
         }
 
         /// <summary>The token flow: GET realm?service=..&amp;scope=.. (basic auth when a credential is given).</summary>
-        private async Task<AuthenticationHeaderValue> FetchBearerTokenAsync(AuthChallenge challenge, ImageLocation image, CancellationToken cancellationToken)
+        private async Task<AuthenticationHeaderValue> FetchBearerTokenAsync(AuthChallenge challenge, ImageLocation image, bool push, CancellationToken cancellationToken)
         {
             if (challenge.Realm is null || !Uri.TryCreate(challenge.Realm, UriKind.Absolute, out var realm) || (realm.Scheme != Uri.UriSchemeHttps && realm.Scheme != Uri.UriSchemeHttp))
             {
@@ -297,7 +306,7 @@ namespace DkpFips.Core.Registry
                 throw new RegistryAuthException(ImageCheckStatus.Error, new InsecureRegistryException("The token service", realm.Host).Message);
             }
 
-            var scope = challenge.Scope ?? "repository:" + image.Repository + ":pull";
+            var scope = challenge.Scope ?? "repository:" + image.Repository + (push ? ":pull,push" : ":pull");
             var query = new List<string>();
             if (challenge.Service is not null)
             {
@@ -313,6 +322,7 @@ namespace DkpFips.Core.Registry
             var basic = options.Credential is null ? null : new AuthenticationHeaderValue("Basic", options.Credential.ToBasicParameter());
             var (response, _) = await SendWithRetriesAsync(
                 () => new HttpRequestMessage(HttpMethod.Get, tokenUri) { Headers = { Authorization = basic } },
+                SendMode.Pull,
                 cancellationToken).ConfigureAwait(false);
             using (response)
             {
@@ -342,14 +352,15 @@ namespace DkpFips.Core.Registry
         }
 
         /// <summary>Sends, retrying 429 and 5xx up to MaxAttempts with the policy's delays.</summary>
-        private async Task<(HttpResponseMessage Response, int Attempts)> SendWithRetriesAsync(Func<HttpRequestMessage> newRequest, CancellationToken cancellationToken)
+        private async Task<(HttpResponseMessage Response, int Attempts)> SendWithRetriesAsync(Func<HttpRequestMessage> newRequest, SendMode mode, CancellationToken cancellationToken)
         {
             var attempt = 0;
+            var maxAttempts = (mode & SendMode.Once) != 0 ? 1 : Math.Max(1, options.MaxAttempts);
             while (true)
             {
                 attempt++;
-                var response = await SendOnceAsync(newRequest(), cancellationToken).ConfigureAwait(false);
-                if (!RetryPolicy.IsRetryable(response.StatusCode) || attempt >= Math.Max(1, options.MaxAttempts))
+                var response = await SendOnceAsync(newRequest(), (mode & SendMode.StreamResponse) != 0, cancellationToken).ConfigureAwait(false);
+                if (!RetryPolicy.IsRetryable(response.StatusCode) || attempt >= maxAttempts)
                 {
                     return (response, attempt);
                 }
@@ -360,7 +371,7 @@ namespace DkpFips.Core.Registry
             }
         }
 
-        private async Task<HttpResponseMessage> SendOnceAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        private async Task<HttpResponseMessage> SendOnceAsync(HttpRequestMessage request, bool streamResponse, CancellationToken cancellationToken)
         {
             Interlocked.Increment(ref requestCount);
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -369,7 +380,9 @@ namespace DkpFips.Core.Registry
             {
                 using (request)
                 {
-                    return await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, timeout.Token).ConfigureAwait(false);
+                    // A streamed body (a blob) is read by the caller after the headers: the time
+                    // limit covers the answer, not the transfer of a large layer.
+                    return await http.SendAsync(request, streamResponse ? HttpCompletionOption.ResponseHeadersRead : HttpCompletionOption.ResponseContentRead, timeout.Token).ConfigureAwait(false);
                 }
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)

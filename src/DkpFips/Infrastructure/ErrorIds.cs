@@ -121,5 +121,14 @@ namespace DkpFips.Infrastructure
         // The catalog's support per provider (New-FipsAmi, New-/Update-DkpFipsCluster; -Force goes past)
         public const string ProviderNotSupportedByRelease = "ProviderNotSupportedByRelease";
         public const string OperatingSystemNotSupportedByRelease = "OperatingSystemNotSupportedByRelease";
+
+        // Find-, Copy-FipsBuild (registries)
+        public const string RegistryImageNotFound = "RegistryImageNotFound";
+        public const string RegistryWriteRefused = "RegistryWriteRefused";
+        public const string RegistryDigestMismatch = "RegistryDigestMismatch";
+        public const string ImageArchiveInvalid = "ImageArchiveInvalid";
+        public const string ImageArchiveExists = "ImageArchiveExists";
+        public const string ImageArchiveNotFound = "ImageArchiveNotFound";
+        public const string ImageArchiveWriteFailed = "ImageArchiveWriteFailed";
     }
 }

@@ -1,0 +1,105 @@
+<#
+.SYNOPSIS
+    Copy-FipsBuild against skopeo copy --all of the same images (wall time), and the peak memory
+    of a copy whose layers total more than 100 MiB.
+
+.DESCRIPTION
+    Starts real CNCF distribution registries (Debian's docker-registry, through the
+    tests/DkpFips.TestRegistry double) on 127.0.0.1: an open source holding the DKP 2.5 build
+    with -LargeMib MiB of random (incompressible) layers over its five images, and an empty
+    destination behind htpasswd. Round by round, interleaved, each into a fresh namespace so
+    every blob is really sent:
+      - skopeo copy --all of the five images, one after the other (the baseline: how sites
+        script it today; each image is one skopeo process);
+      - Copy-FipsBuild of the same build with -ThrottleLimit 1 and 4 (the default), in this process.
+    Reports medians and the ratio to skopeo, and checks that both ends serve the same digests.
+    Then, in fresh processes, the peak working set of Copy-FipsBuild copying the large build
+    against the same copy of the small DKP 2.3 build (layers of a few hundred bytes): the
+    difference is what the layers cost in memory, to be compared with their total size.
+    Run it with: dotnet pwsh ./build.ps1 -Task Bench -BenchFilter CopyFipsBuild
+#>
+param(
+    [Parameter(Mandatory)] [string] $ModulePath,
+    [int] $Rounds = 3,
+    [int] $LargeMib = 160
+)
+
+$ErrorActionPreference = 'Stop'
+$root = Split-Path $PSScriptRoot
+. (Join-Path $root 'tests/Pester/RegistryHelpers.ps1')
+Import-Module $ModulePath -Force
+if (-not (Get-Command skopeo -CommandType Application -ErrorAction SilentlyContinue)) { throw 'skopeo is missing: apt-get install -y skopeo (build.ps1 -Task Test installs it).' }
+
+function Get-Median([double[]] $Values) {
+    $sorted = $Values | Sort-Object
+    $mid = [int][math]::Floor($sorted.Count / 2)
+    if ($sorted.Count % 2) { $sorted[$mid] } else { ($sorted[$mid - 1] + $sorted[$mid]) / 2 }
+}
+
+$password = 'bench-' + [guid]::NewGuid().ToString('N')
+$registry = Start-TestRegistry -User 'bench' -Password $password -Destination -LargeMib $LargeMib -Root $root
+try {
+    $source = "$($registry.open)/mesosphere"
+    $credential = [pscredential]::new('bench', (ConvertTo-SecureString $password -AsPlainText -Force))
+    $build = Get-FipsBuild -DkpVersion 2.5
+    $images = $build | Test-FipsBuild -Registry $source
+    if (-not $images.IsComplete) { throw 'The large build is not complete in the source registry.' }
+    $references = $images.Images | ForEach-Object { "$($_.Name):$($_.Tag)" }
+
+    $samples = @{ skopeo = [Collections.Generic.List[double]]::new(); 'Copy-FipsBuild -ThrottleLimit 1' = [Collections.Generic.List[double]]::new(); 'Copy-FipsBuild -ThrottleLimit 4' = [Collections.Generic.List[double]]::new() }
+    for ($round = 1; $round -le $Rounds; $round++) {
+        $watch = [Diagnostics.Stopwatch]::StartNew()
+        foreach ($reference in $references) {
+            & skopeo copy --all --quiet --src-tls-verify=false --dest-tls-verify=false --dest-creds "bench:$password" "docker://$source/$reference" "docker://$($registry.dest)/skopeo$round/$reference"
+            if ($LASTEXITCODE -ne 0) { throw "skopeo copy of $reference failed." }
+        }
+        $watch.Stop()
+        $samples['skopeo'].Add($watch.Elapsed.TotalMilliseconds)
+
+        foreach ($limit in 1, 4) {
+            $watch = [Diagnostics.Stopwatch]::StartNew()
+            $copies = $build | Copy-FipsBuild -Source $source -Destination "$($registry.dest)/limit$limit-$round" -DestinationCredential $credential -ThrottleLimit $limit
+            $watch.Stop()
+            if (@($copies | Where-Object Status -NE 'Copied').Count) { throw 'Copy-FipsBuild did not copy every image.' }
+            $samples["Copy-FipsBuild -ThrottleLimit $limit"].Add($watch.Elapsed.TotalMilliseconds)
+        }
+    }
+
+    # Both tools leave the same digests at the destination.
+    $bySkopeo = ($build | Test-FipsBuild -Registry "$($registry.dest)/skopeo1" -Credential $credential).Images | ForEach-Object { "$($_.Name)=$($_.Digest)" }
+    $byUs = ($build | Test-FipsBuild -Registry "$($registry.dest)/limit4-1" -Credential $credential).Images | ForEach-Object { "$($_.Name)=$($_.Digest)" }
+    if (Compare-Object $bySkopeo $byUs) { throw 'skopeo and Copy-FipsBuild left different digests.' }
+
+    "Copy of the DKP 2.5 build: 5 images, $LargeMib MiB of layers, median of $Rounds rounds, local docker-registry (htpasswd destination); digests identical"
+    $baseline = Get-Median $samples['skopeo']
+    $(foreach ($tool in 'skopeo', 'Copy-FipsBuild -ThrottleLimit 1', 'Copy-FipsBuild -ThrottleLimit 4') {
+            $median = Get-Median $samples[$tool]
+            [pscustomobject]@{ Tool = $tool; MedianMs = [math]::Round($median, 0); VsSkopeo = '{0:N2}x' -f ($median / $baseline); MiBPerSec = [math]::Round($LargeMib / ($median / 1000), 1) }
+        }) | Format-Table -AutoSize | Out-String -Width 120
+
+    # Peak memory in fresh processes: the large build against the small one (same code path).
+    $exe = [Environment]::ProcessPath
+    [string[]] $prefix = if ([IO.Path]::GetFileNameWithoutExtension($exe) -eq 'dotnet') { @(Join-Path $PSHOME 'pwsh.dll') } else { @() }
+    $env:DKPFIPS_BENCH_PASSWORD = $password
+    function Measure-PeakMiB([string] $Dkp, [string] $From, [string] $To) {
+        $code = "`$ErrorActionPreference = 'Stop'; Import-Module '$ModulePath'; `$c = [pscredential]::new('bench', (ConvertTo-SecureString `$env:DKPFIPS_BENCH_PASSWORD -AsPlainText -Force)); " +
+            "`$r = Get-FipsBuild -DkpVersion $Dkp | Copy-FipsBuild -Source '$From' -Destination '$To' -DestinationCredential `$c; if (@(`$r | Where-Object Status -NE 'Copied').Count) { throw 'not copied' }; " +
+            "[GC]::Collect(); [Diagnostics.Process]::GetCurrentProcess().PeakWorkingSet64"
+        $out = & $exe @prefix -NoProfile -NonInteractive -Command $code
+        if ($LASTEXITCODE -ne 0) { throw "The measured copy failed: $out" }
+        [math]::Round([double]($out | Select-Object -Last 1) / 1MB, 1)
+    }
+    $small = Start-TestRegistry -Root $root
+    try {
+        $smallPeak = Measure-PeakMiB '2.3' "$($small.open)/mesosphere" "$($registry.dest)/memory-small"
+    }
+    finally { Stop-TestRegistry $small }
+    $largePeak = Measure-PeakMiB '2.5' $source "$($registry.dest)/memory-large"
+    "Peak working set of a fresh process running Copy-FipsBuild:"
+    [pscustomobject]@{ SmallBuildMiB = $smallPeak; LargeBuildMiB = $largePeak; DifferenceMiB = [math]::Round($largePeak - $smallPeak, 1); LayersMiB = $LargeMib; DifferenceVsLayers = '{0:P1}' -f (($largePeak - $smallPeak) / $LargeMib) } |
+        Format-List | Out-String -Width 120
+}
+finally {
+    Remove-Item Env:DKPFIPS_BENCH_PASSWORD -ErrorAction SilentlyContinue
+    Stop-TestRegistry $registry
+}

@@ -1,0 +1,95 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Management.Automation;
+using DkpFips.Completion;
+using DkpFips.Core.Registry;
+using DkpFips.Infrastructure;
+
+namespace DkpFips.Cmdlets
+{
+    /// <summary>
+    /// <para type="synopsis">Pushes an OCI image-layout archive of a FIPS build (from Save-FipsBuild) to a registry, digests kept.</para>
+    /// </summary>
+    [Cmdlet(VerbsData.Publish, "FipsBuild", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium,
+        HelpUri = "https://github.com/dkpfips/DkpFips/blob/main/docs/Publish-FipsBuild.md")]
+    [OutputType(typeof(FipsImageCopy))]
+    public sealed class PublishFipsBuildCommand : RegistryCmdlet
+    {
+        /// <summary>The archive to publish (Save-FipsBuild's objects bind by Path).</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Alias("FullName")]
+        [ValidateNotNullOrEmpty]
+        public string? Path { get; set; }
+
+        /// <summary>The registry namespace to push to (host[:port]/namespace).</summary>
+        [Parameter(Mandatory = true, Position = 1)]
+        [ArgumentCompleter(typeof(RegistryCompleter))]
+        [ValidateNotNullOrEmpty]
+        public string? Registry { get; set; }
+
+        /// <summary>User name and password for the registry: a user that may push.</summary>
+        [Parameter]
+        [Credential]
+        [ValidateNotNull]
+        public PSCredential? Credential { get; set; }
+
+        private RegistryReference? registry;
+
+        protected override void BeginProcessing()
+        {
+            registry = ParseRegistry(Registry!, nameof(Registry), terminating: true);
+        }
+
+        protected override void ProcessRecord()
+        {
+            var fullPath = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path);
+            if (!File.Exists(fullPath))
+            {
+                WriteError(new FileNotFoundException($"The archive {fullPath} does not exist.", fullPath), ErrorIds.ImageArchiveNotFound, ErrorCategory.ObjectNotFound, fullPath);
+                return;
+            }
+
+            if (!ShouldProcess(registry!.ToString(), "Publish the images of " + fullPath))
+            {
+                return;
+            }
+
+            using var client = new RegistryClient(NewOptions(Credential));
+            var publisher = new ArchivePublisher(client);
+            try
+            {
+                var task = publisher.PublishAsync(fullPath, registry, CancellationToken);
+                var progress = new ProgressRecord(4, "Publish-FipsBuild", "Publishing " + fullPath + " to " + registry);
+                while (!((IAsyncResult)task).AsyncWaitHandle.WaitOne(250))
+                {
+                    progress.StatusDescription = $"{publisher.BytesCopied / (1024 * 1024)} MiB of blobs sent";
+                    WriteProgress(progress);
+                }
+
+                progress.RecordType = ProgressRecordType.Completed;
+                WriteProgress(progress);
+                foreach (var result in Await(task))
+                {
+                    var output = new FipsImageCopy(null, result.Destination.Repository.Split('/').Last(), result.Destination.Tag, result);
+                    WriteVerbose($"{output.Source} -> {output.Destination}: {output.Status} {output.Digest}");
+                    if (result.Status == ImageCopyStatus.Failed)
+                    {
+                        var (id, category, action) = Classify(result.Failure ?? TransferFailure.Error);
+                        WriteError(new InvalidOperationException(result.Message), id, category, output.Source, action);
+                    }
+
+                    WriteObject(output);
+                }
+            }
+            catch (RegistryTransferException ex)
+            {
+                WriteTransferError(ex, fullPath);
+            }
+            catch (IOException ex)
+            {
+                WriteError(ex, ErrorIds.ImageArchiveInvalid, ErrorCategory.ReadError, fullPath);
+            }
+        }
+    }
+}
