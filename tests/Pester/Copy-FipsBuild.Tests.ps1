@@ -108,8 +108,26 @@ Describe 'Copy-FipsBuild' {
         }
 
         It 'takes Get-FipsBuild objects (-Source for the mirror)' {
-            $copies = Get-FipsBuild -DkpVersion 2.3 | Copy-FipsBuild -Source $open -Destination "$dest/piped" -DestinationCredential $goodCredential
+            $copies = Get-FipsBuild -DkpVersion 2.3.1 | Copy-FipsBuild -Source $open -Destination "$dest/piped" -DestinationCredential $goodCredential
             $copies | ForEach-Object { $_.Status | Should -Be 'Skipped' }
+        }
+
+        It 'takes Get-FipsBuild objects without -Source from their own repositories, never from the row''s Source (its provenance)' {
+            $build = Get-FipsBuild -DkpVersion 2.3.1
+            $build.Source | Should -Not -BeNullOrEmpty
+            $null = $build | Copy-FipsBuild -Destination "$dest/own" -DestinationCredential $goodCredential -WhatIf -ErrorVariable err -ErrorAction SilentlyContinue
+            $err | Should -BeNullOrEmpty
+        }
+
+        It 'refuses a found build that is incomplete where it was found, naming what it lacks, and copies nothing' {
+            $incomplete = @(Find-FipsBuild $open | Where-Object { -not $_.IsComplete })
+            $incomplete | Should -Not -BeNullOrEmpty
+            $copies = $incomplete | Copy-FipsBuild -Destination "$dest/incomplete" -DestinationCredential $goodCredential -ErrorVariable err -ErrorAction SilentlyContinue
+            $copies | Should -BeNullOrEmpty
+            $err.Count | Should -Be $incomplete.Count
+            $err[0].FullyQualifiedErrorId | Should -Be 'RegistryImageNotFound,DkpFips.Cmdlets.CopyFipsBuildCommand'
+            $err[0].Exception.Message | Should -BeLike "*$($incomplete[0].MissingComponents[0])*incomplete*"
+            Find-FipsBuild "$dest/incomplete" -Credential $goodCredential | Should -BeNullOrEmpty
         }
 
         It '-WhatIf copies nothing' {

@@ -264,6 +264,65 @@ BeforeAll {
         'FipsReportFile -> Export-DkpFipsReport -InputObject (ByValue)'
         # A matrix: as a report file.
         'PipelineMatrix -> Export-DkpFipsReport -InputObject (ByValue)'
+        # Registries (Find-, Copy-, Save-, Publish-FipsBuild). A build's KubernetesVersion means a
+        # FIPS build's version everywhere, so every object that carries one can name the build to
+        # copy or save. A found build binds whole (-FoundBuild: its registry is the source, an
+        # incomplete one is refused); -Source never binds from a property.
+        'ClusterPlan.KubernetesVersion -> Copy-FipsBuild -KubernetesVersion'
+        'ClusterPlan.KubernetesVersion -> Save-FipsBuild -KubernetesVersion'
+        'ClusterSpec.KubernetesVersion -> Copy-FipsBuild -KubernetesVersion'
+        'ClusterSpec.KubernetesVersion -> Save-FipsBuild -KubernetesVersion'
+        'ClusterUpgradePlan.KubernetesVersion -> Copy-FipsBuild -KubernetesVersion'
+        'ClusterUpgradePlan.KubernetesVersion -> Save-FipsBuild -KubernetesVersion'
+        'ClusterUpgradeResult.KubernetesVersion -> Copy-FipsBuild -KubernetesVersion'
+        'ClusterUpgradeResult.KubernetesVersion -> Save-FipsBuild -KubernetesVersion'
+        'FipsAmiImage.KubernetesVersion -> Copy-FipsBuild -KubernetesVersion'
+        'FipsAmiImage.KubernetesVersion -> Save-FipsBuild -KubernetesVersion'
+        'FipsAmiPlan.KubernetesVersion -> Copy-FipsBuild -KubernetesVersion'
+        'FipsAmiPlan.KubernetesVersion -> Save-FipsBuild -KubernetesVersion'
+        'FipsAmiReport.KubernetesVersion -> Copy-FipsBuild -KubernetesVersion'
+        'FipsAmiReport.KubernetesVersion -> Save-FipsBuild -KubernetesVersion'
+        'FipsBuild -> Copy-FipsBuild -Build (ByValue)'
+        'FipsBuild -> Save-FipsBuild -Build (ByValue)'
+        'FipsBuild.KubernetesVersion -> Copy-FipsBuild -KubernetesVersion'
+        'FipsBuild.KubernetesVersion -> Save-FipsBuild -KubernetesVersion'
+        'FipsBuildArchive -> Export-DkpFipsReport -InputObject (ByValue)'
+        'FipsBuildArchive -> Publish-FipsBuild -Archive (ByValue)'
+        'FipsBuildArchive.KubernetesVersion -> ConvertTo-DkpFipsPipelineMatrix -KubernetesVersion'
+        'FipsBuildArchive.KubernetesVersion -> Copy-FipsBuild -KubernetesVersion'
+        'FipsBuildArchive.KubernetesVersion -> Get-FipsBuild -KubernetesVersion'
+        'FipsBuildArchive.KubernetesVersion -> New-DkpFipsCluster -KubernetesVersion'
+        'FipsBuildArchive.KubernetesVersion -> New-FipsAmi -KubernetesVersion'
+        'FipsBuildArchive.KubernetesVersion -> Save-FipsBuild -KubernetesVersion'
+        'FipsBuildArchive.KubernetesVersion -> Test-FipsAmi -KubernetesVersion'
+        'FipsBuildArchive.KubernetesVersion -> Test-FipsBuild -KubernetesVersion'
+        'FipsBuildArchive.KubernetesVersion -> Update-DkpFipsCluster -KubernetesVersion'
+        'FipsBuildRegistryTest.KubernetesVersion -> Copy-FipsBuild -KubernetesVersion'
+        'FipsBuildRegistryTest.KubernetesVersion -> Save-FipsBuild -KubernetesVersion'
+        'FipsBuildRegistryTest.Registry -> Find-FipsBuild -Registry'
+        'FipsImageCopy -> Export-DkpFipsReport -InputObject (ByValue)'
+        'FipsImageCopy.KubernetesVersion -> ConvertTo-DkpFipsPipelineMatrix -KubernetesVersion'
+        'FipsImageCopy.KubernetesVersion -> Copy-FipsBuild -KubernetesVersion'
+        'FipsImageCopy.KubernetesVersion -> Get-FipsBuild -KubernetesVersion'
+        'FipsImageCopy.KubernetesVersion -> New-DkpFipsCluster -KubernetesVersion'
+        'FipsImageCopy.KubernetesVersion -> New-FipsAmi -KubernetesVersion'
+        'FipsImageCopy.KubernetesVersion -> Save-FipsBuild -KubernetesVersion'
+        'FipsImageCopy.KubernetesVersion -> Test-FipsAmi -KubernetesVersion'
+        'FipsImageCopy.KubernetesVersion -> Test-FipsBuild -KubernetesVersion'
+        'FipsImageCopy.KubernetesVersion -> Update-DkpFipsCluster -KubernetesVersion'
+        'FoundFipsBuildInfo -> Copy-FipsBuild -FoundBuild (ByValue)'
+        'FoundFipsBuildInfo -> Export-DkpFipsReport -InputObject (ByValue)'
+        'FoundFipsBuildInfo -> Save-FipsBuild -FoundBuild (ByValue)'
+        'FoundFipsBuildInfo.KubernetesVersion -> ConvertTo-DkpFipsPipelineMatrix -KubernetesVersion'
+        'FoundFipsBuildInfo.KubernetesVersion -> Copy-FipsBuild -KubernetesVersion'
+        'FoundFipsBuildInfo.KubernetesVersion -> Get-FipsBuild -KubernetesVersion'
+        'FoundFipsBuildInfo.KubernetesVersion -> New-DkpFipsCluster -KubernetesVersion'
+        'FoundFipsBuildInfo.KubernetesVersion -> New-FipsAmi -KubernetesVersion'
+        'FoundFipsBuildInfo.KubernetesVersion -> Save-FipsBuild -KubernetesVersion'
+        'FoundFipsBuildInfo.KubernetesVersion -> Test-FipsAmi -KubernetesVersion'
+        'FoundFipsBuildInfo.KubernetesVersion -> Test-FipsBuild -KubernetesVersion'
+        'FoundFipsBuildInfo.KubernetesVersion -> Update-DkpFipsCluster -KubernetesVersion'
+        'FoundFipsBuildInfo.Registry -> Find-FipsBuild -Registry'
     )
 }
 
@@ -296,6 +355,11 @@ Describe 'Pipeline bindings' {
         @{ Binding = 'ClusterSpec.Kubeconfig -> Test-DkpFipsCluster -Kubeconfig'; Why = 'the management cluster is not the workload' }
         @{ Binding = 'FipsBuild.EtcdImageRepository -> Test-DkpFipsCluster -EtcdImageRepository'; Why = 'a build''s default registry would override the mirror' }
         @{ Binding = 'FipsReportFile.Path -> Import-DkpFipsClusterSpec -Path'; Why = 'a report file is not a spec file' }
+        @{ Binding = 'FipsReportFile.Path -> Publish-FipsBuild -Path'; Why = 'a report file is not an image archive' }
+        @{ Binding = 'FipsBuild.Source -> Copy-FipsBuild -Source'; Why = 'a catalog row''s Source is its provenance, not a registry' }
+        @{ Binding = 'FipsBuild.Source -> Save-FipsBuild -Source'; Why = 'a catalog row''s Source is its provenance, not a registry' }
+        @{ Binding = 'FipsBuildRegistryTest.Registry -> Copy-FipsBuild -Source'; Why = 'the registry tested may be the mirror that lacks the images' }
+        @{ Binding = 'FipsImageCopy.Source -> Copy-FipsBuild -Source'; Why = 'a copied image''s source reference is not a registry namespace' }
     ) {
         @(Get-PipelineBinding) | Should -Not -Contain $Binding -Because $Why
         $Declared | Should -Not -Contain $Binding

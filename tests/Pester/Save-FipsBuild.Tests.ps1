@@ -90,6 +90,17 @@ Describe 'Save-FipsBuild' {
 }
 
 Describe 'Publish-FipsBuild' {
+    It 'binds Save-FipsBuild''s archive by value and files by PSPath, never another object''s Path' {
+        (Get-Command Publish-FipsBuild).Parameters['Path'].Attributes.ValueFromPipelineByPropertyName | Should -Not -Contain $true
+        $report = [pscustomobject]@{ Path = $saved.Path }
+        $null = $report | Publish-FipsBuild -Registry "$dest/not-published" -Credential $credential -ErrorVariable err -ErrorAction SilentlyContinue
+        # PowerShell refuses the object (which of its two binding errors depends on the sets): nothing is published.
+        $err[0].FullyQualifiedErrorId.Split(',')[0] | Should -BeIn @('InputObjectNotBound', 'AmbiguousParameterSet')
+        Find-FipsBuild "$dest/not-published" -Credential $credential | Should -BeNullOrEmpty
+        $null = Get-Item -LiteralPath $saved.Path | Publish-FipsBuild -Registry "$dest/by-file" -Credential $credential -WhatIf -ErrorVariable err2
+        $err2 | Should -BeNullOrEmpty
+    }
+
     It 'pushes the archive from Save-FipsBuild, digests kept; a second run is Skipped' {
         $published = $saved | Publish-FipsBuild -Registry "$dest/published" -Credential $credential -Verbose 4>&1
         $copies = @($published | Where-Object { $_ -is [DkpFips.FipsImageCopy] })

@@ -16,7 +16,7 @@ namespace DkpFips.Cmdlets
     /// <summary>
     /// <para type="synopsis">Copies every image of a FIPS build, all platforms, byte for byte to another registry.</para>
     /// </summary>
-    [Cmdlet(VerbsCommon.Copy, "FipsBuild", DefaultParameterSetName = VersionSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium,
+    [Cmdlet(VerbsCommon.Copy, "FipsBuild", DefaultParameterSetName = BuildSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium,
         HelpUri = "https://github.com/dkpfips/DkpFips/blob/main/docs/Copy-FipsBuild.md")]
     [OutputType(typeof(FipsImageCopy))]
     public sealed class CopyFipsBuildCommand : BuildImagesCmdlet

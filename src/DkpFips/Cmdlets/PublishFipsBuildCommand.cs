@@ -11,16 +11,33 @@ namespace DkpFips.Cmdlets
     /// <summary>
     /// <para type="synopsis">Pushes an OCI image-layout archive of a FIPS build (from Save-FipsBuild) to a registry, digests kept.</para>
     /// </summary>
-    [Cmdlet(VerbsData.Publish, "FipsBuild", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium,
+    [Cmdlet(VerbsData.Publish, "FipsBuild", DefaultParameterSetName = PathSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium,
         HelpUri = "https://github.com/dkpfips/DkpFips/blob/main/docs/Publish-FipsBuild.md")]
     [OutputType(typeof(FipsImageCopy))]
     public sealed class PublishFipsBuildCommand : RegistryCmdlet
     {
-        /// <summary>The archive to publish (Save-FipsBuild's objects bind by Path).</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-        [Alias("FullName")]
+        private const string PathSet = "Path";
+        private const string LiteralPathSet = "LiteralPath";
+        private const string ArchiveSet = "Archive";
+
+        /// <summary>The archive to publish, a file path.</summary>
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet)]
         [ValidateNotNullOrEmpty]
         public string? Path { get; set; }
+
+        /// <summary>
+        /// The archive to publish, taken as written; Get-ChildItem's files bind here by PSPath. Not
+        /// by a property named Path: another object's Path (a report file) is not an archive.
+        /// </summary>
+        [Parameter(Mandatory = true, ParameterSetName = LiteralPathSet, ValueFromPipelineByPropertyName = true)]
+        [Alias("PSPath")]
+        [ValidateNotNullOrEmpty]
+        public string? LiteralPath { get; set; }
+
+        /// <summary>An archive Save-FipsBuild wrote, from the pipeline.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = ArchiveSet, ValueFromPipeline = true)]
+        [ValidateNotNull]
+        public FipsBuildArchive? Archive { get; set; }
 
         /// <summary>The registry namespace to push to (host[:port]/namespace).</summary>
         [Parameter(Mandatory = true, Position = 1)]
@@ -43,7 +60,12 @@ namespace DkpFips.Cmdlets
 
         protected override void ProcessRecord()
         {
-            var fullPath = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path);
+            var fullPath = ParameterSetName switch
+            {
+                ArchiveSet => Archive!.Path,
+                LiteralPathSet => SessionState.Path.GetUnresolvedProviderPathFromPSPath(LiteralPath),
+                _ => SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path),
+            };
             if (!File.Exists(fullPath))
             {
                 WriteError(new FileNotFoundException($"The archive {fullPath} does not exist.", fullPath), ErrorIds.ImageArchiveNotFound, ErrorCategory.ObjectNotFound, fullPath);

@@ -10,7 +10,7 @@ namespace DkpFips.Cmdlets
     /// <summary>
     /// <para type="synopsis">Saves every image of a FIPS build, all platforms, into one OCI image-layout archive for an air-gapped site.</para>
     /// </summary>
-    [Cmdlet(VerbsData.Save, "FipsBuild", DefaultParameterSetName = VersionSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium,
+    [Cmdlet(VerbsData.Save, "FipsBuild", DefaultParameterSetName = BuildSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium,
         HelpUri = "https://github.com/dkpfips/DkpFips/blob/main/docs/Save-FipsBuild.md")]
     [OutputType(typeof(FipsBuildArchive))]
     public sealed class SaveFipsBuildCommand : BuildImagesCmdlet

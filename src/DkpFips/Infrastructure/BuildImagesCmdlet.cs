@@ -17,8 +17,12 @@ namespace DkpFips.Infrastructure
     /// </summary>
     public abstract class BuildImagesCmdlet : RegistryCmdlet
     {
+        // The default set is Build: PowerShell binds a piped object in the default set first, and
+        // a Find-FipsBuild object must reach -FoundBuild (its registry), not -KubernetesVersion
+        // by property name (the builds' own repositories).
         private protected const string BuildSet = "Build";
         private protected const string VersionSet = "KubernetesVersion";
+        private protected const string FoundSet = "FoundBuild";
 
         private readonly List<(FipsBuildDefinition Build, RegistryReference? Source)> builds = new List<(FipsBuildDefinition, RegistryReference?)>();
         private readonly HashSet<string> seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -29,16 +33,24 @@ namespace DkpFips.Infrastructure
         [ValidateNotNull]
         public FipsBuild[]? Build { get; set; }
 
-        /// <summary>Kubernetes versions of catalog builds (from Find-FipsBuild by property name).</summary>
+        /// <summary>Builds Find-FipsBuild found in a registry: each is read from that registry unless -Source names another.</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = FoundSet)]
+        [ValidateNotNull]
+        public FoundFipsBuildInfo[]? FoundBuild { get; set; }
+
+        /// <summary>Kubernetes versions of catalog builds.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = VersionSet)]
         [ArgumentCompleter(typeof(KubernetesVersionCompleter))]
         [VersionText]
         [ValidateNotNullOrEmpty]
         public string[]? KubernetesVersion { get; set; }
 
-        /// <summary>The registry namespace to read from instead of the builds' own repositories (Find-FipsBuild's Registry binds here).</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [Alias("Registry")]
+        /// <summary>
+        /// The registry namespace to read from instead of the builds' own repositories. Never
+        /// bound from a property: a catalog row's Source is its provenance, a test result's
+        /// Registry may be the mirror that lacks the images.
+        /// </summary>
+        [Parameter]
         [ArgumentCompleter(typeof(RegistryCompleter))]
         [ValidateNotNullOrEmpty]
         public string? Source { get; set; }
@@ -66,6 +78,19 @@ namespace DkpFips.Infrastructure
                 {
                     return;
                 }
+            }
+
+            if (ParameterSetName == FoundSet)
+            {
+                foreach (var found in FoundBuild!)
+                {
+                    if (found is not null)
+                    {
+                        AddFound(found, source);
+                    }
+                }
+
+                return;
             }
 
             if (ParameterSetName == BuildSet)
@@ -104,6 +129,40 @@ namespace DkpFips.Infrastructure
                 {
                     Add(build, source);
                 }
+            }
+        }
+
+        // A found build that is incomplete where it was found, or that no catalog row describes
+        // (its etcd and repositories unknown), is refused by name: it never flows on as if whole.
+        private void AddFound(FoundFipsBuildInfo found, RegistryReference? source)
+        {
+            if (source is null && !found.IsComplete)
+            {
+                WriteError(new ItemNotFoundException($"{found.Registry} lacks {string.Join(", ", found.MissingComponents)} of Kubernetes {found.KubernetesVersion}: the build is incomplete there."),
+                    ErrorIds.RegistryImageNotFound, ErrorCategory.ObjectNotFound, found.ToString(),
+                    "Copy the build from a registry that has all of it (-Source), or from its own repositories (Get-FipsBuild | ...).");
+                return;
+            }
+
+            catalog ??= LoadCatalog(null);
+            var builds = FipsVersion.TryParse(found.KubernetesVersion, out var version) ? catalog.Find(version!, null) : Array.Empty<FipsBuildDefinition>();
+            if (builds.Count == 0)
+            {
+                WriteError(new ItemNotFoundException($"Kubernetes {found.KubernetesVersion} (found at {found.Registry}) has no catalog row, so its etcd build and repositories are unknown."),
+                    ErrorIds.FipsBuildNotFound, ErrorCategory.ObjectNotFound, found.ToString(),
+                    "Add a row for it with a catalog file (Get-Help about_DkpFips), then run again.");
+                return;
+            }
+
+            var from = source ?? ParseRegistry(found.Registry, nameof(FoundBuild));
+            if (from is null)
+            {
+                return;
+            }
+
+            foreach (var build in builds)
+            {
+                Add(build, from);
             }
         }
 

@@ -15,7 +15,7 @@ namespace DkpFips
             Digests = images.Select(i => i.Manifest.Digest).ToArray();
         }
 
-        /// <summary>The archive file: Publish-FipsBuild takes it by property name.</summary>
+        /// <summary>The archive file (full path). Publish-FipsBuild takes the whole object from the pipeline.</summary>
         public string Path { get; }
 
         /// <summary>Size in bytes.</summary>
