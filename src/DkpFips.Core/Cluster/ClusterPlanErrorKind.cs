@@ -20,5 +20,6 @@ namespace DkpFips.Core.Cluster
         ReservedArgument,
         InvalidArgument,
         DuplicateClusterName,
+        SecretNotAllowed,
     }
 }

@@ -17,6 +17,7 @@ namespace DkpFips.Core.Upgrade
         ProviderNotUpgradable,
         NodePoolsUnknown,
         InvalidNodePoolName,
+        InvalidArgument,
     }
 
     /// <summary>An upgrade that must not run, with the reason and the offending value.</summary>

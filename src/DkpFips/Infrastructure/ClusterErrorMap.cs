@@ -24,6 +24,7 @@ namespace DkpFips.Infrastructure
             ClusterPlanErrorKind.FipsFlagOverride => ErrorIds.FipsFlagOverride,
             ClusterPlanErrorKind.ReservedArgument => ErrorIds.ReservedArgument,
             ClusterPlanErrorKind.DuplicateClusterName => ErrorIds.DuplicateClusterName,
+            ClusterPlanErrorKind.SecretNotAllowed => ErrorIds.SecretNotAllowed,
             _ => ErrorIds.InvalidArgument,
         };
 
@@ -32,6 +33,7 @@ namespace DkpFips.Infrastructure
             ClusterPlanErrorKind.FipsBuildNotFound => ErrorCategory.ObjectNotFound,
             ClusterPlanErrorKind.ProviderNotFipsCapable => ErrorCategory.NotImplemented,
             ClusterPlanErrorKind.FipsFlagOverride => ErrorCategory.SecurityError,
+            ClusterPlanErrorKind.SecretNotAllowed => ErrorCategory.SecurityError,
             _ => ErrorCategory.InvalidArgument,
         };
     }

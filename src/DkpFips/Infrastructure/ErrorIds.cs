@@ -115,5 +115,9 @@ namespace DkpFips.Infrastructure
         public const string InvalidClusterBatch = "InvalidClusterBatch";
         public const string NoClusterSpecs = "NoClusterSpecs";
         public const string InvalidOutputVariableName = "InvalidOutputVariableName";
+
+        // Hostile input (issue 17).
+        public const string SecretNotAllowed = "SecretNotAllowed";
+        public const string FileTooLarge = "FileTooLarge";
     }
 }
