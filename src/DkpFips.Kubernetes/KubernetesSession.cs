@@ -7,6 +7,8 @@ using System.Security.Authentication;
 using System.Threading;
 using System.Threading.Tasks;
 using DkpFips.Core.Cluster;
+using DkpFips.Core.IO;
+using DkpFips.Core.Process;
 using k8s;
 using k8s.Exceptions;
 
@@ -56,12 +58,31 @@ namespace DkpFips.Kubernetes
             string clusterName;
             try
             {
+                if (Directory.Exists(connection.KubeconfigPath))
+                {
+                    throw new ClusterReadException(ClusterReadFailure.InvalidKubeconfig, $"{connection.KubeconfigPath} is a directory, not a kubeconfig file.");
+                }
+
                 if (!File.Exists(connection.KubeconfigPath))
                 {
                     throw new ClusterReadException(ClusterReadFailure.InvalidKubeconfig, $"The kubeconfig file {connection.KubeconfigPath} does not exist.");
                 }
 
-                var kubeconfig = KubernetesClientConfiguration.LoadKubeConfig(new FileInfo(connection.KubeconfigPath));
+                // Read through the module's bounded reader (a kubeconfig is small; /dev/zero is not).
+                var text = BoundedFile.ReadAllText(connection.KubeconfigPath, BoundedFile.DefaultLimit, "kubeconfig file");
+                if (string.IsNullOrWhiteSpace(text))
+                {
+                    throw new ClusterReadException(ClusterReadFailure.InvalidKubeconfig, $"The kubeconfig {connection.KubeconfigPath} is empty.");
+                }
+
+                var kubeconfig = KubernetesClientConfiguration.LoadKubeConfig(new FileInfo(connection.KubeconfigPath))
+                    ?? throw new ClusterReadException(ClusterReadFailure.InvalidKubeconfig, $"The kubeconfig {connection.KubeconfigPath} holds no configuration.");
+                if (connection.Context is null && string.IsNullOrEmpty(kubeconfig.CurrentContext))
+                {
+                    var names = string.Join(", ", kubeconfig.Contexts?.Select(c => c.Name) ?? Enumerable.Empty<string>());
+                    throw new ClusterReadException(ClusterReadFailure.InvalidKubeconfig, $"The kubeconfig {connection.KubeconfigPath} has no current-context; give -Context (contexts: {(names.Length == 0 ? "none" : names)}).");
+                }
+
                 contextName = connection.Context ?? kubeconfig.CurrentContext ?? string.Empty;
                 var context = kubeconfig.Contexts?.FirstOrDefault(c => c.Name == contextName);
                 if (context is null)
@@ -77,7 +98,16 @@ namespace DkpFips.Kubernetes
             {
                 throw;
             }
-            catch (Exception ex) when (ex is KubeConfigException || ex is IOException || ex is UnauthorizedAccessException || ex is YamlDotNet.Core.YamlException)
+            catch (FileTooLargeException ex)
+            {
+                throw new ClusterReadException(ClusterReadFailure.InvalidKubeconfig, ex.Message);
+            }
+            catch (System.Security.Cryptography.CryptographicException)
+            {
+                throw new ClusterReadException(ClusterReadFailure.InvalidKubeconfig, $"The kubeconfig {connection.KubeconfigPath} cannot be used: a certificate or key in it (certificate-authority-data, client-certificate-data or client-key-data) is not valid PEM.");
+            }
+            catch (Exception ex) when (ex is KubeConfigException || ex is IOException || ex is UnauthorizedAccessException || ex is YamlDotNet.Core.YamlException
+                || ex is NullReferenceException || ex is FormatException || ex is ArgumentException)
             {
                 // The exception text can quote kubeconfig content; only its type is passed on.
                 throw new ClusterReadException(ClusterReadFailure.InvalidKubeconfig, $"The kubeconfig {connection.KubeconfigPath} cannot be used: {Describe(ex)}.");
@@ -89,7 +119,8 @@ namespace DkpFips.Kubernetes
             var client = new k8s.Kubernetes(configuration, counter);
             var timeout = CancellationTokenSource.CreateLinkedTokenSource(callerToken);
             timeout.CancelAfter(connection.Timeout);
-            return new KubernetesSession(client, counter, clusterName, contextName, configuration.Host ?? string.Empty, timeout, callerToken, connection.Timeout);
+            // The server URL appears in messages: any user:password@ in it is masked.
+            return new KubernetesSession(client, counter, clusterName, contextName, UrlUserInfo.Mask(configuration.Host ?? string.Empty), timeout, callerToken, connection.Timeout);
         }
 
         /// <summary>Runs one API call and maps its failure (verb and resource name the RBAC rule it needs).</summary>
@@ -97,11 +128,40 @@ namespace DkpFips.Kubernetes
         {
             try
             {
-                return await call().ConfigureAwait(false);
+                // The deadline bounds the whole call, body included: a server that trickles its
+                // body defeats the client's own cancellation, so the call is abandoned instead.
+                var task = call();
+                var stop = Task.Delay(Timeout.Infinite, Token);
+                if (await Task.WhenAny(task, stop).ConfigureAwait(false) != task)
+                {
+                    _ = task.ContinueWith(t => _ = t.Exception, TaskScheduler.Default);
+                    callerToken.ThrowIfCancellationRequested();
+                    throw new OperationCanceledException(Token);
+                }
+
+                var result = await task.ConfigureAwait(false);
+                if (result is null)
+                {
+                    throw new ClusterReadException(ClusterReadFailure.ServerError, $"The API server at {Server} answered {verb} {resource} with an empty body (null), not a Kubernetes object.", verb, resource, apiGroup);
+                }
+
+                return result;
             }
             catch (OperationCanceledException) when (callerToken.IsCancellationRequested)
             {
                 throw;
+            }
+            catch (ClusterReadException)
+            {
+                throw;
+            }
+            catch (System.Text.Json.JsonException ex)
+            {
+                throw new ClusterReadException(ClusterReadFailure.ServerError, $"The API server at {Server} answered {verb} {resource} with something that is not Kubernetes JSON ({FirstLine(ex.Message)}); is it an API server, or a proxy's page?", verb, resource, apiGroup, ex);
+            }
+            catch (IOException ex)
+            {
+                throw new ClusterReadException(ClusterReadFailure.ServerError, $"The API server at {Server} broke off its answer to {verb} {resource}: {Innermost(ex).Message}", verb, resource, apiGroup, ex);
             }
             catch (OperationCanceledException ex)
             {
@@ -147,6 +207,12 @@ namespace DkpFips.Kubernetes
                 default:
                     return new ClusterReadException(ClusterReadFailure.ServerError, $"The API server at {Server} answered {(int)code} {status.Reason ?? code.ToString()} to {verb} {qualified}.{said}", verb, resource, apiGroup);
             }
+        }
+
+        private static string FirstLine(string message)
+        {
+            var end = message.IndexOfAny(new[] { '\r', '\n' });
+            return (end < 0 ? message : message.Substring(0, end)).TrimEnd('.');
         }
 
         private static string Describe(Exception ex) => ex switch

@@ -20,7 +20,7 @@ namespace DkpFips.Core.ImageBuilder
         {
             try
             {
-                return File.Exists(path) ? JsonReader.GetString(JsonReader.ReadObject(File.ReadAllText(path)), "last_run_uuid") : null;
+                return File.Exists(path) ? JsonReader.GetString(JsonReader.ReadObject(IO.BoundedFile.ReadAllText(path, IO.BoundedFile.DefaultLimit, "packer manifest")), "last_run_uuid") : null;
             }
             catch (IOException)
             {
@@ -44,7 +44,17 @@ namespace DkpFips.Core.ImageBuilder
                     "Check -WorkingDirectory: KIB writes manifest.json in its working folder.");
             }
 
-            var root = JsonReader.ReadObject(File.ReadAllText(path));
+            string text;
+            try
+            {
+                text = IO.BoundedFile.ReadAllText(path, IO.BoundedFile.DefaultLimit, "packer manifest");
+            }
+            catch (IO.FileTooLargeException ex)
+            {
+                throw new KibException(KibErrorKind.ManifestInvalid, ex.Message, path);
+            }
+
+            var root = JsonReader.ReadObject(text);
             var builds = JsonReader.GetList(root, "builds");
             if (root is null || builds is null)
             {

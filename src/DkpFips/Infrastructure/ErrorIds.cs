@@ -119,5 +119,6 @@ namespace DkpFips.Infrastructure
         // Hostile input (issue 17).
         public const string SecretNotAllowed = "SecretNotAllowed";
         public const string FileTooLarge = "FileTooLarge";
+        public const string AwsTimeout = "AwsTimeout";
     }
 }
