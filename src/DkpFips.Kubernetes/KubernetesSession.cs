@@ -92,6 +92,13 @@ namespace DkpFips.Kubernetes
                 }
 
                 clusterName = context.ContextDetails?.Cluster ?? contextName;
+                var caData = kubeconfig.Clusters?.FirstOrDefault(c => c.Name == clusterName)?.ClusterEndpoint?.CertificateAuthorityData;
+                if (!string.IsNullOrWhiteSpace(caData) && !IsCertificateData(caData!))
+                {
+                    // The client reads it only at the first TLS handshake, as a raw CryptographicException.
+                    throw new ClusterReadException(ClusterReadFailure.InvalidKubeconfig, $"The kubeconfig {connection.KubeconfigPath} cannot be used: the certificate-authority-data of cluster '{clusterName}' is not a base64 PEM certificate.");
+                }
+
                 configuration = KubernetesClientConfiguration.BuildConfigFromConfigObject(kubeconfig, contextName);
             }
             catch (ClusterReadException)
@@ -180,6 +187,10 @@ namespace DkpFips.Kubernetes
 
                 throw new ClusterReadException(ClusterReadFailure.Unreachable, $"The API server at {Server} (context '{ContextName}') cannot be reached: {Innermost(ex).Message}", verb, resource, apiGroup, ex);
             }
+            catch (System.Security.Cryptography.CryptographicException)
+            {
+                throw new ClusterReadException(ClusterReadFailure.TlsFailure, $"The certificates for {Server} (context '{ContextName}') cannot be loaded: a certificate or key in the kubeconfig is not valid PEM.", verb, resource, apiGroup);
+            }
             catch (AuthenticationException ex)
             {
                 throw new ClusterReadException(ClusterReadFailure.TlsFailure, $"The TLS handshake with {Server} failed (context '{ContextName}'): {ex.Message}", verb, resource, apiGroup, ex);
@@ -206,6 +217,21 @@ namespace DkpFips.Kubernetes
                     return new ClusterReadException(ClusterReadFailure.KindNotInstalled, $"The API server at {Server} (context '{ContextName}') does not serve {qualified}: its API{(apiGroup.Length == 0 ? string.Empty : " group " + apiGroup)} is not installed. Is this the management cluster?", verb, resource, apiGroup);
                 default:
                     return new ClusterReadException(ClusterReadFailure.ServerError, $"The API server at {Server} answered {(int)code} {status.Reason ?? code.ToString()} to {verb} {qualified}.{said}", verb, resource, apiGroup);
+            }
+        }
+
+        private static bool IsCertificateData(string base64)
+        {
+            try
+            {
+                var bytes = Convert.FromBase64String(base64.Trim());
+                var certificates = new System.Security.Cryptography.X509Certificates.X509Certificate2Collection();
+                certificates.ImportFromPem(System.Text.Encoding.UTF8.GetString(bytes));
+                return certificates.Count > 0;
+            }
+            catch (Exception ex) when (ex is FormatException || ex is System.Security.Cryptography.CryptographicException)
+            {
+                return false;
             }
         }
 

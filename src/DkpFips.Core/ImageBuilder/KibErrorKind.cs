@@ -20,5 +20,6 @@ namespace DkpFips.Core.ImageBuilder
         NoImageBuilt,
         ImageNotFips,
         VersionMismatch,
+        OperatingSystemMismatch,
     }
 }

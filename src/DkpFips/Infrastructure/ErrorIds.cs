@@ -120,5 +120,6 @@ namespace DkpFips.Infrastructure
         public const string SecretNotAllowed = "SecretNotAllowed";
         public const string FileTooLarge = "FileTooLarge";
         public const string AwsTimeout = "AwsTimeout";
+        public const string ImageOperatingSystemMismatch = "ImageOperatingSystemMismatch";
     }
 }

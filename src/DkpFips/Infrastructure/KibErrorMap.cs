@@ -24,6 +24,7 @@ namespace DkpFips.Infrastructure
             KibErrorKind.NoImageBuilt => ErrorIds.NoImageBuilt,
             KibErrorKind.ImageNotFips => ErrorIds.ImageNotFips,
             KibErrorKind.VersionMismatch => ErrorIds.ImageVersionMismatch,
+            KibErrorKind.OperatingSystemMismatch => ErrorIds.ImageOperatingSystemMismatch,
             _ => ErrorIds.InvalidArgument,
         };
 
@@ -35,6 +36,7 @@ namespace DkpFips.Infrastructure
             KibErrorKind.NoImageBuilt => ErrorCategory.InvalidResult,
             KibErrorKind.ImageNotFips => ErrorCategory.InvalidResult,
             KibErrorKind.VersionMismatch => ErrorCategory.InvalidResult,
+            KibErrorKind.OperatingSystemMismatch => ErrorCategory.InvalidResult,
             KibErrorKind.OperatingSystemNotFipsCapable => ErrorCategory.InvalidArgument,
             _ => ErrorCategory.InvalidArgument,
         };
