@@ -220,6 +220,20 @@ namespace DkpFips.Kubernetes
             }
         }
 
+        /// <summary>
+        /// The continue token of a list page, refused when the server has given it before: a
+        /// server that hands out the same token for ever would otherwise page until the timeout.
+        /// </summary>
+        public string? NextPage(System.Collections.Generic.ISet<string> seen, string? next, string verb, string resource, string apiGroup)
+        {
+            if (!string.IsNullOrEmpty(next) && !seen.Add(next!))
+            {
+                throw new ClusterReadException(ClusterReadFailure.ServerError, $"The API server at {Server} answered {verb} {resource} with a continue token it had already given: its paging never ends.", verb, resource, apiGroup);
+            }
+
+            return next;
+        }
+
         private static bool IsCertificateData(string base64)
         {
             try

@@ -250,6 +250,44 @@ Describe 'Hostile input' {
         }
     }
 
+    Context 'message quality (finding 17)' {
+        It 'reports a bad -DkpVersion wildcard for that value alone' {
+            $builds = Get-FipsBuild -DkpVersion '[', '2.3' -ErrorAction SilentlyContinue -ErrorVariable errs
+            $builds | Should -Not -BeNullOrEmpty
+            $builds.DkpVersion | Should -Contain '2.3'
+            $errs[0].FullyQualifiedErrorId | Should -BeLike 'InvalidArgument,*'
+            $errs[0].Exception.Message | Should -Match 'not a valid wildcard pattern'
+        }
+
+        It 'says a report path with a NUL or a directory is just that' {
+            $nul = { @() | Export-DkpFipsReport -Path (Join-Path $TestDrive "x`0.html") -ErrorAction Stop } | Should -Throw -ErrorId 'ReportWriteFailed*' -PassThru
+            $nul.CategoryInfo.Category | Should -Be 'InvalidArgument'
+            $dir = { @() | Export-DkpFipsReport -Path $TestDrive -Format Html -ErrorAction Stop } | Should -Throw -ErrorId 'ReportWriteFailed*' -PassThru
+            $dir.Exception.Message | Should -Match 'is a directory'
+        }
+
+        It 'refuses a registry port out of range, and Update-DkpFipsCluster checks -ImageRepository as New-DkpFipsCluster does' {
+            { New-DkpFipsCluster -ClusterName r -KubernetesVersion 1.23 -AmiId $Ami -ImageRepository 'registry.local:99999/x' -PlanOnly -ErrorAction Stop } | Should -Throw -ErrorId 'InvalidImageRepository*'
+            Update-DkpFipsCluster fips-1 -CurrentVersion v1.22.8+fips.0 -KubernetesVersion 1.23 -AmiId ami-0a1b2c3d4e5f60718 -NodePool @() -ImageRepository 'https://Registry/x' `
+                -PlanOnly -ErrorAction SilentlyContinue -ErrorVariable errs -WarningAction SilentlyContinue
+            $errs[0].FullyQualifiedErrorId | Should -BeLike 'InvalidImageRepository,*'
+        }
+
+        It 'says an etcd version without a build number has none, not that it is not FIPS' {
+            $err = { New-DkpFipsCluster -ClusterName e -KubernetesVersion 1.23 -AmiId $Ami -EtcdVersion 3.4.13+fips -PlanOnly -ErrorAction Stop } | Should -Throw -ErrorId 'InvalidEtcdVersion*' -PassThru
+            $err.Exception.Message | Should -Match 'no FIPS build number'
+        }
+
+        It 'ends a list whose continue token repeats with a specific error, well before the timeout' {
+            $kc = New-Kubeconfig (Start-HostileServer samecontinue).Url
+            $watch = [Diagnostics.Stopwatch]::StartNew()
+            Test-DkpFipsCluster -Kubeconfig $kc -TimeoutSec 30 -ErrorAction SilentlyContinue -ErrorVariable errs
+            $watch.Elapsed.TotalSeconds | Should -BeLessThan 10
+            $errs[0].FullyQualifiedErrorId | Should -BeLike 'ClusterReadFailed,*'
+            $errs[0].Exception.Message | Should -Match 'continue token'
+        }
+    }
+
     Context 'files (finding 16)' {
         It 'refuses an endless catalog file with CatalogFileInvalid' -Skip:$IsWindows {
             { Get-FipsBuild -CatalogPath /dev/zero -ErrorAction Stop } | Should -Throw -ErrorId 'CatalogFileInvalid*'

@@ -1,5 +1,5 @@
 # Misbehaving HTTP servers on 127.0.0.1 for the hostile-input tests: dot-source in BeforeAll.
-# Start-HostileServer -Mode html|broken|null|truncated|trickle|silent returns an object with
+# Start-HostileServer -Mode html|broken|null|truncated|trickle|silent|samecontinue returns an object with
 # Url; Stop-HostileServers in AfterAll. Each answers every request the same way.
 if (-not ('DkpFipsTests.HostileServer' -as [type])) {
     Add-Type -TypeDefinition @'
@@ -71,6 +71,12 @@ namespace DkpFipsTests
                     case "broken":
                         await Send(stream, "200 OK", "application/json", "{\"kind\": \"Status\", \"items\": [ {\"a\": ").ConfigureAwait(false);
                         break;
+                    case "samecontinue":
+                        var firstLine = seen.ToString();
+                        await Send(stream, "200 OK", "application/json", firstLine.StartsWith("GET /version", StringComparison.Ordinal)
+                            ? "{\"major\":\"1\",\"minor\":\"23\",\"gitVersion\":\"v1.23.7+fips.0\"}"
+                            : "{\"kind\":\"List\",\"apiVersion\":\"v1\",\"metadata\":{\"continue\":\"same-token\"},\"items\":[]}").ConfigureAwait(false);
+                        break;
                     case "null":
                         await Send(stream, "200 OK", "application/json", "null").ConfigureAwait(false);
                         break;
@@ -118,7 +124,7 @@ namespace DkpFipsTests
 
 $script:HostileServers = [Collections.Generic.List[object]]::new()
 
-function Start-HostileServer([Parameter(Mandatory)] [ValidateSet('html', 'broken', 'null', 'truncated', 'trickle', 'silent')] [string] $Mode) {
+function Start-HostileServer([Parameter(Mandatory)] [ValidateSet('html', 'broken', 'null', 'truncated', 'trickle', 'silent', 'samecontinue')] [string] $Mode) {
     $server = [DkpFipsTests.HostileServer]::new($Mode)
     $HostileServers.Add($server)
     $server

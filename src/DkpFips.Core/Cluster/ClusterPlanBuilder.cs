@@ -179,6 +179,15 @@ namespace DkpFips.Core.Cluster
                     text);
             }
 
+            if (version.IsFips && version.FipsBuildNumber is null)
+            {
+                throw new ClusterPlanException(
+                    ClusterPlanErrorKind.InvalidEtcdVersion,
+                    $"The etcd version '{text}' has no FIPS build number; dkp create cluster needs +fips.N, such as {version.WithFipsBuild(0).ToFlagString(withLeadingV: false)}.",
+                    text,
+                    "Give -EtcdVersion with a +fips.N version.");
+            }
+
             if (!version.IsFips || version.FipsBuildNumber is null)
             {
                 throw new ClusterPlanException(

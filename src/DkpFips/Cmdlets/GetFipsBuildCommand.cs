@@ -105,9 +105,23 @@ namespace DkpFips.Cmdlets
                 return null;
             }
 
-            var patterns = DkpVersion
-                .Select(text => new WildcardPattern(DkpRelease.Normalize(text), WildcardOptions.IgnoreCase))
-                .ToArray();
+            // A pattern that is not a valid wildcard ('[') is an error about that value alone; the others still filter.
+            var patterns = new List<WildcardPattern>();
+            foreach (var text in DkpVersion)
+            {
+                var pattern = new WildcardPattern(DkpRelease.Normalize(text), WildcardOptions.IgnoreCase);
+                try
+                {
+                    pattern.IsMatch(string.Empty);
+                    patterns.Add(pattern);
+                }
+                catch (WildcardPatternException ex)
+                {
+                    WriteError(new ArgumentException($"-DkpVersion '{text}' is not a valid wildcard pattern: {ex.Message} Escape [ and ] with a backtick, or give a version such as 2.3.", ex),
+                        ErrorIds.InvalidArgument, ErrorCategory.InvalidArgument, text);
+                }
+            }
+
             return release => patterns.Any(p => p.IsMatch(release));
         }
 
