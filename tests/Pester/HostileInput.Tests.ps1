@@ -161,6 +161,25 @@ Describe 'Hostile input' {
             $errs[0].FullyQualifiedErrorId | Should -BeLike 'ClusterTimeout,*'
         }
 
+        It 'stops at once on Ctrl+C while a body trickles' {
+            $server = Start-HostileServer trickle
+            $kc = New-Kubeconfig $server.Url
+            $ps = [powershell]::Create()
+            try {
+                $null = $ps.AddCommand('Import-Module').AddArgument($ModuleManifest).AddStatement().AddCommand('Test-DkpFipsCluster').
+                    AddParameters(@{ Kubeconfig = $kc; TimeoutSec = 120 })
+                $null = $ps.BeginInvoke()
+                $deadline = [DateTime]::UtcNow.AddSeconds(30)
+                while ($server.Requests -lt 1 -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 50 }
+                $server.Requests | Should -BeGreaterThan 0
+                $watch = [Diagnostics.Stopwatch]::StartNew()
+                $stop = $ps.BeginStop($null, $null)
+                $stop.AsyncWaitHandle.WaitOne(10000) | Should -BeTrue
+                $watch.Elapsed.TotalSeconds | Should -BeLessThan 10
+            }
+            finally { $ps.Dispose() }
+        }
+
         It 'reports an empty kubeconfig, a bad CA, no current-context and a directory as KubeconfigInvalid' {
             $empty = Join-Path $TestDrive 'empty.conf'; [IO.File]::WriteAllBytes($empty, [byte[]]@())
             $badCa = New-Kubeconfig 'https://127.0.0.1:1' -Extra "    certificate-authority-data: bm90IGEgY2VydA==`n"

@@ -238,12 +238,18 @@ namespace DkpFips.Core.Batch
         /// <summary>Why a secret flag is refused in a spec file or a pipeline matrix, and the way instead.</summary>
         public const string SecretFlagAdvice = "secrets never go in a spec file or a pipeline matrix, where they would be saved and shown in clear text. Give them to New-DkpFipsCluster on the agent, from secret variables (-RegistryMirrorCredential for a mirror, -ArgumentList there for other secret flags).";
 
+        // Every value: no control character, and no URL with a user name or password in it.
         private static void RefuseControlCharacters(YamlNode node, string key, string? value)
         {
             var problem = CommandLineText.Problem(value);
             if (problem is not null)
             {
                 throw YamlTree.Problem(node, $"'{key}' cannot be used: {problem}; the value would reach dkp's command line.");
+            }
+
+            if (value is not null && UrlUserInfo.Mask(value) != value)
+            {
+                throw YamlTree.Problem(node, $"'{key}' holds a URL with a user name or password ({UrlUserInfo.Mask(value)}); {SecretFlagAdvice}");
             }
         }
 

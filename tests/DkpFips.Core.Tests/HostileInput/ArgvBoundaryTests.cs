@@ -131,6 +131,8 @@ namespace DkpFips.Core.Tests.HostileInput
             var secret = Assert.Throws<ClusterSpecFileException>(() => ClusterSpecReader.Read(new StringReader("clusters:\n  - clusterName: a\n    argumentList: [--registry-mirror-password=SpecFileSecret9]\n"), "c.yaml"));
             Assert.Contains("--registry-mirror-password", secret.Message);
             Assert.DoesNotContain("SpecFileSecret9", secret.Message);
+            var url = Assert.Throws<ClusterSpecFileException>(() => ClusterSpecReader.Read(new StringReader("clusters:\n  - clusterName: a\n    registryMirrorUrl: https://u:SpecUrlPass@mirror.example\n"), "c.yaml"));
+            Assert.DoesNotContain("SpecUrlPass", url.Message);
             var name = Assert.Throws<ClusterSpecFileException>(() => ClusterSpecReader.Read(new StringReader("clusters:\n  - clusterName: \"a\\0b\"\n"), "c.yaml"));
             Assert.Contains("control character", name.Message);
         }
