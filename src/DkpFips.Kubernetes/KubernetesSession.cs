@@ -56,6 +56,7 @@ namespace DkpFips.Kubernetes
             KubernetesClientConfiguration configuration;
             string contextName;
             string clusterName;
+            string? execUser = null;
             try
             {
                 if (Directory.Exists(connection.KubeconfigPath))
@@ -92,6 +93,14 @@ namespace DkpFips.Kubernetes
                 }
 
                 clusterName = context.ContextDetails?.Cluster ?? contextName;
+                if (kubeconfig.Clusters?.Any(c => c.Name == clusterName) != true)
+                {
+                    var defined = string.Join(", ", kubeconfig.Clusters?.Select(c => c.Name) ?? Enumerable.Empty<string>());
+                    throw new ClusterReadException(ClusterReadFailure.InvalidKubeconfig, $"The kubeconfig {connection.KubeconfigPath}: context '{contextName}' names the cluster '{clusterName}', which it does not define (clusters: {(defined.Length == 0 ? "none" : defined)}).");
+                }
+
+                var userName = context.ContextDetails?.User;
+                execUser = kubeconfig.Users?.FirstOrDefault(u => u.Name == userName)?.UserCredentials?.ExternalExecution is null ? null : userName;
                 var caData = kubeconfig.Clusters?.FirstOrDefault(c => c.Name == clusterName)?.ClusterEndpoint?.CertificateAuthorityData;
                 if (!string.IsNullOrWhiteSpace(caData) && !IsCertificateData(caData!))
                 {
@@ -112,6 +121,10 @@ namespace DkpFips.Kubernetes
             catch (System.Security.Cryptography.CryptographicException)
             {
                 throw new ClusterReadException(ClusterReadFailure.InvalidKubeconfig, $"The kubeconfig {connection.KubeconfigPath} cannot be used: a certificate or key in it (certificate-authority-data, client-certificate-data or client-key-data) is not valid PEM.");
+            }
+            catch (KubeConfigException) when (execUser is not null)
+            {
+                throw new ClusterReadException(ClusterReadFailure.InvalidKubeconfig, $"The kubeconfig {connection.KubeconfigPath} cannot be used: user '{execUser}' gets its credentials from an exec plugin, which could not provide them. Give a kubeconfig whose user has a token or a client certificate.");
             }
             catch (Exception ex) when (ex is KubeConfigException || ex is IOException || ex is UnauthorizedAccessException || ex is YamlDotNet.Core.YamlException
                 || ex is NullReferenceException || ex is FormatException || ex is ArgumentException)

@@ -185,9 +185,12 @@ Describe 'Hostile input' {
             $badCa = New-Kubeconfig 'https://127.0.0.1:1' -Extra "    certificate-authority-data: bm90IGEgY2VydA==`n"
             $noContext = Join-Path $TestDrive 'nocontext.conf'
             (Get-Content -Raw (New-Kubeconfig 'http://127.0.0.1:1')) -replace 'current-context: ctx', '' | Set-Content -LiteralPath $noContext
-            $out = $empty, $badCa, $noContext, $TestDrive | ForEach-Object { [pscustomobject]@{ Kubeconfig = $_ } } |
+            $noCluster = Join-Path $TestDrive 'nocluster.conf'
+            (Get-Content -Raw (New-Kubeconfig 'http://127.0.0.1:1')) -replace 'cluster: c', 'cluster: elsewhere' | Set-Content -LiteralPath $noCluster
+            $out = $empty, $badCa, $noContext, $TestDrive, $noCluster | ForEach-Object { [pscustomobject]@{ Kubeconfig = $_ } } |
                 Test-DkpFipsCluster -TimeoutSec 5 -ErrorAction SilentlyContinue -ErrorVariable errs
-            @($errs).Count | Should -Be 4
+            @($errs).Count | Should -Be 5
+            $errs[4].Exception.Message | Should -Match "names the cluster 'elsewhere', which it does not define"
             $errs.FullyQualifiedErrorId | ForEach-Object { $_ | Should -BeLike 'KubeconfigInvalid,*' }
             $errs[2].Exception.Message | Should -Match 'current-context.*-Context'
             $errs[3].Exception.Message | Should -Match 'is a directory'
