@@ -37,24 +37,26 @@ namespace DkpFips.Kubernetes
             var version = await session.Run("get", "/version", string.Empty, () => client.Version.GetCodeAsync(token)).ConfigureAwait(false);
 
             var nodes = new List<NodeInfo>();
+            var seen = new HashSet<string>(StringComparer.Ordinal);
             string? next = null;
             do
             {
                 var continueToken = next;
                 var page = await session.Run("list", "nodes", string.Empty, () => client.CoreV1.ListNodeAsync(continueParameter: continueToken, limit: PageSize, cancellationToken: token)).ConfigureAwait(false);
                 nodes.AddRange((page.Items ?? new List<V1Node>()).Select(ToNode));
-                next = page.Metadata?.ContinueProperty;
+                next = session.NextPage(seen, page.Metadata?.ContinueProperty, "list", "nodes", string.Empty);
             }
             while (!string.IsNullOrEmpty(next));
 
             var pods = new List<PodInfo>();
+            seen.Clear();
             next = null;
             do
             {
                 var continueToken = next;
                 var page = await session.Run("list", "pods", string.Empty, () => client.CoreV1.ListNamespacedPodAsync("kube-system", continueParameter: continueToken, limit: PageSize, cancellationToken: token), "kube-system").ConfigureAwait(false);
                 pods.AddRange((page.Items ?? new List<V1Pod>()).Select(ToPod));
-                next = page.Metadata?.ContinueProperty;
+                next = session.NextPage(seen, page.Metadata?.ContinueProperty, "list", "pods", string.Empty);
             }
             while (!string.IsNullOrEmpty(next));
 
@@ -106,6 +108,7 @@ namespace DkpFips.Kubernetes
             }
 
             var deployments = new List<MachineDeploymentSpec>();
+            var seen = new HashSet<string>(StringComparer.Ordinal);
             string? next = null;
             do
             {
@@ -127,7 +130,7 @@ namespace DkpFips.Kubernetes
                     }
                 }
 
-                next = Json.String(page, "metadata", "continue");
+                next = session.NextPage(seen, Json.String(page, "metadata", "continue"), "list", "machinedeployments", ClusterApiGroup);
             }
             while (!string.IsNullOrEmpty(next));
 

@@ -7,6 +7,8 @@ using System.Security.Authentication;
 using System.Threading;
 using System.Threading.Tasks;
 using DkpFips.Core.Cluster;
+using DkpFips.Core.IO;
+using DkpFips.Core.Process;
 using k8s;
 using k8s.Exceptions;
 
@@ -54,9 +56,16 @@ namespace DkpFips.Kubernetes
             KubernetesClientConfiguration configuration;
             string contextName;
             string clusterName;
+            string? execUser = null;
             try
             {
                 var kubeconfig = LoadKubeconfig(connection);
+                if (connection.Context is null && string.IsNullOrEmpty(kubeconfig.CurrentContext))
+                {
+                    var names = string.Join(", ", kubeconfig.Contexts?.Select(c => c.Name) ?? Enumerable.Empty<string>());
+                    throw new ClusterReadException(ClusterReadFailure.InvalidKubeconfig, $"The kubeconfig {connection.KubeconfigPath} has no current-context; give -Context (contexts: {(names.Length == 0 ? "none" : names)}).");
+                }
+
                 contextName = connection.Context ?? kubeconfig.CurrentContext ?? string.Empty;
                 var context = kubeconfig.Contexts?.FirstOrDefault(c => c.Name == contextName);
                 if (context is null)
@@ -66,13 +75,41 @@ namespace DkpFips.Kubernetes
                 }
 
                 clusterName = context.ContextDetails?.Cluster ?? contextName;
+                if (kubeconfig.Clusters?.Any(c => c.Name == clusterName) != true)
+                {
+                    var defined = string.Join(", ", kubeconfig.Clusters?.Select(c => c.Name) ?? Enumerable.Empty<string>());
+                    throw new ClusterReadException(ClusterReadFailure.InvalidKubeconfig, $"The kubeconfig {connection.KubeconfigPath}: context '{contextName}' names the cluster '{clusterName}', which it does not define (clusters: {(defined.Length == 0 ? "none" : defined)}).");
+                }
+
+                var userName = context.ContextDetails?.User;
+                execUser = kubeconfig.Users?.FirstOrDefault(u => u.Name == userName)?.UserCredentials?.ExternalExecution is null ? null : userName;
+                var caData = kubeconfig.Clusters?.FirstOrDefault(c => c.Name == clusterName)?.ClusterEndpoint?.CertificateAuthorityData;
+                if (!string.IsNullOrWhiteSpace(caData) && !IsCertificateData(caData!))
+                {
+                    // The client reads it only at the first TLS handshake, as a raw CryptographicException.
+                    throw new ClusterReadException(ClusterReadFailure.InvalidKubeconfig, $"The kubeconfig {connection.KubeconfigPath} cannot be used: the certificate-authority-data of cluster '{clusterName}' is not a base64 PEM certificate.");
+                }
+
                 configuration = KubernetesClientConfiguration.BuildConfigFromConfigObject(kubeconfig, contextName);
             }
             catch (ClusterReadException)
             {
                 throw;
             }
-            catch (Exception ex) when (ex is KubeConfigException || ex is IOException || ex is UnauthorizedAccessException || ex is YamlDotNet.Core.YamlException)
+            catch (FileTooLargeException ex)
+            {
+                throw new ClusterReadException(ClusterReadFailure.InvalidKubeconfig, ex.Message);
+            }
+            catch (System.Security.Cryptography.CryptographicException)
+            {
+                throw new ClusterReadException(ClusterReadFailure.InvalidKubeconfig, $"The kubeconfig {connection.KubeconfigPath} cannot be used: a certificate or key in it (certificate-authority-data, client-certificate-data or client-key-data) is not valid PEM.");
+            }
+            catch (KubeConfigException) when (execUser is not null)
+            {
+                throw new ClusterReadException(ClusterReadFailure.InvalidKubeconfig, $"The kubeconfig {connection.KubeconfigPath} cannot be used: user '{execUser}' gets its credentials from an exec plugin, which could not provide them. Give a kubeconfig whose user has a token or a client certificate.");
+            }
+            catch (Exception ex) when (ex is KubeConfigException || ex is IOException || ex is UnauthorizedAccessException || ex is YamlDotNet.Core.YamlException
+                || ex is NullReferenceException || ex is FormatException || ex is ArgumentException)
             {
                 // The exception text can quote kubeconfig content; only its type is passed on.
                 throw new ClusterReadException(ClusterReadFailure.InvalidKubeconfig, $"The kubeconfig {connection.KubeconfigPath} cannot be used: {Describe(ex)}.");
@@ -84,7 +121,8 @@ namespace DkpFips.Kubernetes
             var client = new k8s.Kubernetes(configuration, counter);
             var timeout = CancellationTokenSource.CreateLinkedTokenSource(callerToken);
             timeout.CancelAfter(connection.Timeout);
-            return new KubernetesSession(client, counter, clusterName, contextName, configuration.Host ?? string.Empty, timeout, callerToken, connection.Timeout);
+            // The server URL appears in messages: any user:password@ in it is masked.
+            return new KubernetesSession(client, counter, clusterName, contextName, UrlUserInfo.Mask(configuration.Host ?? string.Empty), timeout, callerToken, connection.Timeout);
         }
 
         // A kubeconfig read from a Secret stays in memory: it is parsed from the text, never written.
@@ -92,8 +130,19 @@ namespace DkpFips.Kubernetes
         {
             if (connection.KubeconfigText is { } text)
             {
+                if (string.IsNullOrWhiteSpace(text))
+                {
+                    throw new ClusterReadException(ClusterReadFailure.InvalidKubeconfig, $"The kubeconfig {connection.KubeconfigPath} is empty.");
+                }
+
                 using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(text));
-                return KubernetesClientConfiguration.LoadKubeConfig(stream);
+                return KubernetesClientConfiguration.LoadKubeConfig(stream)
+                    ?? throw new ClusterReadException(ClusterReadFailure.InvalidKubeconfig, $"The kubeconfig {connection.KubeconfigPath} holds no configuration.");
+            }
+
+            if (Directory.Exists(connection.KubeconfigPath))
+            {
+                throw new ClusterReadException(ClusterReadFailure.InvalidKubeconfig, $"{connection.KubeconfigPath} is a directory, not a kubeconfig file.");
             }
 
             if (!File.Exists(connection.KubeconfigPath))
@@ -101,7 +150,17 @@ namespace DkpFips.Kubernetes
                 throw new ClusterReadException(ClusterReadFailure.InvalidKubeconfig, $"The kubeconfig file {connection.KubeconfigPath} does not exist.");
             }
 
-            return KubernetesClientConfiguration.LoadKubeConfig(new FileInfo(connection.KubeconfigPath));
+            // Read through the module's bounded reader first (a kubeconfig is small; /dev/zero is
+            // not); KubernetesClient then loads the file itself, so that relative certificate paths
+            // resolve beside it.
+            var fileText = BoundedFile.ReadAllText(connection.KubeconfigPath, BoundedFile.DefaultLimit, "kubeconfig file");
+            if (string.IsNullOrWhiteSpace(fileText))
+            {
+                throw new ClusterReadException(ClusterReadFailure.InvalidKubeconfig, $"The kubeconfig {connection.KubeconfigPath} is empty.");
+            }
+
+            return KubernetesClientConfiguration.LoadKubeConfig(new FileInfo(connection.KubeconfigPath))
+                ?? throw new ClusterReadException(ClusterReadFailure.InvalidKubeconfig, $"The kubeconfig {connection.KubeconfigPath} holds no configuration.");
         }
 
         /// <summary>Runs one API call and maps its failure (verb and resource name the RBAC rule it needs).</summary>
@@ -109,11 +168,40 @@ namespace DkpFips.Kubernetes
         {
             try
             {
-                return await call().ConfigureAwait(false);
+                // The deadline bounds the whole call, body included: a server that trickles its
+                // body defeats the client's own cancellation, so the call is abandoned instead.
+                var task = call();
+                var stop = Task.Delay(Timeout.Infinite, Token);
+                if (await Task.WhenAny(task, stop).ConfigureAwait(false) != task)
+                {
+                    _ = task.ContinueWith(t => _ = t.Exception, TaskScheduler.Default);
+                    callerToken.ThrowIfCancellationRequested();
+                    throw new OperationCanceledException(Token);
+                }
+
+                var result = await task.ConfigureAwait(false);
+                if (result is null)
+                {
+                    throw new ClusterReadException(ClusterReadFailure.ServerError, $"The API server at {Server} answered {verb} {resource} with an empty body (null), not a Kubernetes object.", verb, resource, apiGroup);
+                }
+
+                return result;
             }
             catch (OperationCanceledException) when (callerToken.IsCancellationRequested)
             {
                 throw;
+            }
+            catch (ClusterReadException)
+            {
+                throw;
+            }
+            catch (System.Text.Json.JsonException ex)
+            {
+                throw new ClusterReadException(ClusterReadFailure.ServerError, $"The API server at {Server} answered {verb} {resource} with something that is not Kubernetes JSON ({FirstLine(ex.Message)}); is it an API server, or a proxy's page?", verb, resource, apiGroup, ex);
+            }
+            catch (IOException ex)
+            {
+                throw new ClusterReadException(ClusterReadFailure.ServerError, $"The API server at {Server} broke off its answer to {verb} {resource}: {Innermost(ex).Message}", verb, resource, apiGroup, ex);
             }
             catch (OperationCanceledException ex)
             {
@@ -131,6 +219,10 @@ namespace DkpFips.Kubernetes
                 }
 
                 throw new ClusterReadException(ClusterReadFailure.Unreachable, $"The API server at {Server} (context '{ContextName}') cannot be reached: {Innermost(ex).Message}", verb, resource, apiGroup, ex);
+            }
+            catch (System.Security.Cryptography.CryptographicException)
+            {
+                throw new ClusterReadException(ClusterReadFailure.TlsFailure, $"The certificates for {Server} (context '{ContextName}') cannot be loaded: a certificate or key in the kubeconfig is not valid PEM.", verb, resource, apiGroup);
             }
             catch (AuthenticationException ex)
             {
@@ -159,6 +251,41 @@ namespace DkpFips.Kubernetes
                 default:
                     return new ClusterReadException(ClusterReadFailure.ServerError, $"The API server at {Server} answered {(int)code} {status.Reason ?? code.ToString()} to {verb} {qualified}.{said}", verb, resource, apiGroup);
             }
+        }
+
+        /// <summary>
+        /// The continue token of a list page, refused when the server has given it before: a
+        /// server that hands out the same token for ever would otherwise page until the timeout.
+        /// </summary>
+        public string? NextPage(System.Collections.Generic.ISet<string> seen, string? next, string verb, string resource, string apiGroup)
+        {
+            if (!string.IsNullOrEmpty(next) && !seen.Add(next!))
+            {
+                throw new ClusterReadException(ClusterReadFailure.ServerError, $"The API server at {Server} answered {verb} {resource} with a continue token it had already given: its paging never ends.", verb, resource, apiGroup);
+            }
+
+            return next;
+        }
+
+        private static bool IsCertificateData(string base64)
+        {
+            try
+            {
+                var bytes = Convert.FromBase64String(base64.Trim());
+                var certificates = new System.Security.Cryptography.X509Certificates.X509Certificate2Collection();
+                certificates.ImportFromPem(System.Text.Encoding.UTF8.GetString(bytes));
+                return certificates.Count > 0;
+            }
+            catch (Exception ex) when (ex is FormatException || ex is System.Security.Cryptography.CryptographicException)
+            {
+                return false;
+            }
+        }
+
+        private static string FirstLine(string message)
+        {
+            var end = message.IndexOfAny(new[] { '\r', '\n' });
+            return (end < 0 ? message : message.Substring(0, end)).TrimEnd('.');
         }
 
         private static string Describe(Exception ex) => ex switch

@@ -11,6 +11,7 @@
 //   FAKEKIB_NO_MANIFEST   "1": succeed without writing a manifest
 //   FAKEKIB_NO_AMI        "1": record the run with an empty artifact_id (packer built nothing)
 //   FAKEKIB_NOT_FIPS      "1": record the plain Kubernetes version even with the fips override
+//   FAKEKIB_DISTRIBUTION  "name/version": report this OS in the manifest instead of the definition's
 //   FAKEKIB_TAG_FORM      "dash": write the FIPS version as KIB before v2.0 did (1.23.7-fips.0)
 using System;
 using System.Collections.Generic;
@@ -57,6 +58,10 @@ internal static class Program
         var plain = Value(args, "--kubernetes-version") ?? "1.29.6";
         var version = fips ? plain + (env("FAKEKIB_TAG_FORM") == "dash" ? "-fips.0" : "+fips.0") : plain;
         var (distribution, distributionVersion) = Distribution(image);
+        if (env("FAKEKIB_DISTRIBUTION") is { Length: > 0 } reported && reported.Split('/') is { Length: 2 } parts)
+        {
+            (distribution, distributionVersion) = (parts[0], parts[1]);
+        }
         var stamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
         var work = $"work/{Path.GetFileNameWithoutExtension(image)}-{stamp}-{Environment.ProcessId}";
         var builder = platform == "aws" ? "amazon-ebs" : "vsphere-clone";

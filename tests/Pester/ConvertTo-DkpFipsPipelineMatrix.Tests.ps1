@@ -171,7 +171,7 @@ Describe 'ConvertTo-DkpFipsPipelineMatrix' {
 
     Context 'Azure Pipelines output variable' {
         BeforeAll {
-            $script:Tricky = New-SpecFile "clusters:`n- name: fips-a`n  kubernetesVersion: '1.23'`n  amiId: $Ami`n  argumentList: ['--control-plane-endpoint-host=a;b]c', '100%', `"two\nlines`"]`n"
+            $script:Tricky = New-SpecFile "clusters:`n- name: fips-a`n  kubernetesVersion: '1.23'`n  amiId: $Ami`n  argumentList: ['--control-plane-endpoint-host=a;b]c', '100%', 'x]]y;;']`n"
         }
 
         It 'on the agent, writes one escaped setvariable line per variable with -OutputVariable' {

@@ -69,22 +69,38 @@ namespace DkpFips.Core.Aws
                 ?? new AwsApiException(AwsFailureKind.ServiceError, $"EC2 in {request.Region} did not answer for {request.ImageId}.", request.Region, set.Endpoint));
         }
 
+        private AwsApiException TimedOut(string region, string endpoint) =>
+            new AwsApiException(AwsFailureKind.Timeout,
+                $"The EC2 endpoint {endpoint} for {region} did not answer DescribeImages within {options.Timeout.TotalSeconds:0.#} s (-TimeoutSec).", region, endpoint);
+
         private async Task<RegionImageSet> FetchRegionAsync(string region, List<string> ids, SharedCredentials credentials, CancellationToken cancellationToken)
         {
-            var endpoint = options.EndpointUrl ?? "the EC2 endpoint of " + region;
+            var endpoint = Process.UrlUserInfo.Mask(options.EndpointUrl ?? "the EC2 endpoint of " + region);
             var watch = System.Diagnostics.Stopwatch.StartNew();
             try
             {
                 AwsRegions.Validate(region);
                 using var client = Ec2ClientFactory.Create(options, region, credentials.Get());
                 endpoint = Ec2ClientFactory.EndpointOf(client, options);
-                var set = await new Ec2ImageFetcher(client, region, endpoint, options.ChunkSize).FetchAsync(ids, cancellationToken).ConfigureAwait(false);
+                // One deadline for the region's whole read, headers and body, retries included.
+                using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                deadline.CancelAfter(options.Timeout);
+                var set = await new Ec2ImageFetcher(client, region, endpoint, options.ChunkSize).FetchAsync(ids, deadline.Token).ConfigureAwait(false);
                 set.Elapsed = watch.Elapsed;
+                if (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested && set.Failure?.Kind == AwsFailureKind.EndpointUnreachable)
+                {
+                    set.Failure = TimedOut(region, endpoint);
+                }
+
                 return set;
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
                 throw;
+            }
+            catch (OperationCanceledException)
+            {
+                return new RegionImageSet(region, endpoint) { Failure = TimedOut(region, endpoint) };
             }
             catch (Exception exception)
             {

@@ -39,6 +39,9 @@ namespace DkpFips.Core.Aws
 
         public bool UseFipsEndpoint { get; set; }
 
+        /// <summary>The longest a region's DescribeImages calls may take as a whole (headers and body, retries included).</summary>
+        public System.TimeSpan Timeout { get; set; } = System.TimeSpan.FromSeconds(60);
+
         /// <summary>Images per DescribeImages call.</summary>
         public int ChunkSize { get; set; } = 100;
 
@@ -48,6 +51,6 @@ namespace DkpFips.Core.Aws
             : ProfileName is not null ? $"profile '{ProfileName}'"
             : "the SDK's default chain (environment, AWS_PROFILE, shared files, container or instance role)";
 
-        public override string ToString() => $"AWS connection via {CredentialSource}" + (EndpointUrl is null ? string.Empty : " at " + EndpointUrl);
+        public override string ToString() => $"AWS connection via {CredentialSource}" + (EndpointUrl is null ? string.Empty : " at " + Process.UrlUserInfo.Mask(EndpointUrl));
     }
 }

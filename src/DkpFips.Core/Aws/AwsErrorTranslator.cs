@@ -17,6 +17,15 @@ namespace DkpFips.Core.Aws
                 return already;
             }
 
+            endpoint = Process.UrlUserInfo.Mask(endpoint);
+            if (exception is AmazonServiceException answered && string.IsNullOrEmpty(answered.ErrorCode) && (int)answered.StatusCode >= 300 && (int)answered.StatusCode < 400)
+            {
+                // The SDK's own text here is "The service returned an error. See inner exception".
+                return new AwsApiException(AwsFailureKind.NotAnEc2Response,
+                    $"The endpoint {endpoint} answered DescribeImages in {region} with a redirect ({(int)answered.StatusCode} {answered.StatusCode}), not an EC2 response; give the endpoint's final URL in -EndpointUrl.",
+                    region, endpoint, null, exception);
+            }
+
             if (exception is AmazonServiceException service && !string.IsNullOrEmpty(service.ErrorCode))
             {
                 var code = service.ErrorCode;

@@ -29,5 +29,11 @@ namespace DkpFips.Core.Aws
 
         /// <summary>Any other service error.</summary>
         ServiceError,
+
+        /// <summary>The answer was not an EC2 Query API response (an HTML page, a proxy's page).</summary>
+        NotAnEc2Response,
+
+        /// <summary>The endpoint took longer than the timeout (-TimeoutSec) to answer as a whole.</summary>
+        Timeout,
     }
 }

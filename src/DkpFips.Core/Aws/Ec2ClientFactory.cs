@@ -35,16 +35,18 @@ namespace DkpFips.Core.Aws
                 if (!Uri.TryCreate(options.EndpointUrl, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
                 {
                     throw new AwsApiException(AwsFailureKind.InvalidConfiguration,
-                        $"'{options.EndpointUrl}' is not an http or https URL of an EC2 endpoint.", region);
+                        $"'{Process.UrlUserInfo.Mask(options.EndpointUrl)}' is not an http or https URL of an EC2 endpoint.", region);
                 }
 
                 // The URL names the endpoint (a FIPS endpoint such as https://ec2-fips.us-east-1.amazonaws.com
                 // included); the region is only used to sign the requests.
                 config.ServiceURL = options.EndpointUrl;
+                config.Timeout = options.Timeout;
                 config.AuthenticationRegion = region;
             }
             else
             {
+                config.Timeout = options.Timeout;
                 config.RegionEndpoint = RegionEndpoint.GetBySystemName(region);
                 config.UseFIPSEndpoint = options.UseFipsEndpoint;
             }
@@ -57,11 +59,11 @@ namespace DkpFips.Core.Aws
         {
             try
             {
-                return client.DetermineServiceOperationEndpoint(new DescribeImagesRequest()).URL;
+                return Process.UrlUserInfo.Mask(client.DetermineServiceOperationEndpoint(new DescribeImagesRequest()).URL);
             }
             catch (Exception)
             {
-                return options.EndpointUrl ?? "the EC2 endpoint";
+                return Process.UrlUserInfo.Mask(options.EndpointUrl ?? "the EC2 endpoint");
             }
         }
 

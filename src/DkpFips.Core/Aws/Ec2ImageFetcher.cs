@@ -45,6 +45,10 @@ namespace DkpFips.Core.Aws
             {
                 throw;
             }
+            catch (AwsApiException exception)
+            {
+                result.Failure = exception;
+            }
             catch (Exception exception)
             {
                 result.Failure = AwsErrorTranslator.Translate(exception, result.Region, result.Endpoint);
@@ -89,6 +93,15 @@ namespace DkpFips.Core.Aws
 
                     pending = pending.Where(id => !named.Contains(id)).ToList();
                     continue;
+                }
+
+                // Every EC2 Query API answer carries a requestId; an HTML page or a proxy's page
+                // parses as an empty answer, which must not read as "no such image".
+                if (string.IsNullOrEmpty(response.ResponseMetadata?.RequestId))
+                {
+                    throw new AwsApiException(AwsFailureKind.NotAnEc2Response,
+                        $"The endpoint {result.Endpoint} did not return an EC2 response to DescribeImages in {result.Region} (no requestId; an HTML page, a proxy or a different service?).",
+                        result.Region, result.Endpoint);
                 }
 
                 foreach (var image in response.Images ?? new List<Image>())

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using DkpFips.Core.Process;
 using DkpFips.Core.Yaml;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -197,7 +198,9 @@ namespace DkpFips.Core.Batch
                 }
                 else
                 {
-                    field.Set(spec, IsNull(entry.Value) ? null : YamlTree.Scalar(entry.Value, $"'{key}'"));
+                    var value = IsNull(entry.Value) ? null : YamlTree.Scalar(entry.Value, $"'{key}'");
+                    RefuseControlCharacters(entry.Value, key, value);
+                    field.Set(spec, value);
                 }
             }
 
@@ -217,7 +220,39 @@ namespace DkpFips.Core.Batch
             }
 
             var sequence = node as YamlSequenceNode ?? throw YamlTree.Problem(node, $"'{key}' must be a list of arguments.");
-            return sequence.Children.Select(child => YamlTree.Scalar(child, $"each item of '{key}'")).ToArray();
+            return sequence.Children.Select(child => CheckArgument(child, key, YamlTree.Scalar(child, $"each item of '{key}'"))).ToArray();
+        }
+
+        // An argument of a spec reaches dkp's command line and, through a matrix, a pipeline
+        // variable: no control character, and no secret (those are given on the agent).
+        private static string CheckArgument(YamlNode node, string key, string argument)
+        {
+            RefuseControlCharacters(node, key, argument);
+            var secretFlag = SecretArguments.FindSecretFlag(new[] { argument });
+            if (secretFlag is not null)
+            {
+                throw YamlTree.Problem(node, $"'{key}' holds the secret flag {secretFlag}; {SecretFlagAdvice}");
+            }
+
+            return argument;
+        }
+
+        /// <summary>Why a secret flag is refused in a spec file or a pipeline matrix, and the way instead.</summary>
+        public const string SecretFlagAdvice = "secrets never go in a spec file or a pipeline matrix, where they would be saved and shown in clear text. Give them to New-DkpFipsCluster on the agent, from secret variables (-RegistryMirrorCredential for a mirror, -ArgumentList there for other secret flags).";
+
+        // Every value: no control character, and no URL with a user name or password in it.
+        private static void RefuseControlCharacters(YamlNode node, string key, string? value)
+        {
+            var problem = CommandLineText.Problem(value);
+            if (problem is not null)
+            {
+                throw YamlTree.Problem(node, $"'{key}' cannot be used: {problem}; the value would reach dkp's command line.");
+            }
+
+            if (value is not null && UrlUserInfo.Mask(value) != value)
+            {
+                throw YamlTree.Problem(node, $"'{key}' holds a URL with a user name or password ({UrlUserInfo.Mask(value)}); {SecretFlagAdvice}");
+            }
         }
 
         // A plain (unquoted) empty, ~ or null is YAML's null: it clears a default.

@@ -2,7 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text;
+using DkpFips.Core.Cluster;
 using DkpFips.Core.Journal;
+using DkpFips.Core.Process;
 
 namespace DkpFips.Core.Batch
 {
@@ -25,6 +27,30 @@ namespace DkpFips.Core.Batch
         /// <summary>How many legs may run at once; 0 for no limit (Azure Pipelines' own default).</summary>
         public int MaxParallel { get; }
 
+        /// <summary>
+        /// Refuses a spec that would put a secret into a leg (a secret flag in its arguments, a
+        /// password in a URL): a matrix is printed to the pipeline log and saved in clear text.
+        /// </summary>
+        public static void RefuseSecrets(ClusterSpec spec)
+        {
+            var secretFlag = SecretArguments.FindSecretFlag(spec.ArgumentList);
+            if (secretFlag is not null)
+            {
+                throw new ClusterPlanException(ClusterPlanErrorKind.SecretNotAllowed,
+                    $"The cluster '{ClusterName.Show(spec.ClusterName)}' has the secret flag {secretFlag} in its ArgumentList; {ClusterSpecReader.SecretFlagAdvice}", secretFlag);
+            }
+
+            foreach (var field in ClusterSpecField.All)
+            {
+                var text = field.GetText(spec);
+                if (text is not null && UrlUserInfo.Mask(text) != text)
+                {
+                    throw new ClusterPlanException(ClusterPlanErrorKind.SecretNotAllowed,
+                        $"The cluster '{ClusterName.Show(spec.ClusterName)}' has a URL with a user name or password in {field.Name} ({UrlUserInfo.Mask(text)}); {ClusterSpecReader.SecretFlagAdvice}", field.Name);
+                }
+            }
+        }
+
         public static PipelineMatrix Build(IEnumerable<ClusterSpec> specs, int maxParallel)
         {
             if (maxParallel < 0)
@@ -36,6 +62,7 @@ namespace DkpFips.Core.Batch
             var legs = new List<PipelineMatrixLeg>();
             foreach (var spec in specs)
             {
+                RefuseSecrets(spec);
                 var clusterName = (spec.ClusterName ?? string.Empty).Trim();
                 var variables = new List<KeyValuePair<string, string>>();
                 foreach (var field in ClusterSpecField.All)

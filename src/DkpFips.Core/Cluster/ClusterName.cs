@@ -1,5 +1,3 @@
-using System.Linq;
-
 namespace DkpFips.Core.Cluster
 {
     /// <summary>
@@ -24,9 +22,11 @@ namespace DkpFips.Core.Cluster
                 return $"it has {name.Length} characters; at most {MaxLength} are allowed";
             }
 
-            var bad = name.FirstOrDefault(c => !IsAllowed(c));
-            if (bad != default(char))
+            // An index, not FirstOrDefault: default(char) is NUL, which is itself a bad character.
+            var index = IndexOfNotAllowed(name);
+            if (index >= 0)
             {
+                var bad = name[index];
                 return char.IsUpper(bad)
                     ? $"it contains the upper-case letter '{bad}'; only lower-case letters are allowed"
                     : $"it contains '{Describe(bad)}'; only lower-case letters a-z, digits 0-9 and '-' are allowed";
@@ -47,14 +47,30 @@ namespace DkpFips.Core.Cluster
             {
                 throw new ClusterPlanException(
                     ClusterPlanErrorKind.InvalidClusterName,
-                    $"The cluster name '{name}' is not a valid DNS-1123 name: {problem}.",
+                    $"The cluster name '{Show(name)}' is not a valid DNS-1123 name: {problem}.",
                     name,
                     "Use lower-case letters, digits and '-', start and end with a letter or digit, at most 63 characters (for example 'fips-prod-1').");
             }
         }
 
+        private static int IndexOfNotAllowed(string name)
+        {
+            for (var i = 0; i < name.Length; i++)
+            {
+                if (!IsAllowed(name[i]))
+                {
+                    return i;
+                }
+            }
+
+            return -1;
+        }
+
         private static bool IsAllowed(char c) => (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
 
         private static string Describe(char c) => char.IsControl(c) || char.IsWhiteSpace(c) ? "\\u" + ((int)c).ToString("x4") : c.ToString();
+
+        /// <summary>The name for a message: control characters shown as \uXXXX, never raw.</summary>
+        public static string Show(string? name) => Process.CommandLineText.Visible(name);
     }
 }

@@ -47,7 +47,8 @@ namespace DkpFips.Core.Cluster
             var etcdRepository = mirror ?? build.EtcdImageRepository;
 
             // An empty CSV cell or spec entry binds as one empty argument; dkp has no use for it.
-            var extra = (request.ExtraArguments ?? Array.Empty<string>()).Where(a => !string.IsNullOrWhiteSpace(a)).ToArray();
+            // A value made only of control whitespace (a newline) is kept, so the guard refuses it.
+            var extra = (request.ExtraArguments ?? Array.Empty<string>()).Where(a => !string.IsNullOrWhiteSpace(a) || CommandLineText.IndexOfControl(a) >= 0).ToArray();
             ExtraArgumentGuard.Validate(extra);
 
             var arguments = new List<string>
@@ -92,6 +93,19 @@ namespace DkpFips.Core.Cluster
             {
                 arguments.Add(DkpFlags.DryRun);
                 arguments.Add(DkpFlags.Output + "=yaml");
+            }
+
+            // Every value from a parameter or the catalog passes the same check as the extra
+            // arguments (which the guard has checked): no control character reaches dkp.
+            var unsafeValue = CommandLineText.FirstProblem(arguments);
+            if (unsafeValue is not null)
+            {
+                var shown = SecretArguments.MaskArgument(CommandLineText.Visible(arguments[unsafeValue.Value.Index]));
+                throw new ClusterPlanException(
+                    ClusterPlanErrorKind.InvalidArgument,
+                    $"The value '{shown}' cannot go on dkp's command line: {unsafeValue.Value.Problem}.",
+                    shown,
+                    "Remove the control character from the parameter, spec file or catalog value.");
             }
 
             // Extra arguments come last, so that none of them can take one of ours as its value.
@@ -169,6 +183,15 @@ namespace DkpFips.Core.Cluster
                     ClusterPlanErrorKind.InvalidEtcdVersion,
                     $"'{text}' is not a full etcd version such as 3.4.13+fips.0.",
                     text);
+            }
+
+            if (version.IsFips && version.FipsBuildNumber is null)
+            {
+                throw new ClusterPlanException(
+                    ClusterPlanErrorKind.InvalidEtcdVersion,
+                    $"The etcd version '{text}' has no FIPS build number; dkp create cluster needs +fips.N, such as {version.WithFipsBuild(0).ToFlagString(withLeadingV: false)}.",
+                    text,
+                    "Give -EtcdVersion with a +fips.N version.");
             }
 
             if (!version.IsFips || version.FipsBuildNumber is null)

@@ -21,5 +21,6 @@ namespace DkpFips.Core.Cluster
         InvalidArgument,
         DuplicateClusterName,
         ProviderNotSupportedByRelease,
+        SecretNotAllowed,
     }
 }

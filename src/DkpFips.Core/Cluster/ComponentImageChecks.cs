@@ -7,9 +7,14 @@ using DkpFips.Core.Versioning;
 namespace DkpFips.Core.Cluster
 {
     /// <summary>
-    /// Every container in kube-system whose image is a FIPS-built component (the control-plane
-    /// static pods, kube-proxy, etcd) must come from the expected repository with the FIPS tag
-    /// of the running version. A component that cannot be found cannot be proven FIPS.
+    /// Every container in kube-system that IS a FIPS-built component (the control-plane static
+    /// pods, kube-proxy, etcd) must run that component's image from the expected repository
+    /// with the FIPS tag of the running version. A container is a component by what it is, not
+    /// by its image: its container name, its pod's <c>component</c> label (kubeadm's static
+    /// pods) or <c>k8s-app</c> label (kube-proxy's DaemonSet), or, failing those, its image
+    /// name. So a control-plane container running some other image (hyperkube, a renamed or
+    /// -amd64 mirror image) is checked and fails. A component that cannot be found cannot be
+    /// proven FIPS.
     /// </summary>
     public static class ComponentImageChecks
     {
@@ -36,7 +41,7 @@ namespace DkpFips.Core.Cluster
                 foreach (var container in pod.Containers)
                 {
                     var image = ContainerImage.Parse(container.Image);
-                    var component = Components.FirstOrDefault(c => string.Equals(c.Image, image.Name, StringComparison.Ordinal));
+                    var component = Identify(pod, container, image);
                     if (component.Image is null)
                     {
                         continue;
@@ -44,6 +49,13 @@ namespace DkpFips.Core.Cluster
 
                     seen.Add(component.Image);
                     var target = "pod/" + pod.Name + (pod.Containers.Count > 1 ? "/" + container.Name : string.Empty);
+                    if (!string.Equals(image.Name, component.Image, StringComparison.Ordinal))
+                    {
+                        yield return new CheckResult(component.CheckName, CheckStatus.Failed,
+                            $"The {component.Image} container of pod {pod.Name} runs {container.Image}, which is not the {component.Image} FIPS image.", target);
+                        continue;
+                    }
+
                     yield return component.IsEtcd
                         ? CheckImage(component.CheckName, target, container.Image, image, expected.EtcdImageRepository, etcdTag, "the etcd FIPS build")
                         : CheckImage(component.CheckName, target, container.Image, image, expected.KubernetesImageRepository, kubernetesTag, "the control plane's version");
@@ -59,6 +71,34 @@ namespace DkpFips.Core.Cluster
                     "component/" + component.Image);
             }
         }
+
+        // Container name first, then the pod's labels (for its only container, or the container
+        // of that name), then the image name: what the container is, however its image is named.
+        private static (string Image, string CheckName, bool IsEtcd) Identify(PodInfo pod, ContainerInfo container, ContainerImage image)
+        {
+            var byName = Find(container.Name);
+            if (byName.Image is not null)
+            {
+                return byName;
+            }
+
+            foreach (var label in new[] { "component", "k8s-app" })
+            {
+                if (pod.Labels.TryGetValue(label, out var value))
+                {
+                    var byLabel = Find(value);
+                    if (byLabel.Image is not null && pod.Containers.Count == 1)
+                    {
+                        return byLabel;
+                    }
+                }
+            }
+
+            return Find(image.Name);
+        }
+
+        private static (string Image, string CheckName, bool IsEtcd) Find(string? name) =>
+            Components.FirstOrDefault(c => string.Equals(c.Image, name, StringComparison.Ordinal));
 
         /// <summary>The etcd version the cluster's etcd pods run (from the first etcd image tag), or null.</summary>
         public static string? FindEtcdVersion(IEnumerable<PodInfo> kubeSystemPods)

@@ -20,6 +20,9 @@ namespace DkpFips.Core.Cluster
         public const string Kubeconfig = "--kubeconfig";
         public const string DryRun = "--dry-run";
         public const string Output = "--output";
+        public const string RegistryMirrorUrl = "--registry-mirror-url";
+        public const string RegistryMirrorUsername = "--registry-mirror-username";
+        public const string RegistryMirrorPassword = "--registry-mirror-password";
 
         /// <summary>The four flags that make a cluster FIPS: none may be overridden or dropped.</summary>
         public static IReadOnlyList<string> Fips { get; } = new[] { KubernetesVersion, EtcdVersion, KubernetesImageRepository, EtcdImageRepository };
@@ -33,9 +36,38 @@ namespace DkpFips.Core.Cluster
             [VmTemplate] = "-VmTemplate",
             [OverrideSecretName] = "-OverrideSecretName",
             [Namespace] = "-Namespace",
-            [Kubeconfig] = "-Kubeconfig",
+            [Kubeconfig] = "-ManagementKubeconfig",
             [DryRun] = "-DryRun",
+            [Output] = "-DryRun (which sets --output=yaml)",
+            [RegistryMirrorUrl] = "-RegistryMirrorUrl",
+            [RegistryMirrorUsername] = "-RegistryMirrorCredential",
+            [RegistryMirrorPassword] = "-RegistryMirrorCredential",
         };
+
+        /// <summary>
+        /// dkp's one-letter forms of flags DkpFips owns (cobra shorthands): -c, -n, -o. A
+        /// shorthand takes the rest of its argument as its value (-nfoo is --namespace=foo).
+        /// </summary>
+        public static IReadOnlyDictionary<char, string> Shorthands { get; } = new Dictionary<char, string>
+        {
+            ['c'] = ClusterName,
+            ['n'] = Namespace,
+            ['o'] = Output,
+        };
+
+        /// <summary>
+        /// The owned long flag an argument sets through a shorthand (-n x, -nx, -n=x, -o yaml),
+        /// or null. Only single-dash arguments are shorthands; the first letter decides.
+        /// </summary>
+        public static string? ShorthandOf(string argument)
+        {
+            if (argument.Length < 2 || argument[0] != '-' || argument[1] == '-')
+            {
+                return null;
+            }
+
+            return Shorthands.TryGetValue(argument[1], out var flag) ? flag : null;
+        }
 
         /// <summary>The flag name of an argument (<c>--ami=x</c> gives <c>--ami</c>), normalised to two dashes; null for a non-flag.</summary>
         public static string? NameOf(string argument)

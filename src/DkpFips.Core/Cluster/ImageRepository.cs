@@ -11,13 +11,23 @@ namespace DkpFips.Core.Cluster
 
         public static void Validate(string repository)
         {
-            if (!Pattern.IsMatch(repository))
+            var match = Pattern.Match(repository);
+            if (!match.Success || !PortInRange(repository))
             {
                 throw new ClusterPlanException(
                     ClusterPlanErrorKind.InvalidImageRepository,
-                    $"'{repository}' is not an image repository: write the registry host (and port) and the path, without a scheme or tag, in lower case (for example registry.example.internal:5000/mesosphere).",
-                    repository);
+                    $"'{Process.CommandLineText.Visible(repository)}' is not an image repository: write the registry host (and port) and the path, without a scheme or tag, in lower case (for example registry.example.internal:5000/mesosphere).",
+                    Process.CommandLineText.Visible(repository));
             }
+        }
+
+        // host:port/path: a port is 1 to 65535 (the pattern allows up to five digits).
+        private static bool PortInRange(string repository)
+        {
+            var slash = repository.IndexOf('/');
+            var host = slash < 0 ? repository : repository.Substring(0, slash);
+            var colon = host.LastIndexOf(':');
+            return colon < 0 || (int.TryParse(host.Substring(colon + 1), out var port) && port >= 1 && port <= 65535);
         }
     }
 }

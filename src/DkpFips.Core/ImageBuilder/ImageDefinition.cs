@@ -170,6 +170,34 @@ namespace DkpFips.Core.ImageBuilder
             return string.IsNullOrWhiteSpace(version) ? name : name + " " + version!.Trim();
         }
 
+        /// <summary>
+        /// Null when an image KIB reports as <paramref name="distribution"/> <paramref name="version"/>
+        /// is a FIPS-capable OS and the one this definition asked for; otherwise what is wrong,
+        /// and whether it is because the OS has no FIPS builds at all.
+        /// </summary>
+        public (string Problem, bool NotFips)? CheckBuilt(string? distribution, string? version)
+        {
+            if (string.IsNullOrWhiteSpace(distribution))
+            {
+                return null;
+            }
+
+            var key = distribution!.Trim().ToLowerInvariant();
+            key = key == "ol" || key == "oraclelinux" ? "oracle" : key == "redhat" ? "rhel" : key;
+            var shown = DisplayName(distribution, version);
+            if (!FipsFamilies.Any(f => f.Key == key))
+            {
+                return ($"KIB reports the image built as {shown}, which has no FIPS builds: DKP and NKP support FIPS mode on RHEL, CentOS and Oracle Linux only.", true);
+            }
+
+            if (key != Family || (Version is not null && !string.IsNullOrWhiteSpace(version) && !version!.Trim().StartsWith(Version, StringComparison.Ordinal)))
+            {
+                return ($"KIB reports the image built as {shown}, but {OperatingSystem} was asked for ({Path}).", false);
+            }
+
+            return null;
+        }
+
         public override string ToString() => Path;
     }
 }

@@ -22,5 +22,6 @@ namespace DkpFips.Core.ImageBuilder
         VersionMismatch,
         ProviderNotSupportedByRelease,
         OperatingSystemNotSupportedByRelease,
+        OperatingSystemMismatch,
     }
 }

@@ -119,6 +119,13 @@ namespace DkpFips.Core.ImageBuilder
                 NotForVsphere("-InstanceType", request.InstanceType);
             }
 
+            var unsafeValue = CommandLineText.FirstProblem(arguments);
+            if (unsafeValue is not null)
+            {
+                var shown = SecretArguments.MaskArgument(CommandLineText.Visible(arguments[unsafeValue.Value.Index]));
+                throw new KibException(KibErrorKind.InvalidArgument, $"The value '{shown}' cannot go on konvoy-image's command line: {unsafeValue.Value.Problem}.", shown);
+            }
+
             var command = new CommandPlan(request.Executable, arguments, request.Environment);
             return new KibBuildPlan(platform, image, version, build, command);
         }

@@ -20,7 +20,7 @@ namespace DkpFips.Core.ImageBuilder
         {
             try
             {
-                return File.Exists(path) ? JsonReader.GetString(JsonReader.ReadObject(File.ReadAllText(path)), "last_run_uuid") : null;
+                return File.Exists(path) ? JsonReader.GetString(JsonReader.ReadObject(IO.BoundedFile.ReadAllText(path, IO.BoundedFile.DefaultLimit, "packer manifest")), "last_run_uuid") : null;
             }
             catch (IOException)
             {
@@ -35,7 +35,8 @@ namespace DkpFips.Core.ImageBuilder
         /// <summary>The images of the last run, one per AMI region; refuses a run that made none or made a non-FIPS image.</summary>
         /// <param name="expected">The Kubernetes version the build was asked for; a different one in the manifest is an error.</param>
         /// <param name="previousRunUuid">The last_run_uuid before the build; the same one after it means the build wrote nothing.</param>
-        public static IReadOnlyList<BuiltImage> Read(string path, FipsVersion? expected = null, string? previousRunUuid = null)
+        /// <param name="asked">The image definition the build was asked for; an image KIB reports as another or a non-FIPS OS is an error.</param>
+        public static IReadOnlyList<BuiltImage> Read(string path, FipsVersion? expected = null, string? previousRunUuid = null, ImageDefinition? asked = null)
         {
             if (!File.Exists(path))
             {
@@ -44,7 +45,17 @@ namespace DkpFips.Core.ImageBuilder
                     "Check -WorkingDirectory: KIB writes manifest.json in its working folder.");
             }
 
-            var root = JsonReader.ReadObject(File.ReadAllText(path));
+            string text;
+            try
+            {
+                text = IO.BoundedFile.ReadAllText(path, IO.BoundedFile.DefaultLimit, "packer manifest");
+            }
+            catch (IO.FileTooLargeException ex)
+            {
+                throw new KibException(KibErrorKind.ManifestInvalid, ex.Message, path);
+            }
+
+            var root = JsonReader.ReadObject(text);
             var builds = JsonReader.GetList(root, "builds");
             if (root is null || builds is null)
             {
@@ -66,7 +77,7 @@ namespace DkpFips.Core.ImageBuilder
             var images = new List<BuiltImage>();
             foreach (var build in current)
             {
-                images.AddRange(ReadBuild(build, path, expected));
+                images.AddRange(ReadBuild(build, path, expected, asked));
             }
 
             if (images.Count == 0)
@@ -78,7 +89,7 @@ namespace DkpFips.Core.ImageBuilder
             return images;
         }
 
-        private static IEnumerable<BuiltImage> ReadBuild(IDictionary<object, object> build, string path, FipsVersion? expected)
+        private static IEnumerable<BuiltImage> ReadBuild(IDictionary<object, object> build, string path, FipsVersion? expected, ImageDefinition? asked)
         {
             var builder = JsonReader.GetString(build, "builder_type") ?? string.Empty;
             var artifact = (JsonReader.GetString(build, "artifact_id") ?? string.Empty).Trim();
@@ -105,6 +116,11 @@ namespace DkpFips.Core.ImageBuilder
             var distribution = JsonReader.GetString(data, "distribution");
             var distributionVersion = JsonReader.GetString(data, "distribution_version");
             var containerd = JsonReader.GetString(data, "containerd_version");
+            if (asked?.CheckBuilt(distribution, distributionVersion) is { } wrongOs)
+            {
+                throw new KibException(wrongOs.NotFips ? KibErrorKind.ImageNotFips : KibErrorKind.OperatingSystemMismatch, wrongOs.Problem, distribution);
+            }
+
             if (artifact.Length == 0)
             {
                 yield break;

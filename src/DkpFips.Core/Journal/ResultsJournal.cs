@@ -27,6 +27,60 @@ namespace DkpFips.Core.Journal
 
         public string Path { get; }
 
+        /// <summary>Journals are larger than other files the module reads, but not endless.</summary>
+        public const long MaxBytes = 512L * 1024 * 1024;
+
+        /// <summary>
+        /// Proves, before the first cluster starts, that records can be appended and read back:
+        /// the path is a file (or can be created), it can be opened for writing, and it is not
+        /// in another encoding (UTF-16 from Windows PowerShell 5.1's '>', UTF-32), where appended
+        /// UTF-8 lines could never be read back and -Resume would run dkp again.
+        /// Throws <see cref="IOException"/> or <see cref="UnauthorizedAccessException"/> saying why.
+        /// </summary>
+        public void EnsureWritable()
+        {
+            if (Directory.Exists(Path))
+            {
+                throw new IOException($"The journal {Path} is a directory; give the path of a file.");
+            }
+
+            var directory = System.IO.Path.GetDirectoryName(Path);
+            if (!string.IsNullOrEmpty(directory))
+            {
+                Directory.CreateDirectory(directory);
+            }
+
+            var existed = File.Exists(Path);
+            using (var stream = new FileStream(Path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read))
+            {
+                RefuseForeignEncoding(stream);
+            }
+
+            if (!existed)
+            {
+                // Proven writable; nothing is left behind until there is a record to write.
+                File.Delete(Path);
+            }
+        }
+
+        // The first bytes name a UTF-16 or UTF-32 journal (a BOM, or ASCII with NUL bytes between).
+        private void RefuseForeignEncoding(FileStream stream)
+        {
+            var head = new byte[4];
+            stream.Seek(0, SeekOrigin.Begin);
+            var read = stream.Read(head, 0, head.Length);
+            var encoding =
+                read >= 4 && head[0] == 0xFF && head[1] == 0xFE && head[2] == 0 && head[3] == 0 ? "UTF-32"
+                : read >= 4 && head[0] == 0 && head[1] == 0 && head[2] == 0xFE && head[3] == 0xFF ? "UTF-32"
+                : read >= 2 && ((head[0] == 0xFF && head[1] == 0xFE) || (head[0] == 0xFE && head[1] == 0xFF)) ? "UTF-16"
+                : read >= 2 && ((head[0] == '{' && head[1] == 0) || (head[0] == 0 && head[1] == '{')) ? "UTF-16"
+                : null;
+            if (encoding is not null)
+            {
+                throw new IOException($"The journal {Path} is written in {encoding}, not UTF-8 (as Windows PowerShell 5.1's '>' or Out-File write it); records appended now could not be read back, and -Resume would create clusters again. Convert it once: Get-Content <path> | Set-Content -Encoding utf8 <path>, or give a new -JournalPath.");
+            }
+        }
+
         public void Append(JournalEntry entry)
         {
             var line = FlatJson.Write(new[]
@@ -49,6 +103,7 @@ namespace DkpFips.Core.Journal
                 }
 
                 using var stream = new FileStream(Path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read);
+                RefuseForeignEncoding(stream);
                 var prefix = string.Empty;
                 if (stream.Length > 0)
                 {
@@ -89,9 +144,8 @@ namespace DkpFips.Core.Journal
                 return Array.Empty<string>();
             }
 
-            using var stream = new FileStream(Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-            using var reader = new StreamReader(stream, Utf8);
-            return reader.ReadToEnd().Split('\n');
+            // Bounded, and decoded by its BOM (a UTF-16 journal written whole is read correctly).
+            return IO.BoundedFile.ReadAllText(Path, MaxBytes, "journal").Split('\n');
         }
 
         /// <summary>One record, or null for a blank, torn or foreign line.</summary>

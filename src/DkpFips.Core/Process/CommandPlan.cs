@@ -19,6 +19,14 @@ namespace DkpFips.Core.Process
         {
             Executable = executable ?? throw new ArgumentNullException(nameof(executable));
             this.arguments = arguments.ToArray();
+
+            // The last line of the argv boundary: the plan builders refuse these with specific
+            // errors first; reaching here is a bug, never something to run.
+            var unsafeValue = CommandLineText.FirstProblem(this.arguments);
+            if (unsafeValue is not null)
+            {
+                throw new InvalidOperationException($"Internal error: argument {unsafeValue.Value.Index + 1} {unsafeValue.Value.Problem}.");
+            }
             this.environment = new Dictionary<string, string>(environment ?? new Dictionary<string, string>(), StringComparer.Ordinal);
 
             var secrets = new List<string>();

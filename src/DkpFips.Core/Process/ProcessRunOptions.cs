@@ -8,6 +8,12 @@ namespace DkpFips.Core.Process
         /// <summary>Stop the process tree after this long; null for no limit.</summary>
         public TimeSpan? Timeout { get; set; }
 
+        /// <summary>
+        /// How long output is still read after the process has exited (or been killed): a child
+        /// it left behind may hold the pipes open for ever, so the run ends when the process does.
+        /// </summary>
+        public TimeSpan DrainTimeout { get; set; } = TimeSpan.FromSeconds(2);
+
         public string? WorkingDirectory { get; set; }
 
         /// <summary>Every output line, secrets masked; called on a thread-pool thread.</summary>

@@ -115,7 +115,7 @@ namespace DkpFips.Core.Process
                 if (stopped is not null && !process.HasExited)
                 {
                     ProcessTree.Kill(process);
-                    process.WaitForExit(15000);
+                    Drain(process, options.DrainTimeout, CancellationToken.None);
                     var message = stopped == RunStatus.TimedOut
                         ? $"# stopped after the timeout of {options.Timeout!.Value.TotalSeconds:0.###} s"
                         : "# stopped: the command was cancelled";
@@ -123,11 +123,16 @@ namespace DkpFips.Core.Process
                     return new ProcessRunResult(stopped.Value, null, stopwatch.Elapsed, Snapshot(tail, sync), null);
                 }
 
-                // Drains the redirected streams to their end.
-                process.WaitForExit();
+                // The process has exited: read what is left of its output, for a bounded time only.
+                var drained = Drain(process, options.DrainTimeout, cancellationToken);
                 var exitCode = process.ExitCode;
                 lock (sync)
                 {
+                    if (!drained)
+                    {
+                        log?.WriteLine($"# output still open {options.DrainTimeout.TotalSeconds:0.###} s after the exit (a child process holds it); stopped reading");
+                    }
+
                     log?.WriteLine("# exit code " + exitCode);
                 }
 
@@ -144,6 +149,42 @@ namespace DkpFips.Core.Process
                     log = null;
                 }
             }
+        }
+
+        /// <summary>
+        /// Waits until the process has exited and its output pipes are at their end, for at most
+        /// <paramref name="limit"/> (or until cancelled); then stops reading. False when the
+        /// pipes were still open: a child the process started holds them.
+        /// </summary>
+        private static bool Drain(System.Diagnostics.Process process, TimeSpan limit, CancellationToken cancellationToken)
+        {
+            // WaitForExit() without a limit also waits for the pipes' end, which an orphaned child
+            // can postpone for ever; run it on the pool and wait for it with a limit.
+            var ended = System.Threading.Tasks.Task.Run(() => process.WaitForExit());
+            var finished = false;
+            try
+            {
+                finished = ended.Wait((int)Math.Max(0, Math.Min(int.MaxValue, limit.TotalMilliseconds)), cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+            }
+
+            if (!finished)
+            {
+                try
+                {
+                    process.CancelOutputRead();
+                    process.CancelErrorRead();
+                }
+                catch (InvalidOperationException)
+                {
+                }
+
+                process.WaitForExit(1000);
+            }
+
+            return finished;
         }
 
         private static IReadOnlyList<string> Snapshot(OutputTail tail, object sync)

@@ -5,8 +5,10 @@ namespace DkpFips.Core.Process
 {
     /// <summary>
     /// Which command-line arguments carry secrets: the values of flags whose names say so
-    /// (--registry-mirror-password, --aws-secret-access-key, --token, ...), given either as
-    /// --flag=value or as --flag value.
+    /// (--registry-mirror-password, --aws-secret-access-key, --token, --apikey, ...), given as
+    /// --flag=value, --flag:value or --flag value; and the user-info of any URL
+    /// (https://user:password@host). A flag that only names credentials and is given a boolean
+    /// (--with-aws-bootstrap-credentials=true) is shown as it is, so a plan can be checked.
     /// </summary>
     public static class SecretArguments
     {
@@ -14,7 +16,7 @@ namespace DkpFips.Core.Process
 
         private static readonly string[] NotSecretSuffixes = { "-name", "-file", "-path", "-ref", "_NAME", "_FILE", "_PATH" };
 
-        private static readonly string[] SecretWords = { "password", "secret", "token", "passphrase", "credential", "private-key" };
+        private static readonly string[] SecretWords = { "password", "passwd", "secret", "token", "passphrase", "credential", "private-key", "apikey", "api-key", "api_key", "access-key" };
 
         /// <summary>True when a flag name (with or without leading dashes) names a secret.</summary>
         public static bool IsSecretFlag(string flagName)
@@ -40,6 +42,31 @@ namespace DkpFips.Core.Process
             return false;
         }
 
+        /// <summary>The first argument that is a secret flag (in any spelling), or null.</summary>
+        public static string? FindSecretFlag(IEnumerable<string> arguments)
+        {
+            foreach (var argument in arguments)
+            {
+                if (argument is not null && argument.StartsWith("-", StringComparison.Ordinal))
+                {
+                    var (name, _, value) = Split(argument);
+                    if (IsSecretFlag(name) && !IsBoolean(value))
+                    {
+                        return name;
+                    }
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>One argument as shown to people: a secret flag's inline value and URL user-info masked.</summary>
+        public static string MaskArgument(string argument)
+        {
+            var masked = MaskArguments(new[] { argument }, new List<string>());
+            return masked[0];
+        }
+
         /// <summary>
         /// The secret values found in an argument list, and the list with each one replaced by
         /// <see cref="Mask"/>.
@@ -50,30 +77,33 @@ namespace DkpFips.Core.Process
             for (var i = 0; i < arguments.Count; i++)
             {
                 var argument = arguments[i];
-                masked[i] = argument;
+                masked[i] = UrlUserInfo.Mask(argument, secretsFound);
                 if (!argument.StartsWith("-", StringComparison.Ordinal))
                 {
                     continue;
                 }
 
-                var equals = argument.IndexOf('=');
-                var name = equals < 0 ? argument : argument.Substring(0, equals);
+                var (name, separator, value) = Split(argument);
                 if (!IsSecretFlag(name))
                 {
                     continue;
                 }
 
-                if (equals >= 0)
+                if (separator is not null)
                 {
-                    var value = argument.Substring(equals + 1);
-                    if (value.Length > 0)
+                    if (IsBoolean(value))
+                    {
+                        continue;
+                    }
+
+                    if (value!.Length > 0)
                     {
                         secretsFound.Add(value);
                     }
 
-                    masked[i] = name + "=" + Mask;
+                    masked[i] = name + separator + Mask;
                 }
-                else if (i + 1 < arguments.Count)
+                else if (i + 1 < arguments.Count && !IsBoolean(arguments[i + 1]) && !arguments[i + 1].StartsWith("--", StringComparison.Ordinal))
                 {
                     i++;
                     if (arguments[i].Length > 0)
@@ -87,5 +117,15 @@ namespace DkpFips.Core.Process
 
             return masked;
         }
+
+        // --flag=value and --flag:value (the first of '=' or ':'); separator null for a bare flag.
+        private static (string Name, string? Separator, string? Value) Split(string argument)
+        {
+            var at = argument.IndexOfAny(new[] { '=', ':' });
+            return at < 0 ? (argument, null, null) : (argument.Substring(0, at), argument.Substring(at, 1), argument.Substring(at + 1));
+        }
+
+        private static bool IsBoolean(string? value) =>
+            string.Equals(value, "true", StringComparison.OrdinalIgnoreCase) || string.Equals(value, "false", StringComparison.OrdinalIgnoreCase);
     }
 }

@@ -5,8 +5,9 @@ using System.Linq;
 namespace DkpFips.Core.Process
 {
     /// <summary>
-    /// Replaces every known secret value in a text with ***. Used on everything a child
-    /// process prints before it reaches a log file, the verbose stream or an error record.
+    /// Replaces every known secret value, and the user-info of every URL, in a text with ***.
+    /// The one masker: used on plans, everything a child process prints before it reaches a log
+    /// file, the verbose stream, the journal or an error record.
     /// </summary>
     public sealed class SecretMasker
     {
@@ -33,6 +34,7 @@ namespace DkpFips.Core.Process
                 return text;
             }
 
+            text = UrlUserInfo.Mask(text);
             foreach (var secret in secrets)
             {
                 if (text.IndexOf(secret, StringComparison.Ordinal) >= 0)

@@ -249,7 +249,7 @@ namespace DkpFips.Core.Upgrade
                 var problem = ClusterName.Problem(pool);
                 if (problem is not null)
                 {
-                    throw new UpgradePlanException(UpgradeRefusal.InvalidNodePoolName, $"The node pool name '{pool}' is not a valid DNS-1123 name: {problem}.", pool);
+                    throw new UpgradePlanException(UpgradeRefusal.InvalidNodePoolName, $"The node pool name '{ClusterName.Show(pool)}' is not a valid DNS-1123 name: {problem}.", pool);
                 }
 
                 if (!result.Contains(pool))
@@ -264,6 +264,16 @@ namespace DkpFips.Core.Upgrade
         private static CommandPlan Command(UpgradeRequest request, IEnumerable<string> arguments)
         {
             var list = arguments.ToList();
+
+            // The same check as every create command: no control character reaches dkp (the
+            // whole plan is built, so nothing has run when this refuses).
+            var unsafeValue = CommandLineText.FirstProblem(list);
+            if (unsafeValue is not null)
+            {
+                var shown = SecretArguments.MaskArgument(CommandLineText.Visible(list[unsafeValue.Value.Index]));
+                throw new UpgradePlanException(UpgradeRefusal.InvalidArgument, $"The value '{shown}' cannot go on dkp's command line: {unsafeValue.Value.Problem}.", shown);
+            }
+
             FipsInvariantForUpdate(list);
             return new CommandPlan(request.Executable, list, request.Environment);
         }

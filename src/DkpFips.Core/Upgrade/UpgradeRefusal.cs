@@ -18,6 +18,7 @@ namespace DkpFips.Core.Upgrade
         NodePoolsUnknown,
         InvalidNodePoolName,
         ProviderNotSupportedByRelease,
+        InvalidArgument,
     }
 
     /// <summary>An upgrade that must not run, with the reason and the offending value.</summary>

@@ -19,7 +19,11 @@ namespace DkpFips.Core.Yaml
         {
             try
             {
-                return File.ReadAllText(path);
+                return IO.BoundedFile.ReadAllText(path, IO.BoundedFile.DefaultLimit, what);
+            }
+            catch (IO.FileTooLargeException ex)
+            {
+                throw new YamlTreeException(0, 0, ex.Message.Substring(0, 1).ToLowerInvariant() + ex.Message.Substring(1).TrimEnd('.') + ".", ex);
             }
             catch (Exception ex) when (ex is FileNotFoundException || ex is DirectoryNotFoundException)
             {
@@ -27,7 +31,7 @@ namespace DkpFips.Core.Yaml
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
             {
-                throw new YamlTreeException(0, 0, $"the {what} cannot be read: " + ex.Message, ex);
+                throw new YamlTreeException(0, 0, Directory.Exists(path) ? $"it is a directory, not a {what}." : $"the {what} cannot be read: " + ex.Message, ex);
             }
         }
 

@@ -74,6 +74,7 @@ namespace DkpFips.Cmdlets
             try
             {
                 planner.Plan(request);
+                EngineMatrix.RefuseSecrets(spec);
             }
             catch (ClusterPlanException ex)
             {

@@ -64,7 +64,18 @@ namespace DkpFips.Cmdlets
 
         protected override void BeginProcessing()
         {
+            if (Core.Process.CommandLineText.IndexOfControl(Path) >= 0)
+            {
+                ThrowTerminatingError(new ArgumentException($"-Path '{Core.Process.CommandLineText.Visible(Path)}' contains a control character; a file name cannot."),
+                    ErrorIds.ReportWriteFailed, ErrorCategory.InvalidArgument, Core.Process.CommandLineText.Visible(Path));
+            }
+
             fullPath = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path);
+            if (Directory.Exists(fullPath))
+            {
+                ThrowTerminatingError(new IOException($"-Path '{Path}' is a directory; give the path of the report file in it (for example {System.IO.Path.Combine(Path, "fips-report.html")})."),
+                    ErrorIds.ReportWriteFailed, ErrorCategory.WriteError, fullPath);
+            }
             var chosen = Format is null ? ReportFormats.FromExtension(fullPath) : (ReportFormat)Enum.Parse(typeof(ReportFormat), Format, ignoreCase: true);
             if (chosen is null)
             {

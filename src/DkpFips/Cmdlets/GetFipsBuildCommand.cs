@@ -110,20 +110,30 @@ namespace DkpFips.Cmdlets
             }
 
             // A release number selects rows by DkpRelease's rule (2.3 = the whole line, 2.3.3 = the
-            // newest release at or below it); anything else is a wildcard pattern.
+            // newest release at or below it); anything else is a wildcard pattern. A pattern that
+            // is not a valid wildcard ('[') is an error about that value alone; the others still filter.
             var releases = catalog.Builds.Select(b => b.DkpVersion).ToArray();
             var selected = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             var patterns = new List<WildcardPattern>();
             foreach (var text in DkpVersion)
             {
                 var byNumber = DkpRelease.Select(text, releases);
-                if (byNumber is null)
-                {
-                    patterns.Add(new WildcardPattern(DkpRelease.Normalize(text), WildcardOptions.IgnoreCase));
-                }
-                else
+                if (byNumber is not null)
                 {
                     selected.UnionWith(byNumber);
+                    continue;
+                }
+
+                var pattern = new WildcardPattern(DkpRelease.Normalize(text), WildcardOptions.IgnoreCase);
+                try
+                {
+                    pattern.IsMatch(string.Empty);
+                    patterns.Add(pattern);
+                }
+                catch (WildcardPatternException ex)
+                {
+                    WriteError(new ArgumentException($"-DkpVersion '{text}' is not a valid wildcard pattern: {ex.Message} Escape [ and ] with a backtick, or give a version such as 2.3.", ex),
+                        ErrorIds.InvalidArgument, ErrorCategory.InvalidArgument, text);
                 }
             }
 

@@ -159,6 +159,20 @@ namespace DkpFips.Cmdlets
             }
 
             var journal = JournalFile is null ? null : new ResultsJournal(SessionState.Path.GetUnresolvedProviderPathFromPSPath(JournalFile));
+            if (journal is not null)
+            {
+                try
+                {
+                    // Before anything runs: a journal that cannot record would let -Resume create clusters twice.
+                    journal.EnsureWritable();
+                }
+                catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+                {
+                    ThrowTerminatingError(new IOException($"No cluster was started: the journal {journal.Path} cannot record results. {ex.Message}", ex),
+                        ErrorIds.JournalWriteFailed, ErrorCategory.WriteError, JournalFile, "Give a -JournalPath in a writable folder, in UTF-8.");
+                }
+            }
+
             var done = Resume && journal is not null ? journal.SucceededNames() : new HashSet<string>();
             var toRun = new List<ClusterPlan>();
             foreach (var plan in pending.Where(p => !planner.IsDuplicate(p.ClusterName)))

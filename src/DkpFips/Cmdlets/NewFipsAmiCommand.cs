@@ -257,7 +257,7 @@ namespace DkpFips.Cmdlets
 
             try
             {
-                foreach (var image in PackerManifest.Read(manifestPath, plan.Engine.KubernetesVersion, previousRun))
+                foreach (var image in PackerManifest.Read(manifestPath, plan.Engine.KubernetesVersion, previousRun, plan.Engine.Image))
                 {
                     WriteObject(new FipsAmiImage(image, manifestPath, logPath));
                 }

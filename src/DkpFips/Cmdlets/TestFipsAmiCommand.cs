@@ -79,6 +79,11 @@ namespace DkpFips.Cmdlets
         [Parameter]
         public SwitchParameter Force { get; set; }
 
+        /// <summary>Seconds allowed for each region's DescribeImages calls as a whole (headers, body and retries).</summary>
+        [Parameter]
+        [ValidateRange(1, 3600)]
+        public int TimeoutSec { get; set; } = 60;
+
         /// <summary>Only $true or $false per image.</summary>
         [Parameter]
         public SwitchParameter Quiet { get; set; }
@@ -99,8 +104,8 @@ namespace DkpFips.Cmdlets
 
             if (EndpointUrl is not null && !(Uri.TryCreate(EndpointUrl, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)))
             {
-                ThrowTerminatingError(new ArgumentException($"-EndpointUrl '{EndpointUrl}' is not an http or https URL."),
-                    ErrorIds.AwsConfigurationInvalid, ErrorCategory.InvalidArgument, EndpointUrl);
+                ThrowTerminatingError(new ArgumentException($"-EndpointUrl '{Core.Process.UrlUserInfo.Mask(EndpointUrl)}' is not an http or https URL."),
+                    ErrorIds.AwsConfigurationInvalid, ErrorCategory.InvalidArgument, Core.Process.UrlUserInfo.Mask(EndpointUrl));
             }
         }
 
@@ -227,6 +232,7 @@ namespace DkpFips.Cmdlets
             SecretKey = HasAwsCredential ? Reveal(AwsCredential!.Password) : null,
             SessionToken = Reveal(SessionToken),
             EndpointUrl = EndpointUrl,
+            Timeout = TimeSpan.FromSeconds(TimeoutSec),
             UseFipsEndpoint = UseFipsEndpoint.IsPresent
                 || string.Equals(Environment.GetEnvironmentVariable(AwsConnectionOptions.UseFipsEndpointVariable), "true", StringComparison.OrdinalIgnoreCase),
         };
@@ -243,6 +249,8 @@ namespace DkpFips.Cmdlets
                 AwsFailureKind.NoRegion => (ErrorIds.AwsRegionMissing, ErrorCategory.InvalidArgument, "Give -Region, or set AWS_REGION."),
                 AwsFailureKind.NoCredentials => (ErrorIds.AwsCredentialsNotFound, ErrorCategory.AuthenticationError, "Give -AwsCredential or -ProfileName, or set AWS_PROFILE."),
                 AwsFailureKind.InvalidConfiguration => (ErrorIds.AwsConfigurationInvalid, ErrorCategory.InvalidArgument, "Check the parameters."),
+                AwsFailureKind.NotAnEc2Response => (ErrorIds.AwsRequestFailed, ErrorCategory.ProtocolError, "Check -EndpointUrl (or the proxy): it must be an EC2 endpoint."),
+                AwsFailureKind.Timeout => (ErrorIds.AwsTimeout, ErrorCategory.OperationTimeout, "Raise -TimeoutSec, or check the endpoint's health and the network path."),
                 _ => (ErrorIds.AwsRequestFailed, ErrorCategory.NotSpecified, "See the message from EC2."),
             };
 

@@ -170,8 +170,22 @@ namespace DkpFips.Cmdlets
             var nameProblem = Core.Cluster.ClusterName.Problem(ClusterName?.Trim());
             if (nameProblem is not null)
             {
-                WriteError(new ArgumentException($"The cluster name '{ClusterName}' is not a valid DNS-1123 name: {nameProblem}."), ErrorIds.InvalidClusterName, ErrorCategory.InvalidArgument, ClusterName);
+                WriteError(new ArgumentException($"The cluster name '{Core.Cluster.ClusterName.Show(ClusterName)}' is not a valid DNS-1123 name: {nameProblem}."), ErrorIds.InvalidClusterName, ErrorCategory.InvalidArgument, Core.Cluster.ClusterName.Show(ClusterName));
                 return;
+            }
+
+            if (!string.IsNullOrWhiteSpace(ImageRepository))
+            {
+                // The same rule as New-DkpFipsCluster: the repository the cluster's images must come from.
+                try
+                {
+                    Core.Cluster.ImageRepository.Validate(ImageRepository!.Trim());
+                }
+                catch (Core.Cluster.ClusterPlanException ex)
+                {
+                    WriteError(new ArgumentException(ex.Message, ex), ErrorIds.InvalidImageRepository, ErrorCategory.InvalidArgument, ex.Target);
+                    return;
+                }
             }
 
             ClusterName = ClusterName!.Trim();

@@ -25,6 +25,7 @@ namespace DkpFips.Infrastructure
             ClusterPlanErrorKind.ReservedArgument => ErrorIds.ReservedArgument,
             ClusterPlanErrorKind.DuplicateClusterName => ErrorIds.DuplicateClusterName,
             ClusterPlanErrorKind.ProviderNotSupportedByRelease => ErrorIds.ProviderNotSupportedByRelease,
+            ClusterPlanErrorKind.SecretNotAllowed => ErrorIds.SecretNotAllowed,
             _ => ErrorIds.InvalidArgument,
         };
 
@@ -33,6 +34,7 @@ namespace DkpFips.Infrastructure
             ClusterPlanErrorKind.FipsBuildNotFound => ErrorCategory.ObjectNotFound,
             ClusterPlanErrorKind.ProviderNotFipsCapable => ErrorCategory.NotImplemented,
             ClusterPlanErrorKind.FipsFlagOverride => ErrorCategory.SecurityError,
+            ClusterPlanErrorKind.SecretNotAllowed => ErrorCategory.SecurityError,
             _ => ErrorCategory.InvalidArgument,
         };
     }

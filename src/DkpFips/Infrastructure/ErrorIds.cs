@@ -130,5 +130,11 @@ namespace DkpFips.Infrastructure
         public const string ImageArchiveExists = "ImageArchiveExists";
         public const string ImageArchiveNotFound = "ImageArchiveNotFound";
         public const string ImageArchiveWriteFailed = "ImageArchiveWriteFailed";
+
+        // Hostile input (issue 17).
+        public const string SecretNotAllowed = "SecretNotAllowed";
+        public const string FileTooLarge = "FileTooLarge";
+        public const string AwsTimeout = "AwsTimeout";
+        public const string ImageOperatingSystemMismatch = "ImageOperatingSystemMismatch";
     }
 }

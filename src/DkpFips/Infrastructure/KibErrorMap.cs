@@ -26,6 +26,7 @@ namespace DkpFips.Infrastructure
             KibErrorKind.VersionMismatch => ErrorIds.ImageVersionMismatch,
             KibErrorKind.ProviderNotSupportedByRelease => ErrorIds.ProviderNotSupportedByRelease,
             KibErrorKind.OperatingSystemNotSupportedByRelease => ErrorIds.OperatingSystemNotSupportedByRelease,
+            KibErrorKind.OperatingSystemMismatch => ErrorIds.ImageOperatingSystemMismatch,
             _ => ErrorIds.InvalidArgument,
         };
 
@@ -37,6 +38,7 @@ namespace DkpFips.Infrastructure
             KibErrorKind.NoImageBuilt => ErrorCategory.InvalidResult,
             KibErrorKind.ImageNotFips => ErrorCategory.InvalidResult,
             KibErrorKind.VersionMismatch => ErrorCategory.InvalidResult,
+            KibErrorKind.OperatingSystemMismatch => ErrorCategory.InvalidResult,
             KibErrorKind.OperatingSystemNotFipsCapable => ErrorCategory.InvalidArgument,
             _ => ErrorCategory.InvalidArgument,
         };
