@@ -171,9 +171,10 @@ function Install-TestPrerequisites {
     # Debian packages the tests run for real: Debian's docker-registry (the CNCF distribution
     # registry) for Test-FipsBuild, htpasswd (apache2-utils) for its authenticated instance,
     # Chromium to render the HTML report of Export-DkpFipsReport, skopeo as the independent
-    # registry client the Copy-FipsBuild tests compare with.
+    # registry client the Copy-FipsBuild tests compare with, Mono (a .NET Framework 4.x runtime
+    # with the netstandard facade) to run the engine as Windows PowerShell 5.1 loads it.
     # Installed here so the README's one test command works on a fresh machine.
-    $needed = @{ 'docker-registry' = 'docker-registry'; 'htpasswd' = 'apache2-utils'; 'chromium' = 'chromium'; 'skopeo' = 'skopeo' }
+    $needed = @{ 'docker-registry' = 'docker-registry'; 'htpasswd' = 'apache2-utils'; 'chromium' = 'chromium'; 'skopeo' = 'skopeo'; 'mono' = 'mono-devel' }
     $missing = @($needed.Keys | Where-Object { -not (Get-Command $_ -CommandType Application -ErrorAction SilentlyContinue) } | ForEach-Object { $needed[$_] })
     if (-not $missing) { return }
     if (-not $IsLinux -or -not (Get-Command apt-get -ErrorAction SilentlyContinue)) {

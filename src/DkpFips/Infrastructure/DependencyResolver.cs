@@ -1,7 +1,6 @@
 using System;
 using System.IO;
 using System.Reflection;
-using System.Runtime.InteropServices;
 using System.Threading;
 
 namespace DkpFips.Infrastructure
@@ -10,8 +9,9 @@ namespace DkpFips.Infrastructure
     /// Finds DkpFips' own assemblies in the module's dependencies/ folder.
     /// On PowerShell 7 only the engine assemblies are bridged into the default context, loaded
     /// through DkpFips' private AssemblyLoadContext; their third-party libraries stay private
-    /// to it. On Windows PowerShell 5.1 (one AppDomain, no load contexts) it is a best-effort
-    /// LoadFrom of any file in dependencies/.
+    /// to it. On Windows PowerShell 5.1 (one AppDomain, no load contexts) it is a LoadFrom of a
+    /// dependencies/ file, only for requests that come from DkpFips' own assemblies
+    /// (<see cref="DependencyRequestPolicy"/>).
     /// </summary>
     internal static class DependencyResolver
     {
@@ -23,10 +23,14 @@ namespace DkpFips.Infrastructure
 
         private static readonly string ModuleDirectory = Path.GetDirectoryName(typeof(DependencyResolver).Assembly.Location)!;
         private static readonly string DependencyDirectory = Path.Combine(ModuleDirectory, "dependencies");
-        private static readonly bool IsCoreClr = !RuntimeInformation.FrameworkDescription.StartsWith(".NET Framework", StringComparison.Ordinal);
+
+        // Load contexts are what the private-context branch needs, so that is what decides it:
+        // .NET Framework lacks them, and so does Mono, whose FrameworkDescription says "Mono".
+        private static readonly bool HasLoadContexts = Type.GetType("System.Runtime.Loader.AssemblyLoadContext", throwOnError: false) is not null;
 
         private static int registered;
         private static MethodInfo? loadBridged;
+        private static DependencyRequestPolicy? frameworkPolicy;
 
         public static void Register()
         {
@@ -53,13 +57,36 @@ namespace DkpFips.Infrastructure
                 return null;
             }
 
-            if (IsCoreClr)
+            if (HasLoadContexts)
             {
                 return Array.IndexOf(BridgedAssemblies, name) >= 0 ? LoadIntoPrivateContext(name) : null;
             }
 
-            var path = Path.Combine(DependencyDirectory, name + ".dll");
-            return File.Exists(path) ? Assembly.LoadFrom(path) : null;
+            var path = FrameworkPolicy().FileToAnswer(name, RequestingPath(args.RequestingAssembly));
+            return path is not null && File.Exists(path) ? Assembly.LoadFrom(path) : null;
+        }
+
+        private static DependencyRequestPolicy FrameworkPolicy() =>
+            LazyInitializer.EnsureInitialized(ref frameworkPolicy, () => new DependencyRequestPolicy(
+                typeof(DependencyResolver).Assembly.Location,
+                DependencyDirectory,
+                Directory.Exists(DependencyDirectory) ? Directory.GetFiles(DependencyDirectory, "*.dll") : Array.Empty<string>()))!;
+
+        private static string? RequestingPath(Assembly? requesting)
+        {
+            if (requesting is null)
+            {
+                return null;
+            }
+
+            try
+            {
+                return requesting.IsDynamic ? string.Empty : requesting.Location;
+            }
+            catch (NotSupportedException)
+            {
+                return string.Empty;
+            }
         }
 
         private static Assembly? LoadIntoPrivateContext(string name)
