@@ -52,10 +52,21 @@ Describe 'New-DkpFipsCluster and the release support of the catalog' {
     It 'refuses Konvoy 2.0 from the pipeline on vSphere, and -Force plans it' {
         $null = Get-FipsBuild -DkpVersion 2.0 | New-DkpFipsCluster -ClusterName k20 -VmTemplate tpl -PlanOnly -ErrorVariable errs -ErrorAction SilentlyContinue
         $errs[0].FullyQualifiedErrorId | Should -BeLike 'ProviderNotSupportedByRelease,*'
-        $plan = Get-FipsBuild -DkpVersion 2.0 | New-DkpFipsCluster -ClusterName k20 -VmTemplate tpl -PlanOnly -Force -WarningVariable warned -WarningAction SilentlyContinue
+        # Konvoy 2.0's etcd is unconfirmed and has no build number: the plan needs one the user verified.
+        $plan = Get-FipsBuild -DkpVersion 2.0 | New-DkpFipsCluster -ClusterName k20 -VmTemplate tpl -EtcdVersion 3.4.13+fips.0 -PlanOnly -Force -WarningVariable warned -WarningAction SilentlyContinue
         $plan.Arguments | Should -Contain '--vm-template=tpl'
         "$warned" | Should -BeLike "Cluster 'k20': Planned with -Force although Konvoy 2.0*not on vsphere*"
         $plan.Arguments | Should -Contain '--etcd-version=3.4.13+fips.0'
+    }
+
+    It 'keeps Konvoy 2.0''s etcd as the vendor wrote it, and plans it only with an etcd build the user gives' {
+        $k20 = Get-FipsBuild -DkpVersion 2.0
+        $k20.EtcdVersion | Should -Be '3.4.13+fips'
+        $k20.EtcdImageTag | Should -Be 'v3.4.13_fips'
+        $null = $k20 | New-DkpFipsCluster -ClusterName k20 -AmiId $AmiId -PlanOnly -ErrorVariable errs -ErrorAction SilentlyContinue
+        $errs[0].FullyQualifiedErrorId | Should -BeLike 'InvalidEtcdVersion,*'
+        $errs[0].Exception.Message | Should -BeLike '*3.4.13+fips*no FIPS build number*'
+        ($k20 | New-DkpFipsCluster -ClusterName k20 -AmiId $AmiId -EtcdVersion 3.4.13+fips.0 -PlanOnly).Arguments | Should -Contain '--etcd-version=3.4.13+fips.0'
     }
 
     It 'plans the patch-release build of 2.3.2 from the pipeline' {

@@ -136,8 +136,13 @@ namespace DkpFips.Core.Catalog
             }
 
             var dkpVersion = ReadRelease(origin, map);
-            var kubernetes = RequiredVersion(origin, map, "kubernetesVersion");
-            var etcd = RequiredVersion(origin, map, "etcdVersion");
+            var unconfirmed = ReadUnconfirmed(origin, map);
+            var kubernetes = RequiredVersion(origin, map, "kubernetesVersion", allowBareMarker: false);
+
+            // An etcd version the row marks unconfirmed is kept exactly as the vendor wrote it,
+            // even without a build number (Konvoy 2.0's v3.4.13_fips): inventing ".0" would name an
+            // image tag no source shows. Planning such a row still needs an etcd +fips.N.
+            var etcd = RequiredVersion(origin, map, "etcdVersion", allowBareMarker: unconfirmed.Contains("etcdVersion"));
             var product = ReadProduct(origin, map);
             var basisText = OptionalScalar(origin, map, "basis");
             var basis = defaultBasis;
@@ -155,7 +160,7 @@ namespace DkpFips.Core.Catalog
                 ReadRepository(origin, map, "kubernetesImageRepository"),
                 ReadRepository(origin, map, "etcdImageRepository"),
                 support,
-                ReadUnconfirmed(origin, map),
+                unconfirmed,
                 basis,
                 OptionalScalar(origin, map, "source") ?? string.Empty,
                 OptionalScalar(origin, map, "notes") ?? string.Empty,
@@ -313,7 +318,7 @@ namespace DkpFips.Core.Catalog
             return false;
         }
 
-        private static FipsVersion RequiredVersion(string origin, YamlMappingNode map, string key)
+        private static FipsVersion RequiredVersion(string origin, YamlMappingNode map, string key, bool allowBareMarker)
         {
             var text = RequiredScalar(origin, map, key);
             if (!FipsVersion.TryParse(text, out var version))
@@ -326,7 +331,7 @@ namespace DkpFips.Core.Catalog
                 throw Problem(origin, YamlTree.Child(map, key)!, $"{key} '{text}' is not a FIPS build; write the full version with its marker, e.g. 1.23.7+fips.0.");
             }
 
-            if (version.FipsBuildNumber is null)
+            if (version.FipsBuildNumber is null && !allowBareMarker)
             {
                 throw Problem(origin, YamlTree.Child(map, key)!, $"{key} '{text}' has no FIPS build number: dkp needs +fips.N, e.g. {version.WithoutFips().WithFipsBuild(0).ToFlagString()}.");
             }

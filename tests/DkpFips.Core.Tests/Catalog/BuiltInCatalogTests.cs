@@ -8,7 +8,7 @@ namespace DkpFips.Core.Tests.Catalog
     public class BuiltInCatalogTests
     {
         [Theory]
-        [InlineData("2.0", "v1.21.3+fips.0", "3.4.13+fips.0", "Inferred")]
+        [InlineData("2.0", "v1.21.3+fips.0", "3.4.13+fips", "Inferred")]
         [InlineData("2.1", "v1.21.6+fips.0", "3.4.13+fips.0", "Documented")]
         [InlineData("2.2", "v1.22.8+fips.0", "3.4.13+fips.0", "Documented")]
         [InlineData("2.3", "v1.23.7+fips.0", "3.4.13+fips.0", "Documented")]
@@ -65,8 +65,10 @@ namespace DkpFips.Core.Tests.Catalog
 
             Assert.Equal("v1.23.7_fips.0", row.KubernetesImageTag);
             Assert.Equal("v3.4.13_fips.0", row.EtcdImageTag);
-            // Konvoy 2.0 documents no etcd version: the row carries 3.4.13+fips.0 and says it is unconfirmed.
-            Assert.Equal("v3.4.13_fips.0", FipsCatalog.BuiltIn.Builds.Single(b => b.DkpVersion == "2.0").EtcdImageTag);
+            // Konvoy 2.0 documents no etcd version: the row keeps the only string the vendor wrote
+            // (KIB v1.0.0's etcdImageTag v3.4.13_fips, no build number) and says it is unconfirmed.
+            Assert.Equal("v3.4.13_fips", FipsCatalog.BuiltIn.Builds.Single(b => b.DkpVersion == "2.0").EtcdImageTag);
+            Assert.Contains("etcdVersion", FipsCatalog.BuiltIn.Builds.Single(b => b.DkpVersion == "2.0").Unconfirmed);
         }
 
         [Fact]

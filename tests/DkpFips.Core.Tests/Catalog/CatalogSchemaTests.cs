@@ -70,6 +70,22 @@ namespace DkpFips.Core.Tests.Catalog
         }
 
         [Fact]
+        public void An_etcd_version_without_a_build_number_loads_only_when_the_row_marks_it_unconfirmed()
+        {
+            const string Bare = "schemaVersion: 2\nbuilds:\n- dkpVersion: '2.0'\n  kubernetesVersion: 1.21.3+fips.0\n  etcdVersion: 3.4.13+fips\n  support: { aws: [RHEL 8.2] }\n";
+            using (var unconfirmed = new TempCatalogFile(Bare + "  unconfirmed: [etcdVersion]\n"))
+            {
+                var loaded = FipsCatalog.Load(new[] { unconfirmed.Path });
+                Assert.Empty(loaded.Errors);
+                Assert.Equal("v3.4.13_fips", loaded.Catalog.Builds.Single(b => b.Origin == unconfirmed.Path).EtcdImageTag);
+            }
+
+            using var confirmed = new TempCatalogFile(Bare);
+            var error = Assert.Single(FipsCatalog.Load(new[] { confirmed.Path }).Errors);
+            Assert.Contains("has no FIPS build number", error.Message);
+        }
+
+        [Fact]
         public void A_patch_release_row_loads_and_a_leading_v_is_dropped()
         {
             using var file = new TempCatalogFile("schemaVersion: 2\nbuilds:\n- dkpVersion: v2.3.4\n  kubernetesVersion: 1.23.17+fips.0\n  etcdVersion: 3.4.13+fips.0\n  support: { aws: [RHEL 8.4] }\n");

@@ -19,7 +19,7 @@ namespace DkpFips.Core.Tests.Registry
                 images.Select(i => i.Name + ":" + i.Tag));
             Assert.All(images, i => Assert.Equal("docker.io/mesosphere", i.Repository));
             Assert.All(images, i => Assert.False(i.IsUpstream));
-            Assert.Equal("docker.io/mesosphere/etcd:v3.4.13_fips.0", Build("2.0").GetImages(false).Last().ToString());
+            Assert.Equal("docker.io/mesosphere/etcd:v3.4.13_fips", Build("2.0").GetImages(false).Last().ToString());
         }
 
         [Theory]
