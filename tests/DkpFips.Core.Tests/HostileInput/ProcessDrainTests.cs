@@ -35,7 +35,9 @@ namespace DkpFips.Core.Tests.HostileInput
                 var plan = new CommandPlan("sh", new[] { "-c", "echo created; sleep 60 & echo $! > \"$1\"; exit 0", "sh", pidFile });
                 var watch = Stopwatch.StartNew();
                 var lines = new System.Collections.Generic.List<string>();
-                var result = ProcessRunner.Run(plan, new ProcessRunOptions { DrainTimeout = TimeSpan.FromMilliseconds(300), OnOutput = (l, _) => { lock (lines) lines.Add(l); } }, CancellationToken.None);
+                // The drain is the module's default (2 s): long enough that a loaded machine still
+                // reads the line written before exit, far shorter than the orphan's 60 s.
+                var result = ProcessRunner.Run(plan, new ProcessRunOptions { DrainTimeout = TimeSpan.FromSeconds(2), OnOutput = (l, _) => { lock (lines) lines.Add(l); } }, CancellationToken.None);
                 Assert.Equal(RunStatus.Succeeded, result.Status);
                 Assert.Equal(0, result.ExitCode);
                 Assert.Contains("created", lines);
