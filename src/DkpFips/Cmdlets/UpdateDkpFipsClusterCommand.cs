@@ -357,10 +357,8 @@ namespace DkpFips.Cmdlets
 
         private void Run(ClusterUpgradePlan plan, ClusterConnection? workload, string? managementPath, string repository)
         {
-            var logDirectory = LogDirectory is null
-                ? System.IO.Path.Combine(System.IO.Path.GetTempPath(), "DkpFips", "logs")
-                : SessionState.Path.GetUnresolvedProviderPathFromPSPath(LogDirectory);
-            var stamp = DateTime.Now.ToString("yyyyMMdd-HHmmss", System.Globalization.CultureInfo.InvariantCulture);
+            var logDirectory = LogFolder(LogDirectory);
+            var stamp = LogStamp();
             var steps = plan.Engine.Steps;
             var results = new List<ClusterUpgradeStep>();
             var status = nameof(RunStatus.Succeeded);
@@ -470,50 +468,16 @@ namespace DkpFips.Cmdlets
 
         private ProcessRunResult RunCommand(string name, CommandPlan command, string logPath, string activity, string operation, int percent)
         {
-            var item = new BatchItem(name, command, new ProcessRunOptions
-            {
-                Timeout = TimeoutSec > 0 ? TimeSpan.FromSeconds(TimeoutSec) : (TimeSpan?)null,
-                WorkingDirectory = SessionState.Path.CurrentFileSystemLocation.ProviderPath,
-                LogPath = logPath,
-            });
+            var item = new BatchItem(name, command, RunOptions(TimeoutSec, logPath));
             WriteVerbose($"[{name}] {command.ToCommandLine(ShellKind.Pwsh)}");
             WriteProgress(new ProgressRecord(ProgressId, activity, operation) { PercentComplete = percent });
-
-            using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(CancellationToken);
-            var events = BatchRunner.Run(new[] { item }, 1, cancellation.Token).GetEnumerator();
-            ProcessRunResult? result = null;
-            try
+            return RunTool(item, e =>
             {
-                while (events.MoveNext())
+                if (e.Kind == BatchEventKind.Output)
                 {
-                    var e = events.Current;
-                    if (e.Kind == BatchEventKind.Finished)
-                    {
-                        result = e.Result;
-                    }
-                    else if (e.Kind == BatchEventKind.Output && !Stopping)
-                    {
-                        WriteVerbose($"[{name}] {e.Line}");
-                    }
+                    WriteVerbose($"[{name}] {e.Line}");
                 }
-            }
-            catch
-            {
-                // -ErrorAction Stop or a stopped pipeline: stop the running process tree, then pass the failure on.
-                cancellation.Cancel();
-                while (events.MoveNext())
-                {
-                }
-
-                throw;
-            }
-
-            if (result!.Status == RunStatus.Cancelled && Stopping)
-            {
-                throw new PipelineStoppedException();
-            }
-
-            return result;
+            });
         }
 
         private void ReportFailure(string cluster, UpgradeStep step, ProcessRunResult result, string logPath)
