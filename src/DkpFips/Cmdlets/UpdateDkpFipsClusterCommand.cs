@@ -27,7 +27,6 @@ namespace DkpFips.Cmdlets
 
         private FipsCatalog catalog = null!;
         private UpgradePlanBuilder builder = null!;
-        private IClusterReader? reader;
 
         /// <summary>The cluster's name (its Cluster API Cluster).</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -222,9 +221,9 @@ namespace DkpFips.Cmdlets
                 CurrentVersion = CurrentState.CurrentVersion;
             }
 
-            if ((Kubeconfig is not null || ManagementKubeconfig is not null || Verify) && !EnsureReader())
+            if (Kubeconfig is not null || ManagementKubeconfig is not null || Verify)
             {
-                return;
+                _ = ClusterReader;
             }
 
             if (Verify && Kubeconfig is null && ManagementKubeconfig is null && !PlanOnly)
@@ -240,7 +239,7 @@ namespace DkpFips.Cmdlets
             {
                 var ns = Namespace ?? "default";
                 WriteVerbose($"Reading the Cluster API objects of '{ClusterName}' in namespace '{ns}' from {managementPath}.");
-                management = Read(() => reader!.ReadManagementClusterAsync(new ClusterConnection(managementPath, ManagementContext, ReadTimeout), ClusterName, ns, CancellationToken).GetAwaiter().GetResult(), managementPath);
+                management = Read((r, t) => r.ReadManagementClusterAsync(new ClusterConnection(managementPath, ManagementContext, ReadTimeout), ClusterName, ns, t), managementPath);
                 if (management is null)
                 {
                     return;
@@ -330,7 +329,7 @@ namespace DkpFips.Cmdlets
             WriteVerbose($"No -Kubeconfig: reading the kubeconfig of '{ClusterName}' from the Secret {ns}/{WorkloadKubeconfig.SecretName(ClusterName)} on the management cluster ({managementPath}); it is kept in memory only.");
             try
             {
-                var secret = reader!.ReadWorkloadKubeconfigAsync(new ClusterConnection(managementPath, ManagementContext, ReadTimeout), ClusterName, ns, CancellationToken).GetAwaiter().GetResult();
+                var secret = ClusterReader.ReadWorkloadKubeconfigAsync(new ClusterConnection(managementPath, ManagementContext, ReadTimeout), ClusterName, ns, CancellationToken).GetAwaiter().GetResult();
                 return ClusterConnection.FromSecret(secret, Context, ReadTimeout);
             }
             catch (OperationCanceledException) when (CancellationToken.IsCancellationRequested)
@@ -370,7 +369,7 @@ namespace DkpFips.Cmdlets
             };
             var host = new UpgradeHost(
                 command => RunCommand(plan.ClusterName, command),
-                () => Read(() => reader!.ReadWorkloadClusterAsync(workload!, CancellationToken).GetAwaiter().GetResult(), workload!.KubeconfigPath),
+                () => Read((r, t) => r.ReadWorkloadClusterAsync(workload!, t), workload!.KubeconfigPath),
                 ResolveKubectl,
                 Notify);
             var outcome = new UpgradeRunner(plan.Engine, options, host).Run();
@@ -380,7 +379,7 @@ namespace DkpFips.Cmdlets
             if (Verify && outcome.Status == UpgradeStepStatus.Succeeded && workload is not null)
             {
                 WriteVerbose($"Verifying that '{plan.ClusterName}' is FIPS after the upgrade.");
-                var management = ManagementKubeconfig is null ? null : Read(() => reader!.ReadManagementClusterAsync(new ClusterConnection(managementPath!, ManagementContext, ReadTimeout), plan.ClusterName, Namespace ?? "default", CancellationToken).GetAwaiter().GetResult(), managementPath!);
+                var management = ManagementKubeconfig is null ? null : Read((r, t) => r.ReadManagementClusterAsync(new ClusterConnection(managementPath!, ManagementContext, ReadTimeout), plan.ClusterName, Namespace ?? "default", t), managementPath!);
                 var report = Check(workload, management, plan.Engine.Build, plan.Engine.TargetVersion);
                 if (report is not null)
                 {
@@ -438,7 +437,7 @@ namespace DkpFips.Cmdlets
 
         private ClusterComplianceReport? Check(ClusterConnection workloadConnection, ManagementClusterState? management, FipsBuildDefinition? expectedBuild, FipsVersion? expectedVersion)
         {
-            var workload = Read(() => reader!.ReadWorkloadClusterAsync(workloadConnection, CancellationToken).GetAwaiter().GetResult(), workloadConnection.KubeconfigPath);
+            var workload = Read((r, t) => r.ReadWorkloadClusterAsync(workloadConnection, t), workloadConnection.KubeconfigPath);
             if (workload is null)
             {
                 return null;
@@ -448,41 +447,9 @@ namespace DkpFips.Cmdlets
             return ClusterComplianceChecker.Check(workload, management, expectations, ClusterName);
         }
 
-        private bool EnsureReader()
-        {
-            if (reader is not null)
-            {
-                return true;
-            }
-
-            var unsupported = KubernetesRuntime.CheckSupported(MyInvocation.MyCommand.Name);
-            if (unsupported is not null)
-            {
-                ThrowTerminatingError(unsupported);
-            }
-
-            reader = KubernetesRuntime.CreateReader();
-            return true;
-        }
-
-        private T? Read<T>(Func<T> read, string kubeconfig)
-            where T : class
-        {
-            try
-            {
-                return read();
-            }
-            catch (OperationCanceledException) when (CancellationToken.IsCancellationRequested)
-            {
-                throw new PipelineStoppedException();
-            }
-            catch (ClusterReadException ex)
-            {
-                var (id, category, action) = ClusterReadErrorMap.Classify(ex);
-                WriteError(new InvalidOperationException($"Cluster '{ClusterName}': {ex.Message} Nothing was upgraded after this point.", ex), id, category, kubeconfig, action);
-                return null;
-            }
-        }
+        private T? Read<T>(Func<IClusterReader, CancellationToken, System.Threading.Tasks.Task<T>> read, string kubeconfig)
+            where T : class =>
+            ReadCluster(read, kubeconfig, ex => new InvalidOperationException($"Cluster '{ClusterName}': {ex.Message} Nothing was upgraded after this point.", ex));
 
         private string? Path(string? given) => given is null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(given);
 
