@@ -200,18 +200,15 @@ namespace DkpFips.Cmdlets
 
         private void Run(IReadOnlyList<ClusterPlan> plans, ResultsJournal? journal)
         {
-            var logDirectory = LogDirectory is null
-                ? Path.Combine(Path.GetTempPath(), "DkpFips", "logs")
-                : SessionState.Path.GetUnresolvedProviderPathFromPSPath(LogDirectory);
-            var stamp = DateTime.Now.ToString("yyyyMMdd-HHmmss", System.Globalization.CultureInfo.InvariantCulture);
+            var logDirectory = LogFolder(LogDirectory);
+            var stamp = LogStamp();
             var byName = plans.ToDictionary(p => p.ClusterName, StringComparer.Ordinal);
-            var items = plans.Select(p => new BatchItem(p.ClusterName, p.Engine.Command, new ProcessRunOptions
+            var items = plans.Select(p =>
             {
-                Timeout = TimeoutSec > 0 ? TimeSpan.FromSeconds(TimeoutSec) : (TimeSpan?)null,
-                WorkingDirectory = SessionState.Path.CurrentFileSystemLocation.ProviderPath,
-                LogPath = Path.Combine(logDirectory, p.ClusterName + "-" + stamp + (DryRun ? "-dryrun" : string.Empty) + ".log"),
-                CaptureStandardOutput = DryRun,
-            })).ToList();
+                var options = RunOptions(TimeoutSec, Path.Combine(logDirectory, p.ClusterName + "-" + stamp + (DryRun ? "-dryrun" : string.Empty) + ".log"));
+                options.CaptureStandardOutput = DryRun;
+                return new BatchItem(p.ClusterName, p.Engine.Command, options);
+            }).ToList();
 
             // Decided on the worker thread as soon as a run ends (so the journal is written at once).
             var outcomes = new ConcurrentDictionary<string, (string Status, DryRunCheck[]? Checks)>(StringComparer.Ordinal);
@@ -234,15 +231,14 @@ namespace DkpFips.Cmdlets
                     result.StartError ?? item.Command.ToCommandLine(ShellKind.Pwsh), DateTimeOffset.Now));
             }
 
-            using var batchCancellation = CancellationTokenSource.CreateLinkedTokenSource(CancellationToken);
-            var events = BatchRunner.Run(items, ThrottleLimit, batchCancellation.Token, OnFinished).GetEnumerator();
             int finished = 0, running = 0;
             var started = new HashSet<string>(StringComparer.Ordinal);
             try
             {
-                while (events.MoveNext())
+                // A stopped pipeline or -ErrorAction Stop stops every dkp still running; the
+                // workers still journal what they finished.
+                RunTools(items, ThrottleLimit, e =>
                 {
-                    var e = events.Current;
                     if (e.Kind == BatchEventKind.Started)
                     {
                         started.Add(e.Item.Name);
@@ -257,24 +253,8 @@ namespace DkpFips.Cmdlets
                         }
                     }
 
-                    if (Stopping)
-                    {
-                        continue;
-                    }
-
                     Report(e, byName[e.Item.Name], outcomes, finished, running, plans.Count);
-                }
-            }
-            catch
-            {
-                // -ErrorAction Stop or a stopped pipeline: stop every dkp still running and let the
-                // workers journal what they finished, then pass the failure on.
-                batchCancellation.Cancel();
-                while (events.MoveNext())
-                {
-                }
-
-                throw;
+                }, OnFinished);
             }
             finally
             {

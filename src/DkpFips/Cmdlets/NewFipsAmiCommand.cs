@@ -181,35 +181,18 @@ namespace DkpFips.Cmdlets
 
         private void Run(FipsAmiPlan plan)
         {
-            var logDirectory = LogDirectory is null
-                ? Path.Combine(Path.GetTempPath(), "DkpFips", "logs")
-                : SessionState.Path.GetUnresolvedProviderPathFromPSPath(LogDirectory);
-            var stamp = DateTime.Now.ToString("yyyyMMdd-HHmmss", System.Globalization.CultureInfo.InvariantCulture);
             var name = Path.GetFileNameWithoutExtension(plan.ImageDefinition);
-            var logPath = Path.Combine(logDirectory, "konvoy-image-" + name + "-" + stamp + ".log");
+            var logPath = Path.Combine(LogFolder(LogDirectory), "konvoy-image-" + name + "-" + LogStamp() + ".log");
             var manifestPath = Path.Combine(plan.WorkingDirectory, ManifestFileName);
             var previousRun = PackerManifest.LastRunUuid(manifestPath);
-            var item = new BatchItem(name, plan.Engine.Command, new ProcessRunOptions
-            {
-                Timeout = TimeoutSec > 0 ? TimeSpan.FromSeconds(TimeoutSec) : (TimeSpan?)null,
-                WorkingDirectory = plan.WorkingDirectory,
-                LogPath = logPath,
-            });
+            var item = new BatchItem(name, plan.Engine.Command, RunOptions(TimeoutSec, logPath, plan.WorkingDirectory));
 
             var activity = $"Building FIPS image {plan.ImageDefinition}";
-            ProcessRunResult? result = null;
-            using var runCancellation = CancellationTokenSource.CreateLinkedTokenSource(CancellationToken);
-            var events = BatchRunner.Run(new[] { item }, 1, runCancellation.Token).GetEnumerator();
+            ProcessRunResult result;
             try
             {
-                while (events.MoveNext())
+                result = RunTool(item, e =>
                 {
-                    var e = events.Current;
-                    if (Stopping)
-                    {
-                        continue;
-                    }
-
                     switch (e.Kind)
                     {
                         case BatchEventKind.Started:
@@ -220,21 +203,8 @@ namespace DkpFips.Cmdlets
                             WriteVerbose(e.Line);
                             WriteProgress(new ProgressRecord(ProgressId, activity, "Running konvoy-image") { CurrentOperation = e.Line });
                             break;
-                        case BatchEventKind.Finished:
-                            result = e.Result;
-                            break;
                     }
-                }
-            }
-            catch
-            {
-                // -ErrorAction Stop or a stopped pipeline: stop KIB's process tree, then pass the failure on.
-                runCancellation.Cancel();
-                while (events.MoveNext())
-                {
-                }
-
-                throw;
+                });
             }
             finally
             {
@@ -242,11 +212,6 @@ namespace DkpFips.Cmdlets
                 {
                     WriteProgress(new ProgressRecord(ProgressId, activity, "Done") { RecordType = ProgressRecordType.Completed });
                 }
-            }
-
-            if (result is null || Stopping)
-            {
-                return;
             }
 
             if (result.Status != RunStatus.Succeeded)

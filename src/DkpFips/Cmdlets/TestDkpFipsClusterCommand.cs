@@ -21,7 +21,6 @@ namespace DkpFips.Cmdlets
     public sealed class TestDkpFipsClusterCommand : DkpFipsCmdlet
     {
         private FipsCatalog catalog = null!;
-        private IClusterReader reader = null!;
 
         // The by-property-name parameters allow an empty value: a spec or a CSV row carries a
         // field it leaves unset as null or empty, which means "not given", never an error.
@@ -96,14 +95,9 @@ namespace DkpFips.Cmdlets
 
         protected override void BeginProcessing()
         {
-            var unsupported = KubernetesRuntime.CheckSupported(MyInvocation.MyCommand.Name);
-            if (unsupported is not null)
-            {
-                ThrowTerminatingError(unsupported);
-            }
-
+            // Refused on Windows PowerShell 5.1 before anything else.
+            _ = ClusterReader;
             catalog = LoadCatalog(CatalogPath);
-            reader = KubernetesRuntime.CreateReader();
         }
 
         protected override void ProcessRecord()
@@ -138,7 +132,7 @@ namespace DkpFips.Cmdlets
 
             var kubeconfig = workloadConnection.KubeconfigPath;
             WriteVerbose($"Reading the cluster of context '{context ?? "(current)"}' from {kubeconfig}.");
-            var workload = Read(() => reader.ReadWorkloadClusterAsync(workloadConnection, CancellationToken).GetAwaiter().GetResult(), kubeconfig);
+            var workload = ReadCluster((r, t) => r.ReadWorkloadClusterAsync(workloadConnection, t), kubeconfig);
             if (workload is null)
             {
                 return;
@@ -154,8 +148,11 @@ namespace DkpFips.Cmdlets
                 var path = managementPath;
                 WriteVerbose($"Reading Cluster API objects of cluster '{clusterName}' in namespace '{namespaceName}' from {path}.");
                 var connection = new ClusterConnection(path, managementContext, timeout);
-                management = Read(() => reader.ReadManagementClusterAsync(connection, clusterName!, namespaceName, CancellationToken).GetAwaiter().GetResult(), path, error =>
-                    managementError = new CheckResult("ClusterApiRead", CheckStatus.Error, "The Cluster API objects could not be read, so the cluster cannot be reported compliant: " + error.Message, "cluster/" + clusterName));
+                management = ReadCluster((r, t) => r.ReadManagementClusterAsync(connection, clusterName!, namespaceName, t), path, error =>
+                {
+                    managementError = new CheckResult("ClusterApiRead", CheckStatus.Error, "The Cluster API objects could not be read, so the cluster cannot be reported compliant: " + error.Message, "cluster/" + clusterName);
+                    return error;
+                });
                 if (management is not null)
                 {
                     WriteVerbose($"Read the KubeadmControlPlane, {management.MachineDeployments.Count} MachineDeployment(s) and {management.MachineTemplates.Count} machine template(s) with {management.RequestCount} request(s).");
@@ -188,33 +185,11 @@ namespace DkpFips.Cmdlets
             }
 
             WriteVerbose($"No -Kubeconfig: reading the kubeconfig of '{clusterName}' from the Secret {namespaceName}/{WorkloadKubeconfig.SecretName(clusterName)} on the management cluster ({managementPath}); it is kept in memory only.");
-            var secret = Read(() => reader.ReadWorkloadKubeconfigAsync(new ClusterConnection(managementPath, managementContext, timeout), clusterName, namespaceName, CancellationToken).GetAwaiter().GetResult(), managementPath);
+            var secret = ReadCluster((r, t) => r.ReadWorkloadKubeconfigAsync(new ClusterConnection(managementPath, managementContext, timeout), clusterName, namespaceName, t), managementPath);
             return secret is null ? null : ClusterConnection.FromSecret(secret, context, timeout);
         }
 
         private static string? Given(string? value) => string.IsNullOrWhiteSpace(value) ? null : value!.Trim();
-
-        private T? Read<T>(Func<T> read, string kubeconfig, Action<ClusterReadException>? onError = null)
-            where T : class
-        {
-            try
-            {
-                return read();
-            }
-            catch (OperationCanceledException) when (CancellationToken.IsCancellationRequested)
-            {
-                throw new PipelineStoppedException();
-            }
-            catch (ClusterReadException ex)
-            {
-                onError?.Invoke(ex);
-                var (id, category, action) = Classify(ex);
-                WriteError(ex, id, category, kubeconfig, action);
-                return null;
-            }
-        }
-
-        private static (string Id, ErrorCategory Category, string Action) Classify(ClusterReadException ex) => ClusterReadErrorMap.Classify(ex);
 
         private bool TryResolveExpectedBuild(out FipsBuildDefinition? build, out FipsVersion? version)
         {

@@ -27,7 +27,6 @@ namespace DkpFips.Cmdlets
 
         private FipsCatalog catalog = null!;
         private UpgradePlanBuilder builder = null!;
-        private IClusterReader? reader;
 
         /// <summary>The cluster's name (its Cluster API Cluster).</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -222,9 +221,9 @@ namespace DkpFips.Cmdlets
                 CurrentVersion = CurrentState.CurrentVersion;
             }
 
-            if ((Kubeconfig is not null || ManagementKubeconfig is not null || Verify) && !EnsureReader())
+            if (Kubeconfig is not null || ManagementKubeconfig is not null || Verify)
             {
-                return;
+                _ = ClusterReader;
             }
 
             if (Verify && Kubeconfig is null && ManagementKubeconfig is null && !PlanOnly)
@@ -240,7 +239,7 @@ namespace DkpFips.Cmdlets
             {
                 var ns = Namespace ?? "default";
                 WriteVerbose($"Reading the Cluster API objects of '{ClusterName}' in namespace '{ns}' from {managementPath}.");
-                management = Read(() => reader!.ReadManagementClusterAsync(new ClusterConnection(managementPath, ManagementContext, ReadTimeout), ClusterName, ns, CancellationToken).GetAwaiter().GetResult(), managementPath);
+                management = Read((r, t) => r.ReadManagementClusterAsync(new ClusterConnection(managementPath, ManagementContext, ReadTimeout), ClusterName, ns, t), managementPath);
                 if (management is null)
                 {
                     return;
@@ -330,7 +329,7 @@ namespace DkpFips.Cmdlets
             WriteVerbose($"No -Kubeconfig: reading the kubeconfig of '{ClusterName}' from the Secret {ns}/{WorkloadKubeconfig.SecretName(ClusterName)} on the management cluster ({managementPath}); it is kept in memory only.");
             try
             {
-                var secret = reader!.ReadWorkloadKubeconfigAsync(new ClusterConnection(managementPath, ManagementContext, ReadTimeout), ClusterName, ns, CancellationToken).GetAwaiter().GetResult();
+                var secret = ClusterReader.ReadWorkloadKubeconfigAsync(new ClusterConnection(managementPath, ManagementContext, ReadTimeout), ClusterName, ns, CancellationToken).GetAwaiter().GetResult();
                 return ClusterConnection.FromSecret(secret, Context, ReadTimeout);
             }
             catch (OperationCanceledException) when (CancellationToken.IsCancellationRequested)
@@ -357,49 +356,30 @@ namespace DkpFips.Cmdlets
 
         private void Run(ClusterUpgradePlan plan, ClusterConnection? workload, string? managementPath, string repository)
         {
-            var logDirectory = LogDirectory is null
-                ? System.IO.Path.Combine(System.IO.Path.GetTempPath(), "DkpFips", "logs")
-                : SessionState.Path.GetUnresolvedProviderPathFromPSPath(LogDirectory);
-            var stamp = DateTime.Now.ToString("yyyyMMdd-HHmmss", System.Globalization.CultureInfo.InvariantCulture);
-            var steps = plan.Engine.Steps;
-            var results = new List<ClusterUpgradeStep>();
-            var status = nameof(RunStatus.Succeeded);
-            var kubeProxyStatus = "NotChecked";
-            var leftBehind = Array.Empty<FipsCheck>();
-            string? repairCommand = null;
-
-            for (var i = 0; i < steps.Count; i++)
+            var options = new UpgradeRunOptions
             {
-                var step = steps[i];
-                if (status != nameof(RunStatus.Succeeded))
-                {
-                    results.Add(new ClusterUpgradeStep(i + 1, step, "NotRun"));
-                    continue;
-                }
-
-                var logPath = System.IO.Path.Combine(logDirectory, $"{plan.ClusterName}-update-{i + 1}-{step.Name}-{stamp}.log");
-                var result = RunCommand($"{plan.ClusterName} {step.Name}", step.Command, logPath, $"Upgrading {plan.ClusterName}", $"Step {i + 1} of {steps.Count}: dkp update {step.Kind.ToString().ToLowerInvariant()} {step.Name}", i * 100 / steps.Count);
-                results.Add(new ClusterUpgradeStep(i + 1, step, result.Status.ToString(), result.ExitCode, result.Duration, logPath));
-                if (result.Status != RunStatus.Succeeded)
-                {
-                    status = result.Status.ToString();
-                    ReportFailure(plan.ClusterName, step, result, logPath);
-                    continue;
-                }
-
-                if (step.Kind == UpgradeStepKind.ControlPlane && workload is not null)
-                {
-                    (kubeProxyStatus, leftBehind, repairCommand) = CheckKubeProxy(plan, workload, repository, logDirectory, stamp);
-                }
-            }
-
+                LogDirectory = LogFolder(LogDirectory),
+                Stamp = LogStamp(),
+                ImageRepository = repository,
+                CheckKubeProxy = workload is not null,
+                WorkloadKubeconfigFile = workload is { IsFile: true } ? workload.KubeconfigPath : null,
+                Context = Context,
+                KubectlPath = KubectlPath,
+                RepairKubeProxy = RepairKubeProxy,
+            };
+            var host = new UpgradeHost(
+                command => RunCommand(plan.ClusterName, command),
+                () => Read((r, t) => r.ReadWorkloadClusterAsync(workload!, t), workload!.KubeconfigPath),
+                ResolveKubectl,
+                Notify);
+            var outcome = new UpgradeRunner(plan.Engine, options, host).Run();
             WriteProgress(new ProgressRecord(ProgressId, $"Upgrading {plan.ClusterName}", "Done") { RecordType = ProgressRecordType.Completed });
 
             FipsClusterReport? verification = null;
-            if (Verify && status == nameof(RunStatus.Succeeded) && workload is not null)
+            if (Verify && outcome.Status == UpgradeStepStatus.Succeeded && workload is not null)
             {
                 WriteVerbose($"Verifying that '{plan.ClusterName}' is FIPS after the upgrade.");
-                var management = ManagementKubeconfig is null ? null : Read(() => reader!.ReadManagementClusterAsync(new ClusterConnection(managementPath!, ManagementContext, ReadTimeout), plan.ClusterName, Namespace ?? "default", CancellationToken).GetAwaiter().GetResult(), managementPath!);
+                var management = ManagementKubeconfig is null ? null : Read((r, t) => r.ReadManagementClusterAsync(new ClusterConnection(managementPath!, ManagementContext, ReadTimeout), plan.ClusterName, Namespace ?? "default", t), managementPath!);
                 var report = Check(workload, management, plan.Engine.Build, plan.Engine.TargetVersion);
                 if (report is not null)
                 {
@@ -412,123 +392,52 @@ namespace DkpFips.Cmdlets
                 }
             }
 
-            var output = new ClusterUpgradeResult(plan, status, results.ToArray(), kubeProxyStatus, leftBehind, repairCommand, verification);
+            var steps = outcome.Steps.Select(s => new ClusterUpgradeStep(s.Order, s.Step, s.Status.ToString(), s.Result?.ExitCode, s.Result?.Duration, s.LogPath)).ToArray();
+            var output = new ClusterUpgradeResult(plan, outcome.Status.ToString(), steps, outcome.KubeProxy.ToString(), outcome.KubeProxyLeftBehind.Select(c => new FipsCheck(c)).ToArray(), outcome.KubeProxyRepairCommand, verification);
             ReportFailedChecks(output);
             WriteObject(output);
         }
 
-        private (string Status, FipsCheck[] LeftBehind, string? RepairCommand) CheckKubeProxy(ClusterUpgradePlan plan, ClusterConnection workload, string repository, string logDirectory, string stamp)
+        private ProcessRunResult RunCommand(string cluster, UpgradeCommandRun run)
         {
-            var state = Read(() => reader!.ReadWorkloadClusterAsync(workload, CancellationToken).GetAwaiter().GetResult(), workload.KubeconfigPath);
-            // kubectl needs a kubeconfig file, and one read from the Secret is never written: the
-            // command then names the file `dkp get kubeconfig -c <cluster>` writes, never the default
-            // kubeconfig (which may be the management cluster's).
-            var workloadPath = workload.IsFile ? workload.KubeconfigPath : null;
-            var kubectlKubeconfig = workloadPath ?? plan.ClusterName + ".conf";
-            if (state is null)
+            WriteVerbose($"[{run.Name}] {run.Command.ToCommandLine(ShellKind.Pwsh)}");
+            WriteProgress(new ProgressRecord(ProgressId, $"Upgrading {cluster}", run.Operation) { PercentComplete = run.Percent });
+            return RunTool(new BatchItem(run.Name, run.Command, RunOptions(TimeoutSec, run.LogPath)), e =>
             {
-                return ("NotChecked", Array.Empty<FipsCheck>(), null);
-            }
-
-            var failed = KubeProxyRepair.LeftBehind(state, plan.Engine.TargetVersion, repository).Select(c => new FipsCheck(c)).ToArray();
-            if (failed.Length == 0)
-            {
-                WriteVerbose($"[{plan.ClusterName}] kube-proxy runs {plan.KubeProxyImage}.");
-                return ("Current", failed, null);
-            }
-
-            if (RepairKubeProxy && workloadPath is null)
-            {
-                WriteWarning($"[{plan.ClusterName}] kube-proxy is not repaired: its kubeconfig was read from the management cluster and is never written for kubectl. Give -Kubeconfig with -RepairKubeProxy, or write {kubectlKubeconfig} with dkp get kubeconfig -c {plan.ClusterName} and run the repair command.");
-            }
-
-            var kubectl = RepairKubeProxy && workloadPath is not null ? ResolveKubectl() : KubectlPath ?? "kubectl";
-            if (kubectl is null)
-            {
-                return ("LeftBehind", failed, KubeProxyRepair.Command(KubectlPath ?? "kubectl", plan.Engine.TargetVersion, repository, kubectlKubeconfig, Context).ToCommandLine(ShellKind.Pwsh));
-            }
-
-            var command = KubeProxyRepair.Command(kubectl, plan.Engine.TargetVersion, repository, kubectlKubeconfig, Context);
-            var line = command.ToCommandLine(ShellKind.Pwsh);
-            if (!RepairKubeProxy || workloadPath is null)
-            {
-                WriteWarning($"[{plan.ClusterName}] {failed.Length} kube-proxy pod(s) still run another image than {plan.KubeProxyImage} after the control-plane upgrade (as DKP 2.1 to 2.2 left it). Fix it with -RepairKubeProxy or: {line}");
-                return ("LeftBehind", failed, line);
-            }
-
-            var logPath = System.IO.Path.Combine(logDirectory, $"{plan.ClusterName}-update-kube-proxy-{stamp}.log");
-            var result = RunCommand($"{plan.ClusterName} kube-proxy", command, logPath, $"Upgrading {plan.ClusterName}", "Repairing kube-proxy", 50);
-            if (result.Status == RunStatus.Succeeded)
-            {
-                return ("Repaired", failed, line);
-            }
-
-            WriteError(new InvalidOperationException($"kubectl set image for kube-proxy of '{plan.ClusterName}' ended {result.Status} (exit code {result.ExitCode?.ToString() ?? "none"}). Log: {logPath}"),
-                ErrorIds.KubeProxyRepairFailed, ErrorCategory.InvalidResult, plan.ClusterName, "Run the KubeProxyRepairCommand of the result by hand.");
-            return ("RepairFailed", failed, line);
-        }
-
-        private ProcessRunResult RunCommand(string name, CommandPlan command, string logPath, string activity, string operation, int percent)
-        {
-            var item = new BatchItem(name, command, new ProcessRunOptions
-            {
-                Timeout = TimeoutSec > 0 ? TimeSpan.FromSeconds(TimeoutSec) : (TimeSpan?)null,
-                WorkingDirectory = SessionState.Path.CurrentFileSystemLocation.ProviderPath,
-                LogPath = logPath,
+                if (e.Kind == BatchEventKind.Output)
+                {
+                    WriteVerbose($"[{run.Name}] {e.Line}");
+                }
             });
-            WriteVerbose($"[{name}] {command.ToCommandLine(ShellKind.Pwsh)}");
-            WriteProgress(new ProgressRecord(ProgressId, activity, operation) { PercentComplete = percent });
-
-            using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(CancellationToken);
-            var events = BatchRunner.Run(new[] { item }, 1, cancellation.Token).GetEnumerator();
-            ProcessRunResult? result = null;
-            try
-            {
-                while (events.MoveNext())
-                {
-                    var e = events.Current;
-                    if (e.Kind == BatchEventKind.Finished)
-                    {
-                        result = e.Result;
-                    }
-                    else if (e.Kind == BatchEventKind.Output && !Stopping)
-                    {
-                        WriteVerbose($"[{name}] {e.Line}");
-                    }
-                }
-            }
-            catch
-            {
-                // -ErrorAction Stop or a stopped pipeline: stop the running process tree, then pass the failure on.
-                cancellation.Cancel();
-                while (events.MoveNext())
-                {
-                }
-
-                throw;
-            }
-
-            if (result!.Status == RunStatus.Cancelled && Stopping)
-            {
-                throw new PipelineStoppedException();
-            }
-
-            return result;
         }
 
-        private void ReportFailure(string cluster, UpgradeStep step, ProcessRunResult result, string logPath)
+        private void Notify(UpgradeNotice notice)
         {
-            var what = $"dkp update {step.Kind.ToString().ToLowerInvariant()} ({step.Name}) of '{cluster}'";
-            var failure = ProcessFailure.Describe(result, what, TimeoutSec, logPath, "; the later steps were not run");
-            if (failure is not null)
+            switch (notice.Kind)
             {
-                WriteProcessFailure(failure, ProcessFailureErrorIds.Dkp, cluster, "-DkpPath");
+                case UpgradeNoticeKind.StepFailed:
+                    var failure = ProcessFailure.Describe(notice.Step!.Result!, notice.Message, TimeoutSec, notice.Step.LogPath, "; the later steps were not run");
+                    if (failure is not null)
+                    {
+                        WriteProcessFailure(failure, ProcessFailureErrorIds.Dkp, ClusterName, "-DkpPath");
+                    }
+
+                    break;
+                case UpgradeNoticeKind.KubeProxyCurrent:
+                    WriteVerbose(notice.Message);
+                    break;
+                case UpgradeNoticeKind.KubeProxyRepairFailed:
+                    WriteError(new InvalidOperationException(notice.Message), ErrorIds.KubeProxyRepairFailed, ErrorCategory.InvalidResult, ClusterName, "Run the KubeProxyRepairCommand of the result by hand.");
+                    break;
+                default:
+                    WriteWarning(notice.Message);
+                    break;
             }
         }
 
         private ClusterComplianceReport? Check(ClusterConnection workloadConnection, ManagementClusterState? management, FipsBuildDefinition? expectedBuild, FipsVersion? expectedVersion)
         {
-            var workload = Read(() => reader!.ReadWorkloadClusterAsync(workloadConnection, CancellationToken).GetAwaiter().GetResult(), workloadConnection.KubeconfigPath);
+            var workload = Read((r, t) => r.ReadWorkloadClusterAsync(workloadConnection, t), workloadConnection.KubeconfigPath);
             if (workload is null)
             {
                 return null;
@@ -538,41 +447,9 @@ namespace DkpFips.Cmdlets
             return ClusterComplianceChecker.Check(workload, management, expectations, ClusterName);
         }
 
-        private bool EnsureReader()
-        {
-            if (reader is not null)
-            {
-                return true;
-            }
-
-            var unsupported = KubernetesRuntime.CheckSupported(MyInvocation.MyCommand.Name);
-            if (unsupported is not null)
-            {
-                ThrowTerminatingError(unsupported);
-            }
-
-            reader = KubernetesRuntime.CreateReader();
-            return true;
-        }
-
-        private T? Read<T>(Func<T> read, string kubeconfig)
-            where T : class
-        {
-            try
-            {
-                return read();
-            }
-            catch (OperationCanceledException) when (CancellationToken.IsCancellationRequested)
-            {
-                throw new PipelineStoppedException();
-            }
-            catch (ClusterReadException ex)
-            {
-                var (id, category, action) = ClusterReadErrorMap.Classify(ex);
-                WriteError(new InvalidOperationException($"Cluster '{ClusterName}': {ex.Message} Nothing was upgraded after this point.", ex), id, category, kubeconfig, action);
-                return null;
-            }
-        }
+        private T? Read<T>(Func<IClusterReader, CancellationToken, System.Threading.Tasks.Task<T>> read, string kubeconfig)
+            where T : class =>
+            ReadCluster(read, kubeconfig, ex => new InvalidOperationException($"Cluster '{ClusterName}': {ex.Message} Nothing was upgraded after this point.", ex));
 
         private string? Path(string? given) => given is null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(given);
 

@@ -16,7 +16,7 @@ namespace DkpFips.Infrastructure
     /// error records with stable ErrorIds, and, on an Azure Pipelines agent (TF_BUILD=True),
     /// the same failures as logging commands. Cmdlets derive from it and stay thin.
     /// </summary>
-    public abstract class DkpFipsCmdlet : PSCmdlet, IDisposable
+    public abstract partial class DkpFipsCmdlet : PSCmdlet, IDisposable
     {
         private readonly CancellationTokenSource cancellation = new CancellationTokenSource();
         private bool disposed;

@@ -1,0 +1,30 @@
+namespace DkpFips.Core.Upgrade
+{
+    /// <summary>How a planned upgrade is run: where its logs go and what is done about kube-proxy.</summary>
+    public sealed class UpgradeRunOptions
+    {
+        /// <summary>The folder of the per-step log files.</summary>
+        public string LogDirectory { get; set; } = string.Empty;
+
+        /// <summary>The time stamp in the log file names.</summary>
+        public string Stamp { get; set; } = string.Empty;
+
+        /// <summary>The Kubernetes image repository kube-proxy's image must come from.</summary>
+        public string ImageRepository { get; set; } = string.Empty;
+
+        /// <summary>Whether the workload cluster is known, so kube-proxy is checked after the control plane.</summary>
+        public bool CheckKubeProxy { get; set; }
+
+        /// <summary>The workload kubeconfig file; null when it was read from the management cluster's Secret (in memory only).</summary>
+        public string? WorkloadKubeconfigFile { get; set; }
+
+        /// <summary>The workload kubeconfig's context for kubectl; null for its current context.</summary>
+        public string? Context { get; set; }
+
+        /// <summary>The kubectl program given by the user; null for kubectl on PATH.</summary>
+        public string? KubectlPath { get; set; }
+
+        /// <summary>Run kubectl set image when kube-proxy is left behind.</summary>
+        public bool RepairKubeProxy { get; set; }
+    }
+}

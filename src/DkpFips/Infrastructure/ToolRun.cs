@@ -1,0 +1,59 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Management.Automation;
+using DkpFips.Core.Process;
+
+namespace DkpFips.Infrastructure
+{
+    /// <summary>
+    /// The cmdlet side of <see cref="ToolRunner"/>: where a tool's logs go, the options of its
+    /// run, and events turned into streams only while the pipeline is not stopping.
+    /// </summary>
+    public abstract partial class DkpFipsCmdlet
+    {
+        /// <summary>-LogDirectory resolved like any PowerShell path; default a DkpFips/logs folder under the temp folder.</summary>
+        private protected string LogFolder(string? logDirectory) => logDirectory is null
+            ? Path.Combine(Path.GetTempPath(), "DkpFips", "logs")
+            : SessionState.Path.GetUnresolvedProviderPathFromPSPath(logDirectory);
+
+        /// <summary>The time stamp in the names of one invocation's log files.</summary>
+        private protected static string LogStamp() => DateTime.Now.ToString("yyyyMMdd-HHmmss", System.Globalization.CultureInfo.InvariantCulture);
+
+        /// <summary>A run's options: -TimeoutSec (0 for no limit), its working folder (default the current location) and log file.</summary>
+        private protected ProcessRunOptions RunOptions(int timeoutSec, string logPath, string? workingDirectory = null) => new ProcessRunOptions
+        {
+            Timeout = timeoutSec > 0 ? TimeSpan.FromSeconds(timeoutSec) : (TimeSpan?)null,
+            WorkingDirectory = workingDirectory ?? SessionState.Path.CurrentFileSystemLocation.ProviderPath,
+            LogPath = logPath,
+        };
+
+        /// <summary>Runs a batch; <paramref name="report"/> turns each event into streams, and is not called once the pipeline is stopping.</summary>
+        private protected void RunTools(IReadOnlyList<BatchItem> items, int throttleLimit, Action<BatchEvent> report, Action<BatchItem, ProcessRunResult>? onFinished = null) =>
+            ToolRunner.Run(items, throttleLimit, CancellationToken, e =>
+            {
+                if (!Stopping)
+                {
+                    report(e);
+                }
+            }, onFinished);
+
+        /// <summary>Runs one command and returns how it ended; a stopped pipeline stops it and ends the command.</summary>
+        private protected ProcessRunResult RunTool(BatchItem item, Action<BatchEvent> report)
+        {
+            var result = ToolRunner.RunOne(item, CancellationToken, e =>
+            {
+                if (!Stopping)
+                {
+                    report(e);
+                }
+            });
+            if (Stopping)
+            {
+                throw new PipelineStoppedException();
+            }
+
+            return result;
+        }
+    }
+}
