@@ -157,7 +157,7 @@ builds:
             $out.DkpVersion | Should -Be '2.1'
             $errs[0].FullyQualifiedErrorId | Should -Be 'InvalidKubernetesVersion,DkpFips.Cmdlets.GetFipsBuildCommand'
             $errs[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
-            $errs[0].Exception.Message | Should -BeLike "'latest' is not a Kubernetes or etcd version. Accepted forms: *1.23.7-fips.0*"
+            $errs[0].Exception.Message | Should -BeLike "'latest' is not a Kubernetes version. Accepted forms: *1.23.7-fips.0*"
             $errs[0].TargetObject | Should -Be 'latest'
         }
 

@@ -118,10 +118,17 @@ namespace DkpFips.Cmdlets
                 expected = FipsBuild.Definition.KubernetesVersion;
                 build = FipsBuild.Definition;
             }
-            else if (KubernetesVersion is not null && !FipsVersion.TryParse(KubernetesVersion, out expected))
+            else if (KubernetesVersion is not null)
             {
-                WriteError(new FipsVersionFormatException(KubernetesVersion), ErrorIds.InvalidKubernetesVersion, ErrorCategory.InvalidArgument, KubernetesVersion);
-                return;
+                try
+                {
+                    expected = FipsBuildSelector.Parse(KubernetesVersion);
+                }
+                catch (BuildSelectionException ex)
+                {
+                    WriteError(ex);
+                    return;
+                }
             }
 
             // The release of the expected version says which operating systems it supports on aws.
@@ -214,7 +221,7 @@ namespace DkpFips.Cmdlets
             {
                 if (outcome.Report is not null)
                 {
-                    var output = new FipsAmiReport(outcome.Report, outcome.Request.Expected?.ToFlagString());
+                    var output = new FipsAmiReport(outcome.Report, outcome.Request.Expected?.ToKubernetesFlag());
                     ReportFailedChecks(output);
                     WriteObject(Quiet ? (object)output.IsFipsReady : output);
                 }

@@ -40,6 +40,13 @@ namespace DkpFips.Infrastructure
             ThrowTerminatingError(CreateErrorRecord(exception, errorId, category, target, recommendedAction));
         }
 
+        /// <summary>A version that selected no catalog build: the pipeline goes on with the next one.</summary>
+        private protected void WriteError(BuildSelectionException exception, string? recommendedAction = null)
+        {
+            var (id, category) = BuildSelectionErrorMap.Classify(exception.Failure);
+            WriteError(exception, id, category, exception.Text, recommendedAction ?? exception.RecommendedAction);
+        }
+
         /// <summary>
         /// The catalog this command sees (built-in rows, DKPFIPS_CATALOG_PATH, then
         /// <paramref name="catalogPaths"/>, resolved like any PowerShell path). A file that cannot
