@@ -39,12 +39,12 @@ namespace DkpFips.Core.Catalog
         }
 
         /// <summary>
-        /// The build a planner uses: the chosen build (which a version given with it must match),
+        /// The Kubernetes version a planner uses and its build: the chosen build (which a version given with it must match),
         /// else the build <see cref="FipsCatalog.Select"/> picks for the version. With
         /// <paramref name="allowUncatalogued"/>, a full version the catalog lacks is returned
-        /// without a build. <paramref name="checkWanted"/> may refuse a version before the catalog is asked.
+        /// without a build (null). <paramref name="checkWanted"/> may refuse a version before the catalog is asked.
         /// </summary>
-        public BuildSelection Resolve(string? text, FipsBuildDefinition? chosen, bool allowUncatalogued = false, Action<FipsVersion, string>? checkWanted = null)
+        public (FipsVersion Version, FipsBuildDefinition? Build) Resolve(string? text, FipsBuildDefinition? chosen, bool allowUncatalogued = false, Action<FipsVersion, string>? checkWanted = null)
         {
             var clean = Clean(text);
             var wanted = ParseWanted(clean);
@@ -58,7 +58,7 @@ namespace DkpFips.Core.Catalog
                         clean);
                 }
 
-                return new BuildSelection(chosen.KubernetesVersion, chosen);
+                return (chosen.KubernetesVersion, chosen);
             }
 
             if (wanted is null)
@@ -73,12 +73,12 @@ namespace DkpFips.Core.Catalog
             var build = catalog.Select(wanted);
             if (build is not null)
             {
-                return new BuildSelection(build.KubernetesVersion, build);
+                return (build.KubernetesVersion, build);
             }
 
             if (allowUncatalogued && !wanted.IsVersionLine)
             {
-                return new BuildSelection(wanted, null);
+                return (wanted, null);
             }
 
             throw NotFound(wanted, "Kubernetes " + clean, clean!);
@@ -103,19 +103,5 @@ namespace DkpFips.Core.Catalog
             BuildSelectionException.NotFound(described, catalog.NearestKubernetesVersions(wanted).Select(v => v.ToKubernetesFlag()), target);
 
         private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value!.Trim();
-    }
-
-    /// <summary>The Kubernetes version a plan uses and its catalog build (null when uncatalogued).</summary>
-    public sealed class BuildSelection
-    {
-        public BuildSelection(FipsVersion version, FipsBuildDefinition? build)
-        {
-            Version = version;
-            Build = build;
-        }
-
-        public FipsVersion Version { get; }
-
-        public FipsBuildDefinition? Build { get; }
     }
 }

@@ -58,14 +58,9 @@ namespace DkpFips.Cmdlets
 
             foreach (var text in KubernetesVersion)
             {
-                FipsVersion wanted;
-                try
+                var wanted = ParseVersionOrWriteError(text);
+                if (wanted is null)
                 {
-                    wanted = FipsBuildSelector.Parse(text);
-                }
-                catch (BuildSelectionException ex)
-                {
-                    WriteError(ex);
                     continue;
                 }
 

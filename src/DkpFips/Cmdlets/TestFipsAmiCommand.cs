@@ -118,17 +118,9 @@ namespace DkpFips.Cmdlets
                 expected = FipsBuild.Definition.KubernetesVersion;
                 build = FipsBuild.Definition;
             }
-            else if (KubernetesVersion is not null)
+            else if (KubernetesVersion is not null && (expected = ParseVersionOrWriteError(KubernetesVersion)) is null)
             {
-                try
-                {
-                    expected = FipsBuildSelector.Parse(KubernetesVersion);
-                }
-                catch (BuildSelectionException ex)
-                {
-                    WriteError(ex);
-                    return;
-                }
+                return;
             }
 
             // The release of the expected version says which operating systems it supports on aws.
