@@ -49,7 +49,7 @@ namespace DkpFips.Build
             {
                 code.AppendLine("            new FipsBuildDefinition(");
                 code.AppendLine($"                {Literal(row.Product)}, {Literal(row.DkpVersion)},");
-                code.AppendLine($"                FipsVersion.Parse({Literal(row.KubernetesVersion.ToFlagString())}), FipsVersion.Parse({Literal(row.EtcdVersion.ToFlagString())}),");
+                code.AppendLine($"                FipsVersion.Parse({Literal(row.KubernetesVersion.ToKubernetesFlag())}), FipsVersion.Parse({Literal(row.EtcdVersion.ToEtcdFlag())}),");
                 code.AppendLine($"                {Literal(row.KubernetesImageRepository)}, {Literal(row.EtcdImageRepository)},");
                 code.AppendLine("                new[]");
                 code.AppendLine("                {");

@@ -38,7 +38,7 @@ namespace DkpFips.MonoHarness
             Console.WriteLine("core: " + typeof(FipsCatalog).Assembly.Location);
             foreach (var build in FipsCatalog.BuiltIn.Builds)
             {
-                Console.WriteLine("builtin: " + build.DkpVersion + " " + build.KubernetesVersion.ToFlagString());
+                Console.WriteLine("builtin: " + build.DkpVersion + " " + build.KubernetesVersion.ToKubernetesFlag());
             }
 
             if (args.Length > 0)

@@ -157,8 +157,20 @@ builds:
             $out.DkpVersion | Should -Be '2.1'
             $errs[0].FullyQualifiedErrorId | Should -Be 'InvalidKubernetesVersion,DkpFips.Cmdlets.GetFipsBuildCommand'
             $errs[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
-            $errs[0].Exception.Message | Should -BeLike "'latest' is not a Kubernetes or etcd version. Accepted forms: *1.23.7-fips.0*"
+            $errs[0].Exception.Message | Should -BeLike "'latest' is not a Kubernetes version. Accepted forms: *1.23.7-fips.0*"
             $errs[0].TargetObject | Should -Be 'latest'
+        }
+
+        It 'refuses a version the catalog lacks in the same words, target and ErrorId as every build lookup' {
+            $missing = [System.Collections.ArrayList]::new()
+            Get-FipsBuild 1.20 -ErrorVariable +missing -ErrorAction SilentlyContinue
+            Save-FipsBuild 1.20 -Path (Join-Path $TestDrive 'none.tar') -ErrorVariable +missing -ErrorAction SilentlyContinue
+            Test-FipsBuild 1.20 -Registry https://127.0.0.1:1 -ErrorVariable +missing -ErrorAction SilentlyContinue
+            $missing.Count | Should -Be 3
+            $missing.FullyQualifiedErrorId -replace ',.*' | Sort-Object -Unique | Should -Be 'FipsBuildNotFound'
+            $missing.Exception.Message | Sort-Object -Unique | Should -Be 'No FIPS build in the catalog matches Kubernetes 1.20. Nearest supported: v1.21.3+fips.0, v1.21.6+fips.0, v1.22.8+fips.0.'
+            $missing[1..2].TargetObject | Should -Be '1.20', '1.20'
+            Test-Path (Join-Path $TestDrive 'none.tar') | Should -BeFalse
         }
 
         It 'refuses an empty version at binding' {

@@ -47,7 +47,7 @@ namespace DkpFips.Core.Aws
                 OwnershipCheck(image),
             };
 
-            return new AmiReport(image.ImageId, region, image, os?.DisplayName, baked?.Version?.ToFlagString(), checks);
+            return new AmiReport(image.ImageId, region, image, os?.DisplayName, baked?.Version?.ToKubernetesFlag(), checks);
         }
 
         /// <summary>The report for an image EC2 did not describe (not found, not shared, or malformed).</summary>
@@ -125,12 +125,12 @@ namespace DkpFips.Core.Aws
             if (!baked.IsFips)
             {
                 return new CheckResult(AmiCheckNames.FipsBuild, CheckStatus.Failed,
-                    $"Kubernetes {baked.Version!.ToFlagString()} from {baked.Source} has no +fips build marker: the image was built without KIB's FIPS override.");
+                    $"Kubernetes {baked.Version!.ToKubernetesFlag()} from {baked.Source} has no +fips build marker: the image was built without KIB's FIPS override.");
             }
 
             return baked.Version is null
                 ? new CheckResult(AmiCheckNames.FipsBuild, CheckStatus.Passed, $"A FIPS build, by {baked.Source}; its Kubernetes version is not stated.")
-                : new CheckResult(AmiCheckNames.FipsBuild, CheckStatus.Passed, $"FIPS build of Kubernetes {baked.Version.ToFlagString()}, from {baked.Source}.");
+                : new CheckResult(AmiCheckNames.FipsBuild, CheckStatus.Passed, $"FIPS build of Kubernetes {baked.Version.ToKubernetesFlag()}, from {baked.Source}.");
         }
 
         private static CheckResult ExpectedBuildCheck(BakedKubernetesVersion? baked, FipsVersion? expected)
@@ -140,14 +140,14 @@ namespace DkpFips.Core.Aws
                 return new CheckResult(AmiCheckNames.ExpectedBuild, CheckStatus.Skipped, "No expected build given (-KubernetesVersion or -FipsBuild).");
             }
 
-            var wanted = expected.IsVersionLine ? expected.MinorLine : expected.ToFlagString();
+            var wanted = expected.IsVersionLine ? expected.MinorLine : expected.ToKubernetesFlag();
             if (baked?.Version is null)
             {
                 return new CheckResult(AmiCheckNames.ExpectedBuild, CheckStatus.Failed,
                     $"The cluster expects Kubernetes {wanted}, but the image states no Kubernetes version.");
             }
 
-            var actual = baked.Version.ToFlagString();
+            var actual = baked.Version.ToKubernetesFlag();
             if (expected.Matches(baked.Version) && (baked.IsFips || !expected.IsFips))
             {
                 return new CheckResult(AmiCheckNames.ExpectedBuild, CheckStatus.Passed, $"The image carries Kubernetes {actual}, as expected ({wanted}).");

@@ -333,7 +333,7 @@ namespace DkpFips.Core.Catalog
 
             if (version.FipsBuildNumber is null && !allowBareMarker)
             {
-                throw Problem(origin, YamlTree.Child(map, key)!, $"{key} '{text}' has no FIPS build number: dkp needs +fips.N, e.g. {version.WithoutFips().WithFipsBuild(0).ToFlagString()}.");
+                throw Problem(origin, YamlTree.Child(map, key)!, $"{key} '{text}' has no FIPS build number: dkp needs +fips.N, e.g. {version.WithoutFips().WithFipsBuild(0).ToKubernetesFlag()}.");
             }
 
             return version;

@@ -57,7 +57,7 @@ namespace DkpFips.Core.Catalog
         public const string ForceHint = "Choose a supported combination, or give -Force if you know the vendor supports it (for example from newer release notes); add a catalog row with -CatalogPath to make it permanent.";
 
         private static string Release(FipsBuildDefinition build)
-            => $"{build.Product} {build.DkpVersion} (Kubernetes {build.KubernetesVersion.ToFlagString()})";
+            => $"{build.Product} {build.DkpVersion} (Kubernetes {build.KubernetesVersion.ToKubernetesFlag()})";
 
         private static string Listing(FipsBuildDefinition build) => string.Join("; ", build.DescribeSupport());
     }

@@ -13,11 +13,11 @@ namespace DkpFips.Core.Cluster
     /// </summary>
     public sealed class ClusterPlanBuilder
     {
-        private readonly FipsCatalog catalog;
+        private readonly FipsBuildSelector selector;
 
         public ClusterPlanBuilder(FipsCatalog catalog)
         {
-            this.catalog = catalog ?? throw new ArgumentNullException(nameof(catalog));
+            selector = new FipsBuildSelector(catalog ?? throw new ArgumentNullException(nameof(catalog)));
         }
 
         public ClusterCreatePlan Build(ClusterCreateRequest request)
@@ -55,8 +55,8 @@ namespace DkpFips.Core.Cluster
             {
                 "create", "cluster", provider,
                 DkpFlags.ClusterName + "=" + name,
-                DkpFlags.KubernetesVersion + "=" + kubernetesVersion.ToFlagString(withLeadingV: true),
-                DkpFlags.EtcdVersion + "=" + etcdVersion.ToFlagString(withLeadingV: false),
+                DkpFlags.KubernetesVersion + "=" + kubernetesVersion.ToKubernetesFlag(),
+                DkpFlags.EtcdVersion + "=" + etcdVersion.ToEtcdFlag(),
                 DkpFlags.KubernetesImageRepository + "=" + kubernetesRepository,
                 DkpFlags.EtcdImageRepository + "=" + etcdRepository,
             };
@@ -124,50 +124,23 @@ namespace DkpFips.Core.Cluster
 
         private FipsBuildDefinition ResolveBuild(ClusterCreateRequest request)
         {
-            var text = Clean(request.KubernetesVersion);
-            FipsVersion? wanted = null;
-            if (text is not null && !FipsVersion.TryParse(text, out wanted))
+            try
             {
-                throw new ClusterPlanException(
-                    ClusterPlanErrorKind.InvalidKubernetesVersion,
-                    $"'{text}' is not a Kubernetes version. Accepted forms: {FipsVersion.AcceptedForms}.",
-                    text);
+                return selector.Resolve(request.KubernetesVersion, request.FipsBuild).Build!;
             }
-
-            if (request.FipsBuild is not null)
+            catch (BuildSelectionException ex)
             {
-                if (wanted is not null && !wanted.Matches(request.FipsBuild.KubernetesVersion))
-                {
-                    throw new ClusterPlanException(
-                        ClusterPlanErrorKind.FipsBuildConflict,
-                        $"-KubernetesVersion {text} does not match the FIPS build given ({request.FipsBuild}).",
-                        text);
-                }
-
-                return request.FipsBuild;
+                throw new ClusterPlanException(KindOf(ex.Failure), ex.Message, ex.Text, ex.RecommendedAction);
             }
-
-            if (wanted is null)
-            {
-                throw new ClusterPlanException(
-                    ClusterPlanErrorKind.KubernetesVersionRequired,
-                    "No FIPS build was chosen: give -KubernetesVersion (for example 1.23 for the newest 1.23 FIPS build) or pipe a build from Get-FipsBuild.",
-                    null);
-            }
-
-            var build = catalog.Select(wanted);
-            if (build is null)
-            {
-                var nearest = catalog.NearestKubernetesVersions(wanted).Select(v => v.ToFlagString());
-                throw new ClusterPlanException(
-                    ClusterPlanErrorKind.FipsBuildNotFound,
-                    $"No FIPS build in the catalog matches Kubernetes {text}. Nearest supported: {string.Join(", ", nearest)}.",
-                    text,
-                    "Run Get-FipsBuild to list every build, or add a row with -CatalogPath if your release is newer than this module.");
-            }
-
-            return build;
         }
+
+        private static ClusterPlanErrorKind KindOf(BuildSelectionFailure failure) => failure switch
+        {
+            BuildSelectionFailure.InvalidVersion => ClusterPlanErrorKind.InvalidKubernetesVersion,
+            BuildSelectionFailure.VersionRequired => ClusterPlanErrorKind.KubernetesVersionRequired,
+            BuildSelectionFailure.Conflict => ClusterPlanErrorKind.FipsBuildConflict,
+            _ => ClusterPlanErrorKind.FipsBuildNotFound,
+        };
 
         private static FipsVersion ResolveEtcd(ClusterCreateRequest request, FipsBuildDefinition build)
         {
@@ -189,7 +162,7 @@ namespace DkpFips.Core.Cluster
             {
                 throw new ClusterPlanException(
                     ClusterPlanErrorKind.InvalidEtcdVersion,
-                    $"The etcd version '{text}' has no FIPS build number; dkp create cluster needs +fips.N, such as {version.WithFipsBuild(0).ToFlagString(withLeadingV: false)}.",
+                    $"The etcd version '{text}' has no FIPS build number; dkp create cluster needs +fips.N, such as {version.WithFipsBuild(0).ToEtcdFlag()}.",
                     text,
                     "Give -EtcdVersion with a +fips.N version.");
             }
@@ -198,7 +171,7 @@ namespace DkpFips.Core.Cluster
             {
                 throw new ClusterPlanException(
                     ClusterPlanErrorKind.InvalidEtcdVersion,
-                    $"The etcd version '{text}' is not a FIPS build: a FIPS cluster needs an etcd version with +fips.N, such as {version.WithFipsBuild(0).ToFlagString(withLeadingV: false)}.",
+                    $"The etcd version '{text}' is not a FIPS build: a FIPS cluster needs an etcd version with +fips.N, such as {version.WithFipsBuild(0).ToEtcdFlag()}.",
                     text);
             }
 

@@ -107,7 +107,7 @@ namespace DkpFips.Core.Cluster
             {
                 if (image.Name == "etcd" && image.Tag is not null)
                 {
-                    return FipsVersion.TryParse(image.Tag, out var version) ? version!.ToFlagString(withLeadingV: false) : image.Tag;
+                    return FipsVersion.TryParse(image.Tag, out var version) ? version!.ToEtcdFlag() : image.Tag;
                 }
             }
 

@@ -31,7 +31,7 @@ namespace DkpFips.Core.Cluster
                 return checks;
             }
 
-            var version = plan.KubernetesVersion.ToFlagString(withLeadingV: true);
+            var version = plan.KubernetesVersion.ToKubernetesFlag();
             var etcdTag = plan.EtcdVersion.ToImageTag();
             var controlPlanes = 0;
             foreach (var document in documents)

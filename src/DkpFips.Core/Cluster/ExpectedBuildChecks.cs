@@ -37,11 +37,11 @@ namespace DkpFips.Core.Cluster
             FipsVersion.TryParse(etcdVersion, out var etcd);
             if (etcd is null || !etcd.Equals(build.EtcdVersion))
             {
-                yield return new CheckResult(ExpectedBuild, CheckStatus.Failed, $"etcd runs {NodeChecks.Show(etcdVersion)}, not the expected {build.EtcdVersion.ToFlagString(withLeadingV: false)}.", "etcd");
+                yield return new CheckResult(ExpectedBuild, CheckStatus.Failed, $"etcd runs {NodeChecks.Show(etcdVersion)}, not the expected {build.EtcdVersion.ToEtcdFlag()}.", "etcd");
             }
             else
             {
-                yield return new CheckResult(ExpectedBuild, CheckStatus.Passed, $"etcd runs the expected {build.EtcdVersion.ToFlagString(withLeadingV: false)}.", "etcd");
+                yield return new CheckResult(ExpectedBuild, CheckStatus.Passed, $"etcd runs the expected {build.EtcdVersion.ToEtcdFlag()}.", "etcd");
             }
         }
     }

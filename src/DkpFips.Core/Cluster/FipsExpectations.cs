@@ -48,7 +48,7 @@ namespace DkpFips.Core.Cluster
             FipsBuildDefinition? catalogBuild = null;
             if (FipsVersion.TryParse(runningVersion, out var running) && running!.IsFips)
             {
-                catalogBuild = catalog.Find(running).LastOrDefault();
+                catalogBuild = catalog.Select(running);
             }
 
             var basis = expectedBuild ?? catalogBuild;

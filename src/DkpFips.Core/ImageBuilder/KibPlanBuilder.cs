@@ -14,11 +14,11 @@ namespace DkpFips.Core.ImageBuilder
     /// </summary>
     public sealed class KibPlanBuilder
     {
-        private readonly FipsCatalog catalog;
+        private readonly FipsBuildSelector selector;
 
         public KibPlanBuilder(FipsCatalog catalog)
         {
-            this.catalog = catalog ?? throw new ArgumentNullException(nameof(catalog));
+            selector = new FipsBuildSelector(catalog ?? throw new ArgumentNullException(nameof(catalog)));
         }
 
         public KibBuildPlan Build(KibBuildRequest request)
@@ -132,49 +132,28 @@ namespace DkpFips.Core.ImageBuilder
 
         private (FipsVersion Version, FipsBuildDefinition? Build) ResolveVersion(KibBuildRequest request)
         {
-            var text = Clean(request.KubernetesVersion);
-            FipsVersion? wanted = null;
-            if (text is not null && !FipsVersion.TryParse(text, out wanted))
+            try
             {
-                throw new KibException(KibErrorKind.InvalidKubernetesVersion,
-                    $"'{text}' is not a Kubernetes version. Accepted forms: {FipsVersion.AcceptedForms}.", text);
+                var selection = selector.Resolve(request.KubernetesVersion, request.FipsBuild, allowUncatalogued: request.Force);
+                return (FipsOf(selection.Version), selection.Build);
             }
-
-            if (request.FipsBuild is not null)
+            catch (BuildSelectionException ex)
             {
-                if (wanted is not null && !wanted.Matches(request.FipsBuild.KubernetesVersion))
-                {
-                    throw new KibException(KibErrorKind.FipsBuildConflict,
-                        $"-KubernetesVersion {text} does not match the FIPS build given ({request.FipsBuild}).", text);
-                }
-
-                return (FipsOf(request.FipsBuild.KubernetesVersion), request.FipsBuild);
+                var notFound = ex.Failure == BuildSelectionFailure.NotFound;
+                throw new KibException(
+                    ex.Failure switch
+                    {
+                        BuildSelectionFailure.InvalidVersion => KibErrorKind.InvalidKubernetesVersion,
+                        BuildSelectionFailure.VersionRequired => KibErrorKind.KubernetesVersionRequired,
+                        BuildSelectionFailure.Conflict => KibErrorKind.FipsBuildConflict,
+                        _ => KibErrorKind.FipsBuildNotFound,
+                    },
+                    notFound && request.Force
+                        ? $"-Force needs a full Kubernetes version such as 1.29.6: the catalog has no FIPS build of the line {ex.Text} to pick a patch from."
+                        : ex.Message,
+                    ex.Text,
+                    notFound ? "Run Get-FipsBuild to list every build, add a row with -CatalogPath, or build anyway with -Force." : ex.RecommendedAction);
             }
-
-            if (wanted is null)
-            {
-                throw new KibException(KibErrorKind.KubernetesVersionRequired,
-                    "No Kubernetes version was chosen: give -KubernetesVersion (for example 1.23 for the newest 1.23 FIPS build) or pipe a build from Get-FipsBuild.", null);
-            }
-
-            var build = catalog.Select(wanted);
-            if (build is not null)
-            {
-                return (FipsOf(build.KubernetesVersion), build);
-            }
-
-            if (request.Force && !wanted.IsVersionLine)
-            {
-                return (FipsOf(wanted), null);
-            }
-
-            var nearest = catalog.NearestKubernetesVersions(wanted).Select(v => v.ToFlagString());
-            throw new KibException(KibErrorKind.FipsBuildNotFound,
-                request.Force
-                    ? $"-Force needs a full Kubernetes version such as 1.29.6: the catalog has no FIPS build of the line {text} to pick a patch from."
-                    : $"No FIPS build in the catalog matches Kubernetes {text}. Nearest supported: {string.Join(", ", nearest)}.",
-                text,
-                "Run Get-FipsBuild to list every build, add a row with -CatalogPath, or build anyway with -Force.");
         }
 
         // The release's catalog row says where it supports FIPS: a vSphere template of a release

@@ -49,7 +49,7 @@ namespace DkpFips.Core.Registry
                     version,
                     Components.Where(c => byComponent[c].Contains(version)).ToArray(),
                     Components.Where(c => !byComponent[c].Contains(version)).ToArray(),
-                    catalog.Builds.Where(b => b.KubernetesVersion == version).ToArray(),
+                    catalog.Find(version),
                     etcd))
                 .ToArray();
         }

@@ -20,7 +20,7 @@ namespace DkpFips.Core.Upgrade
         {
             var expectations = new FipsExpectations(kubernetesImageRepository, kubernetesImageRepository, null, target, null);
             var kubeProxyPods = state.KubeSystemPods.Where(p => p.Containers.Any(c => ContainerImage.Parse(c.Image).Name == "kube-proxy"));
-            return ComponentImageChecks.Check(kubeProxyPods, target.ToFlagString(), expectations)
+            return ComponentImageChecks.Check(kubeProxyPods, target.ToKubernetesFlag(), expectations)
                 .Where(c => c.Name == CheckName && c.Status != CheckStatus.Passed)
                 .ToArray();
         }

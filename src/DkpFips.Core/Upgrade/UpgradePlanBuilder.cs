@@ -20,11 +20,11 @@ namespace DkpFips.Core.Upgrade
     {
         public const string ControlPlaneStepName = "controlplane";
 
-        private readonly FipsCatalog catalog;
+        private readonly FipsBuildSelector selector;
 
         public UpgradePlanBuilder(FipsCatalog catalog)
         {
-            this.catalog = catalog ?? throw new ArgumentNullException(nameof(catalog));
+            selector = new FipsBuildSelector(catalog ?? throw new ArgumentNullException(nameof(catalog)));
         }
 
         /// <param name="management">The cluster's Cluster API objects, when read: the current version and the node pools come from them.</param>
@@ -62,7 +62,7 @@ namespace DkpFips.Core.Upgrade
             var common = new List<string>
             {
                 DkpFlags.ClusterName + "=" + name,
-                DkpFlags.KubernetesVersion + "=" + target.ToFlagString(withLeadingV: true),
+                DkpFlags.KubernetesVersion + "=" + target.ToKubernetesFlag(),
                 machineImageFlag,
             };
             AddIfGiven(common, DkpFlags.Namespace, request.Namespace);
@@ -78,33 +78,36 @@ namespace DkpFips.Core.Upgrade
 
         private (FipsVersion Target, FipsBuildDefinition? Build) ResolveTarget(UpgradeRequest request)
         {
-            var text = Clean(request.KubernetesVersion);
-            FipsVersion? wanted = null;
-            if (text is not null && !FipsVersion.TryParse(text, out wanted))
+            try
             {
-                throw new UpgradePlanException(UpgradeRefusal.InvalidKubernetesVersion, $"'{text}' is not a Kubernetes version. Accepted forms: {FipsVersion.AcceptedForms}.", text);
+                var selection = selector.Resolve(request.KubernetesVersion, request.FipsBuild, allowUncatalogued: request.Force, checkWanted: CheckWantedIsFips);
+                return (RequireNumbered(selection.Version), selection.Build);
             }
-
-            if (request.FipsBuild is not null)
+            catch (BuildSelectionException ex)
             {
-                if (wanted is not null && !wanted.Matches(request.FipsBuild.KubernetesVersion))
-                {
-                    throw new UpgradePlanException(UpgradeRefusal.InvalidKubernetesVersion, $"-KubernetesVersion {text} does not match the FIPS build given ({request.FipsBuild}).", text);
-                }
-
-                return (RequireNumbered(request.FipsBuild.KubernetesVersion), request.FipsBuild);
+                var notFound = ex.Failure == BuildSelectionFailure.NotFound;
+                throw new UpgradePlanException(
+                    notFound ? UpgradeRefusal.TargetNotInCatalog
+                        : ex.Failure == BuildSelectionFailure.VersionRequired ? UpgradeRefusal.KubernetesVersionRequired
+                        : UpgradeRefusal.InvalidKubernetesVersion,
+                    ex.Message,
+                    ex.Text,
+                    !notFound ? ex.RecommendedAction
+                        : FipsVersion.TryParse(ex.Text, out var wanted) && wanted!.IsVersionLine
+                            ? "Give a full +fips.N version with -Force, or add the build with -CatalogPath."
+                            : "Add the build with -CatalogPath, or give -Force if you know the build exists.");
             }
+        }
 
-            if (wanted is null)
-            {
-                throw new UpgradePlanException(UpgradeRefusal.KubernetesVersionRequired, "No target was given: give -KubernetesVersion (for example 1.24 for the newest 1.24 FIPS build) or pipe a build from Get-FipsBuild.", null);
-            }
-
+        // Some upgrade pages print the version without +fips: a plain target is refused before the
+        // catalog is asked, since upgrading to it would replace the cluster's FIPS components.
+        private static void CheckWantedIsFips(FipsVersion wanted, string text)
+        {
             if (!wanted.IsVersionLine && !wanted.IsFips)
             {
                 throw new UpgradePlanException(
                     UpgradeRefusal.TargetNotFips,
-                    $"The target {wanted.ToFlagString()} is not a FIPS build: upgrading a FIPS cluster to it would replace its FIPS components with upstream ones. Use {wanted.WithFipsBuild(0).ToFlagString()}.",
+                    $"The target {wanted.ToKubernetesFlag()} is not a FIPS build: upgrading a FIPS cluster to it would replace its FIPS components with upstream ones. Use {wanted.WithFipsBuild(0).ToKubernetesFlag()}.",
                     text,
                     "Some upgrade pages print the version without +fips; on a FIPS cluster always give the +fips.N version.");
             }
@@ -113,26 +116,6 @@ namespace DkpFips.Core.Upgrade
             {
                 RequireNumbered(wanted);
             }
-
-            var build = catalog.Select(wanted);
-            if (build is not null)
-            {
-                return (RequireNumbered(build.KubernetesVersion), build);
-            }
-
-            var nearest = string.Join(", ", catalog.NearestKubernetesVersions(wanted).Select(v => v.ToFlagString()));
-            if (request.Force && !wanted.IsVersionLine)
-            {
-                return (RequireNumbered(wanted), null);
-            }
-
-            throw new UpgradePlanException(
-                UpgradeRefusal.TargetNotInCatalog,
-                $"No FIPS build in the catalog matches Kubernetes {text}. Nearest supported: {nearest}.",
-                text,
-                wanted.IsVersionLine
-                    ? "Give a full +fips.N version with -Force, or add the build with -CatalogPath."
-                    : "Add the build with -CatalogPath, or give -Force if you know the build exists.");
         }
 
         private static FipsVersion RequireNumbered(FipsVersion version)

@@ -1,6 +1,5 @@
 using System;
 using System.Globalization;
-using System.Text;
 using System.Text.RegularExpressions;
 
 namespace DkpFips.Core.Versioning
@@ -101,29 +100,20 @@ namespace DkpFips.Core.Versioning
         /// <summary>Build metadata as written after '+': <c>fips.0</c>, <c>fips</c>, or empty.</summary>
         public string BuildMetadata => !IsFips ? string.Empty : FipsBuildNumber is null ? "fips" : "fips." + FipsBuildNumber.Value.ToString(CultureInfo.InvariantCulture);
 
-        /// <summary>Flag form: <c>v1.23.7+fips.0</c> (or without the v).</summary>
-        public string ToFlagString(bool withLeadingV = true)
-        {
-            var builder = new StringBuilder();
-            if (withLeadingV)
-            {
-                builder.Append('v');
-            }
+        /// <summary>
+        /// Kubernetes flag form, with the leading v: <c>v1.23.7+fips.0</c>, as dkp's
+        /// --kubernetes-version takes it (also how the module shows a Kubernetes version).
+        /// </summary>
+        public string ToKubernetesFlag() => "v" + ToEtcdFlag();
 
-            builder.Append(PlainVersion);
-            if (IsFips)
-            {
-                builder.Append('+').Append(BuildMetadata);
-            }
-
-            return builder.ToString();
-        }
+        /// <summary>etcd flag form, without a leading v: <c>3.4.13+fips.0</c>, as dkp's --etcd-version takes it.</summary>
+        public string ToEtcdFlag() => IsFips ? PlainVersion + "+" + BuildMetadata : PlainVersion;
 
         /// <summary>
         /// Image tag: kubeadm's rule (every character outside [-a-zA-Z0-9_.] becomes '_'),
-        /// applied to the v-prefixed flag form: <c>v1.23.7+fips.0</c> becomes <c>v1.23.7_fips.0</c>.
+        /// applied to the Kubernetes flag form: <c>v1.23.7+fips.0</c> becomes <c>v1.23.7_fips.0</c>.
         /// </summary>
-        public string ToImageTag() => ImageTag.FromVersionString(ToFlagString(withLeadingV: true));
+        public string ToImageTag() => ImageTag.FromVersionString(ToKubernetesFlag());
 
         /// <summary>KIB's tag form before KIB v2.0: <c>1.23.7-fips.0</c>.</summary>
         public string ToKibTagString() => IsFips ? PlainVersion + "-" + BuildMetadata : PlainVersion;
@@ -203,7 +193,7 @@ namespace DkpFips.Core.Versioning
             }
         }
 
-        public override string ToString() => ToFlagString(withLeadingV: true);
+        public override string ToString() => ToKubernetesFlag();
 
         public static bool operator ==(FipsVersion? left, FipsVersion? right) => left is null ? right is null : left.Equals(right);
 

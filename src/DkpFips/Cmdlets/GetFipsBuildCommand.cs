@@ -58,9 +58,9 @@ namespace DkpFips.Cmdlets
 
             foreach (var text in KubernetesVersion)
             {
-                if (!FipsVersion.TryParse(text, out var wanted))
+                var wanted = ParseVersionOrWriteError(text);
+                if (wanted is null)
                 {
-                    WriteError(new FipsVersionFormatException(text), ErrorIds.InvalidKubernetesVersion, ErrorCategory.InvalidArgument, text);
                     continue;
                 }
 
@@ -89,17 +89,18 @@ namespace DkpFips.Cmdlets
 
         private void WriteNotFound(string describeFilter, FipsVersion? wanted)
         {
-            var nearest = wanted is null
-                ? catalog.Builds.Select(b => b.DkpVersion).Distinct().OrderBy(r => r, Comparer<string>.Create(DkpRelease.Compare))
-                : catalog.NearestKubernetesVersions(wanted).Select(v => v.ToFlagString());
+            if (wanted is not null)
+            {
+                WriteError(new FipsBuildSelector(catalog).NotFound(wanted, describeFilter, describeFilter));
+                return;
+            }
+
             // A patch release that found nothing: say which rule selected nothing, not only what exists.
-            var patchRule = wanted is null && DkpVersion is not null && DkpVersion.Any(t => DkpRelease.TryParse(t, out var r) && r.Patch is not null)
+            var patchRule = DkpVersion is not null && DkpVersion.Any(t => DkpRelease.TryParse(t, out var r) && r.Patch is not null)
                 ? " (a patch release selects the newest release of its line at or below it)"
                 : string.Empty;
-            var exception = new ItemNotFoundException(
-                $"No FIPS build in the catalog matches {describeFilter}{patchRule}. Nearest supported: {string.Join(", ", nearest)}.");
-            WriteError(exception, ErrorIds.FipsBuildNotFound, ErrorCategory.ObjectNotFound, describeFilter,
-                "Run Get-FipsBuild to list every build, or add a row with -CatalogPath if your release is newer than this module.");
+            var releases = catalog.Builds.Select(b => b.DkpVersion).Distinct().OrderBy(r => r, Comparer<string>.Create(DkpRelease.Compare));
+            WriteError(BuildSelectionException.NotFound(describeFilter + patchRule, releases, describeFilter));
         }
 
         private Func<string, bool>? BuildDkpFilter()

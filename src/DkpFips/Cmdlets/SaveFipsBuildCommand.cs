@@ -51,7 +51,7 @@ namespace DkpFips.Cmdlets
                 .GroupBy(i => i.Image.ToString(), StringComparer.Ordinal)
                 .Select(g => (Source: g.First().Location, Reference: g.Key))
                 .ToArray();
-            var versions = Builds.Select(b => b.Build.KubernetesVersion.ToFlagString()).Distinct().ToArray();
+            var versions = Builds.Select(b => b.Build.KubernetesVersion.ToKubernetesFlag()).Distinct().ToArray();
             if (!ShouldProcess(fullPath, $"Save {images.Length} image(s) of {string.Join(", ", versions)}"))
             {
                 return;

@@ -225,8 +225,8 @@ namespace DkpFips.Cmdlets
 
             if (value is string text && FipsVersion.TryParse(text, out version))
             {
-                // A full FIPS version names a catalog row, whose etcd is then expected too.
-                build = version!.IsFips ? catalog.Find(version).LastOrDefault() : null;
+                // A full FIPS version names the catalog row a planner picks for it, whose etcd is then expected too.
+                build = version!.IsFips ? catalog.Select(version) : null;
                 return true;
             }
 

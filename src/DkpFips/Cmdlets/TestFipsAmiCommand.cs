@@ -118,9 +118,8 @@ namespace DkpFips.Cmdlets
                 expected = FipsBuild.Definition.KubernetesVersion;
                 build = FipsBuild.Definition;
             }
-            else if (KubernetesVersion is not null && !FipsVersion.TryParse(KubernetesVersion, out expected))
+            else if (KubernetesVersion is not null && (expected = ParseVersionOrWriteError(KubernetesVersion)) is null)
             {
-                WriteError(new FipsVersionFormatException(KubernetesVersion), ErrorIds.InvalidKubernetesVersion, ErrorCategory.InvalidArgument, KubernetesVersion);
                 return;
             }
 
@@ -214,7 +213,7 @@ namespace DkpFips.Cmdlets
             {
                 if (outcome.Report is not null)
                 {
-                    var output = new FipsAmiReport(outcome.Report, outcome.Request.Expected?.ToFlagString());
+                    var output = new FipsAmiReport(outcome.Report, outcome.Request.Expected?.ToKubernetesFlag());
                     ReportFailedChecks(output);
                     WriteObject(Quiet ? (object)output.IsFipsReady : output);
                 }

@@ -118,29 +118,21 @@ namespace DkpFips.Cmdlets
             }
 
             catalog ??= LoadCatalog(null);
+            var selector = new FipsBuildSelector(catalog);
             foreach (var text in KubernetesVersion!)
             {
-                if (!FipsVersion.TryParse(text, out var wanted))
+                try
                 {
-                    WriteError(new FipsVersionFormatException(text), ErrorIds.InvalidKubernetesVersion, ErrorCategory.InvalidArgument, text);
-                    continue;
+                    // A line names the build the planners pick for it (New-DkpFipsCluster -KubernetesVersion
+                    // 1.23), so a registry is tested for the images the clusters will pull.
+                    foreach (var build in selector.FindAll(text, lineSelectsOne: true))
+                    {
+                        Add(build);
+                    }
                 }
-
-                // A line names the build the planners pick for it (New-DkpFipsCluster -KubernetesVersion
-                // 1.23), so a registry is tested for the images the clusters will pull.
-                var found = wanted!.IsVersionLine ? (catalog.Select(wanted) is { } chosen ? new[] { chosen } : Array.Empty<FipsBuildDefinition>()) : catalog.Find(wanted, null);
-                if (found.Count == 0)
+                catch (BuildSelectionException ex)
                 {
-                    var nearest = catalog.NearestKubernetesVersions(wanted!).Select(v => v.ToFlagString());
-                    WriteError(new ItemNotFoundException($"No FIPS build in the catalog matches Kubernetes {text}. Nearest supported: {string.Join(", ", nearest)}."),
-                        ErrorIds.FipsBuildNotFound, ErrorCategory.ObjectNotFound, text,
-                        "Run Get-FipsBuild to list every build, or add a row with a catalog file if your release is newer than this module.");
-                    continue;
-                }
-
-                foreach (var build in found)
-                {
-                    Add(build);
+                    WriteError(ex, BuildSelectionErrorMap.CatalogFileAction(ex));
                 }
             }
         }

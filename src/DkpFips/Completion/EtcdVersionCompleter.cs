@@ -14,7 +14,7 @@ namespace DkpFips.Completion
             var prefix = StripV(typed);
             return catalog.Builds
                 .Reverse()
-                .GroupBy(b => b.EtcdVersion.ToFlagString(withLeadingV: false))
+                .GroupBy(b => b.EtcdVersion.ToEtcdFlag())
                 .Where(g => g.Key.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
                 .Select(g => new CompletionResult(
                     g.Key,

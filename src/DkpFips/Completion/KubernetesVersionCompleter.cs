@@ -16,12 +16,12 @@ namespace DkpFips.Completion
                 .Reverse()
                 .GroupBy(b => b.KubernetesVersion)
                 .Select(g => g.First())
-                .Where(b => b.KubernetesVersion.ToFlagString(withLeadingV: false).StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+                .Where(b => b.KubernetesVersion.ToKubernetesFlag().StartsWith("v" + prefix, StringComparison.OrdinalIgnoreCase))
                 .Select(b => new CompletionResult(
-                    b.KubernetesVersion.ToFlagString(),
-                    b.KubernetesVersion.ToFlagString(),
+                    b.KubernetesVersion.ToKubernetesFlag(),
+                    b.KubernetesVersion.ToKubernetesFlag(),
                     CompletionResultType.ParameterValue,
-                    $"{b.Product} {b.DkpVersion} ({b.Basis}): etcd {b.EtcdVersion.ToFlagString(withLeadingV: false)}"));
+                    $"{b.Product} {b.DkpVersion} ({b.Basis}): etcd {b.EtcdVersion.ToEtcdFlag()}"));
         }
     }
 }

@@ -107,27 +107,19 @@ namespace DkpFips.Infrastructure
             }
 
             catalog ??= LoadCatalog(null);
+            var selector = new FipsBuildSelector(catalog);
             foreach (var text in KubernetesVersion!)
             {
-                if (!FipsVersion.TryParse(text, out var wanted))
+                try
                 {
-                    WriteError(new FipsVersionFormatException(text), ErrorIds.InvalidKubernetesVersion, ErrorCategory.InvalidArgument, text);
-                    continue;
+                    foreach (var build in selector.FindAll(text))
+                    {
+                        Add(build, source);
+                    }
                 }
-
-                var found = catalog.Find(wanted!, null);
-                if (found.Count == 0)
+                catch (BuildSelectionException ex)
                 {
-                    var nearest = catalog.NearestKubernetesVersions(wanted!).Select(v => v.ToFlagString());
-                    WriteError(new ItemNotFoundException($"No FIPS build in the catalog matches Kubernetes {text}. Nearest supported: {string.Join(", ", nearest)}."),
-                        ErrorIds.FipsBuildNotFound, ErrorCategory.ObjectNotFound, text,
-                        "Run Get-FipsBuild to list every build, or add a row with a catalog file if your release is newer than this module.");
-                    continue;
-                }
-
-                foreach (var build in found)
-                {
-                    Add(build, source);
+                    WriteError(ex, BuildSelectionErrorMap.CatalogFileAction(ex));
                 }
             }
         }

@@ -8,6 +8,7 @@ using DkpFips.Core.AzureDevOps;
 using DkpFips.Core.Catalog;
 using DkpFips.Core.Evidence;
 using DkpFips.Core.Process;
+using DkpFips.Core.Versioning;
 
 namespace DkpFips.Infrastructure
 {
@@ -38,6 +39,27 @@ namespace DkpFips.Infrastructure
         {
             WritePipelineIssue(isError: true, exception.Message, errorId);
             ThrowTerminatingError(CreateErrorRecord(exception, errorId, category, target, recommendedAction));
+        }
+
+        /// <summary>The Kubernetes version in <paramref name="text"/>, or null after writing why it is none.</summary>
+        private protected FipsVersion? ParseVersionOrWriteError(string? text)
+        {
+            try
+            {
+                return FipsBuildSelector.Parse(text);
+            }
+            catch (BuildSelectionException ex)
+            {
+                WriteError(ex);
+                return null;
+            }
+        }
+
+        /// <summary>A version that selected no catalog build: the pipeline goes on with the next one.</summary>
+        private protected void WriteError(BuildSelectionException exception, string? recommendedAction = null)
+        {
+            var (id, category) = BuildSelectionErrorMap.Classify(exception.Failure);
+            WriteError(exception, id, category, exception.Text, recommendedAction ?? exception.RecommendedAction);
         }
 
         /// <summary>

@@ -18,8 +18,8 @@ namespace DkpFips
             Engine = plan;
             ClusterName = plan.ClusterName;
             Provider = plan.Provider;
-            KubernetesVersion = plan.KubernetesVersion.ToFlagString(withLeadingV: true);
-            EtcdVersion = plan.EtcdVersion.ToFlagString(withLeadingV: false);
+            KubernetesVersion = plan.KubernetesVersion.ToKubernetesFlag();
+            EtcdVersion = plan.EtcdVersion.ToEtcdFlag();
             KubernetesImageRepository = plan.KubernetesImageRepository;
             EtcdImageRepository = plan.EtcdImageRepository;
             MachineImage = plan.MachineImage;

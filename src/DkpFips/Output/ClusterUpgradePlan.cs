@@ -14,8 +14,8 @@ namespace DkpFips
             Engine = plan;
             ClusterName = plan.ClusterName;
             Provider = plan.Provider;
-            CurrentVersion = plan.CurrentVersion.ToFlagString(withLeadingV: true);
-            KubernetesVersion = plan.TargetVersion.ToFlagString(withLeadingV: true);
+            CurrentVersion = plan.CurrentVersion.ToKubernetesFlag();
+            KubernetesVersion = plan.TargetVersion.ToKubernetesFlag();
             MachineImage = plan.MachineImage;
             NodePools = plan.NodePools.ToArray();
             FipsBuild = plan.Build is null ? null : new FipsBuild(plan.Build);

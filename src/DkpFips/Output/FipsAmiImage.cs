@@ -16,7 +16,7 @@ namespace DkpFips
             Provider = image.IsAmi ? KibPlatform.Aws : KibPlatform.Vsphere;
             AmiId = image.IsAmi ? image.ImageId : null;
             VmTemplate = image.IsAmi ? null : image.ImageId;
-            KubernetesVersion = image.KubernetesVersion.ToFlagString(withLeadingV: true);
+            KubernetesVersion = image.KubernetesVersion.ToKubernetesFlag();
             OperatingSystem = image.OperatingSystem;
             ContainerdVersion = image.ContainerdVersion;
             ManifestPath = manifestPath;

@@ -19,7 +19,7 @@ namespace DkpFips
             Platform = plan.Platform;
             ImageDefinition = plan.Image.Path;
             OperatingSystem = plan.Image.OperatingSystem;
-            KubernetesVersion = plan.KubernetesVersion.ToFlagString(withLeadingV: true);
+            KubernetesVersion = plan.KubernetesVersion.ToKubernetesFlag();
             FipsBuild = plan.Build is null ? null : new FipsBuild(plan.Build);
             Executable = plan.Command.Executable;
             Arguments = plan.Command.DisplayArguments.ToArray();

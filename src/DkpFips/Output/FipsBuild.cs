@@ -15,8 +15,8 @@ namespace DkpFips
             Definition = definition;
             Product = definition.Product;
             DkpVersion = definition.DkpVersion;
-            KubernetesVersion = definition.KubernetesVersion.ToFlagString(withLeadingV: true);
-            EtcdVersion = definition.EtcdVersion.ToFlagString(withLeadingV: false);
+            KubernetesVersion = definition.KubernetesVersion.ToKubernetesFlag();
+            EtcdVersion = definition.EtcdVersion.ToEtcdFlag();
             KubernetesImageRepository = definition.KubernetesImageRepository;
             EtcdImageRepository = definition.EtcdImageRepository;
             KubernetesImageTag = definition.KubernetesImageTag;

@@ -12,8 +12,8 @@ namespace DkpFips
             Registry = check.Registry;
             Product = check.Build.Product;
             DkpVersion = check.Build.DkpVersion;
-            KubernetesVersion = check.Build.KubernetesVersion.ToFlagString(withLeadingV: true);
-            EtcdVersion = check.Build.EtcdVersion.ToFlagString(withLeadingV: false);
+            KubernetesVersion = check.Build.KubernetesVersion.ToKubernetesFlag();
+            EtcdVersion = check.Build.EtcdVersion.ToEtcdFlag();
             IsComplete = check.IsComplete;
             Images = check.Images.Select(i => new FipsImageCheck(i)).ToArray();
             NotPresent = Images.Count(i => i.Status != nameof(ImageCheckStatus.Present));

@@ -7,7 +7,7 @@ namespace DkpFips
     public sealed class FipsImageCopy
     {
         internal FipsImageCopy(ImageCopyPlan plan, ImageCopyResult result)
-            : this(plan.Build.KubernetesVersion.ToFlagString(withLeadingV: true), plan.Image.Name, plan.Image.Tag, result)
+            : this(plan.Build.KubernetesVersion.ToKubernetesFlag(), plan.Image.Name, plan.Image.Tag, result)
         {
         }
 

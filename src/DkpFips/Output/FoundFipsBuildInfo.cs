@@ -9,14 +9,14 @@ namespace DkpFips
         internal FoundFipsBuildInfo(FoundFipsBuild found)
         {
             Registry = found.Registry.ToString();
-            KubernetesVersion = found.KubernetesVersion.ToFlagString(withLeadingV: true);
+            KubernetesVersion = found.KubernetesVersion.ToKubernetesFlag();
             KubernetesImageTag = found.KubernetesVersion.ToImageTag();
             IsComplete = found.IsComplete;
             MissingComponents = found.ComponentsMissing.ToArray();
             InCatalog = found.InCatalog;
             CatalogRelease = found.CatalogBuilds.Select(b => b.Product + " " + b.DkpVersion).ToArray();
-            CatalogEtcdVersion = found.CatalogBuilds.Select(b => b.EtcdVersion.ToFlagString(withLeadingV: false)).Distinct().ToArray();
-            EtcdVersions = found.EtcdVersions.Select(v => v.ToFlagString(withLeadingV: false)).ToArray();
+            CatalogEtcdVersion = found.CatalogBuilds.Select(b => b.EtcdVersion.ToEtcdFlag()).Distinct().ToArray();
+            EtcdVersions = found.EtcdVersions.Select(v => v.ToEtcdFlag()).ToArray();
             CatalogEtcdPresent = found.InCatalog && found.CatalogBuilds.All(b => found.EtcdVersions.Contains(b.EtcdVersion));
         }
 

@@ -94,7 +94,7 @@ namespace DkpFips.Core.Tests.Aws
         {
             var baked = BakedKubernetesVersion.Read(Image("x", tags: new[] { ("kubernetes_version", tag) }))!;
 
-            Assert.Equal(flag, baked.Version!.ToFlagString());
+            Assert.Equal(flag, baked.Version!.ToKubernetesFlag());
             Assert.Equal(isFips, baked.IsFips);
             Assert.StartsWith("the kubernetes_version tag", baked.Source);
         }
@@ -107,7 +107,7 @@ namespace DkpFips.Core.Tests.Aws
         {
             var baked = BakedKubernetesVersion.Read(Image(name, description))!;
 
-            Assert.Equal(flag, baked.Version!.ToFlagString());
+            Assert.Equal(flag, baked.Version!.ToKubernetesFlag());
             Assert.Equal(source, baked.Source);
         }
 

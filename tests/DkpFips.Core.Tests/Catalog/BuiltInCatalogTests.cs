@@ -21,8 +21,8 @@ namespace DkpFips.Core.Tests.Catalog
         {
             var row = Assert.Single(FipsCatalog.BuiltIn.Builds, b => b.DkpVersion == dkp);
 
-            Assert.Equal(kubernetes, row.KubernetesVersion.ToFlagString());
-            Assert.Equal(etcd, row.EtcdVersion.ToFlagString(withLeadingV: false));
+            Assert.Equal(kubernetes, row.KubernetesVersion.ToKubernetesFlag());
+            Assert.Equal(etcd, row.EtcdVersion.ToEtcdFlag());
             Assert.Equal(basis, row.Basis.ToString());
             Assert.Equal("docker.io/mesosphere", row.KubernetesImageRepository);
             Assert.Equal("docker.io/mesosphere", row.EtcdImageRepository);

@@ -71,8 +71,8 @@ namespace DkpFips.Core.Tests.Catalog
         public void Dkp_232_is_an_inferred_patch_row_with_kubernetes_12312()
         {
             var row = Row("2.3.2");
-            Assert.Equal("v1.23.12+fips.0", row.KubernetesVersion.ToFlagString());
-            Assert.Equal("3.4.13+fips.0", row.EtcdVersion.ToFlagString(withLeadingV: false));
+            Assert.Equal("v1.23.12+fips.0", row.KubernetesVersion.ToKubernetesFlag());
+            Assert.Equal("3.4.13+fips.0", row.EtcdVersion.ToEtcdFlag());
             Assert.Equal(CatalogBasis.Inferred, row.Basis);
             Assert.Equal(new[] { "kubernetesVersion" }, row.Unconfirmed);
             Assert.Contains("c52027030c", row.Source);

@@ -28,7 +28,7 @@ builds:
             Assert.Empty(result.Errors);
             var row = result.Catalog.Builds.Last();
             Assert.Equal("2.17", row.DkpVersion);
-            Assert.Equal("v1.34.1+fips.0", row.KubernetesVersion.ToFlagString());
+            Assert.Equal("v1.34.1+fips.0", row.KubernetesVersion.ToKubernetesFlag());
             Assert.Equal("registry.example.internal/mesosphere", row.KubernetesImageRepository);
             Assert.Equal("docker.io/mesosphere", row.EtcdImageRepository);
             Assert.Equal(new[] { "aws", "vsphere" }, row.Providers);
@@ -45,9 +45,9 @@ builds:
             var catalog = FipsCatalog.Load(new[] { file.Path }).Catalog;
 
             var row = Assert.Single(catalog.Builds, b => b.DkpVersion == "2.3");
-            Assert.Equal("3.4.13+fips.1", row.EtcdVersion.ToFlagString(withLeadingV: false));
+            Assert.Equal("3.4.13+fips.1", row.EtcdVersion.ToEtcdFlag());
             Assert.Equal(FipsCatalog.BuiltIn.Builds.Count, catalog.Builds.Count);
-            Assert.Equal("3.4.13+fips.0", FipsCatalog.BuiltIn.Builds.Single(b => b.DkpVersion == "2.3").EtcdVersion.ToFlagString(false));
+            Assert.Equal("3.4.13+fips.0", FipsCatalog.BuiltIn.Builds.Single(b => b.DkpVersion == "2.3").EtcdVersion.ToEtcdFlag());
         }
 
         [Fact]

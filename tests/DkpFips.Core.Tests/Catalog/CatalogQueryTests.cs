@@ -17,7 +17,7 @@ namespace DkpFips.Core.Tests.Catalog
 
             var builds = catalog.Find(FipsVersion.Parse("1.23"));
 
-            Assert.Equal(new[] { "v1.23.7+fips.0", "v1.23.12+fips.0", "v1.23.17+fips.0" }, builds.Select(b => b.KubernetesVersion.ToFlagString()));
+            Assert.Equal(new[] { "v1.23.7+fips.0", "v1.23.12+fips.0", "v1.23.17+fips.0" }, builds.Select(b => b.KubernetesVersion.ToKubernetesFlag()));
         }
 
         [Theory]
@@ -41,14 +41,14 @@ namespace DkpFips.Core.Tests.Catalog
         public void Nearest_versions_of_a_known_line_are_that_line()
         {
             var nearest = Catalog.NearestKubernetesVersions(FipsVersion.Parse("1.23.99"));
-            Assert.Equal(new[] { "v1.23.7+fips.0", "v1.23.12+fips.0" }, nearest.Select(v => v.ToFlagString()));
+            Assert.Equal(new[] { "v1.23.7+fips.0", "v1.23.12+fips.0" }, nearest.Select(v => v.ToKubernetesFlag()));
         }
 
         [Fact]
         public void Nearest_versions_of_an_unknown_line_are_the_neighbouring_lines()
         {
             var nearest = Catalog.NearestKubernetesVersions(FipsVersion.Parse("1.20"));
-            Assert.Equal(new[] { "v1.21.3+fips.0", "v1.21.6+fips.0", "v1.22.8+fips.0" }, nearest.Select(v => v.ToFlagString()));
+            Assert.Equal(new[] { "v1.21.3+fips.0", "v1.21.6+fips.0", "v1.22.8+fips.0" }, nearest.Select(v => v.ToKubernetesFlag()));
 
             var beyond = Catalog.NearestKubernetesVersions(FipsVersion.Parse("1.40"), count: 2);
             Assert.Equal(new[] { 32, 33 }, beyond.Select(v => v.Minor));

@@ -38,7 +38,7 @@ namespace DkpFips.Core.Tests.Cluster
         [InlineData("1.22.8-fips.0", "v1.22.8+fips.0")]
         public void ResolvesAnyVersionFormThroughTheCatalog(string typed, string expected)
         {
-            Assert.Equal(expected, builder.Build(Aws(typed)).KubernetesVersion.ToFlagString());
+            Assert.Equal(expected, builder.Build(Aws(typed)).KubernetesVersion.ToKubernetesFlag());
         }
 
         [Fact]

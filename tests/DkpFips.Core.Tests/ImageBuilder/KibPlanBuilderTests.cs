@@ -29,7 +29,7 @@ namespace DkpFips.Core.Tests.ImageBuilder
                 "--region=us-west-2", "--source-ami=ami-0123456789abcdef0", "--ami-regions=us-east-1,eu-west-1", "--instance-type=m5.xlarge",
             }, plan.Command.DisplayArguments);
             Assert.Equal("konvoy-image", plan.Command.Executable);
-            Assert.Equal("v1.23.7+fips.0", plan.KubernetesVersion.ToFlagString());
+            Assert.Equal("v1.23.7+fips.0", plan.KubernetesVersion.ToKubernetesFlag());
             Assert.Equal("RHEL 8.4", plan.Image.OperatingSystem);
             Assert.Equal("2.3", plan.Build!.DkpVersion);
         }
@@ -89,7 +89,7 @@ namespace DkpFips.Core.Tests.ImageBuilder
             var plan = builder.Build(forced);
             Assert.Null(plan.Build);
             Assert.Contains("--kubernetes-version=1.19.4", plan.Command.DisplayArguments);
-            Assert.Equal("v1.19.4+fips.0", plan.KubernetesVersion.ToFlagString());
+            Assert.Equal("v1.19.4+fips.0", plan.KubernetesVersion.ToKubernetesFlag());
             var line = Rhel("1.19");
             line.Force = true;
             Assert.Equal(KibErrorKind.FipsBuildNotFound, Refused(line));

@@ -43,7 +43,7 @@ namespace DkpFips.Core.Tests.ImageBuilder
             Assert.Equal(("ami-0fedcba9876543210", "us-east-1"), (images[1].ImageId, images[1].Region));
             Assert.Equal("RHEL 8.4", images[0].OperatingSystem);
             Assert.Equal("1.6.28+fips", images[0].ContainerdVersion);
-            Assert.Equal("v1.23.7+fips.0", images[0].KubernetesVersion.ToFlagString());
+            Assert.Equal("v1.23.7+fips.0", images[0].KubernetesVersion.ToKubernetesFlag());
             Assert.Equal("run-2", PackerManifest.LastRunUuid(path));
         }
 
@@ -51,7 +51,7 @@ namespace DkpFips.Core.Tests.ImageBuilder
         public void AcceptsTheKibTagFormOfOlderReleases()
         {
             Write("r", Build("us-west-2:ami-0123456789abcdef0", "r", "1.22.8-fips.0"));
-            Assert.Equal("v1.22.8+fips.0", PackerManifest.Read(path)[0].KubernetesVersion.ToFlagString());
+            Assert.Equal("v1.22.8+fips.0", PackerManifest.Read(path)[0].KubernetesVersion.ToKubernetesFlag());
         }
 
         [Fact]

@@ -74,8 +74,8 @@ namespace DkpFips.Core.Tests.Properties
                 var seen = AsDkpReadsIt(plan.Command.RealArguments);
                 var expected = new Dictionary<string, string>
                 {
-                    [DkpFlags.KubernetesVersion] = plan.KubernetesVersion.ToFlagString(withLeadingV: true),
-                    [DkpFlags.EtcdVersion] = plan.EtcdVersion.ToFlagString(withLeadingV: false),
+                    [DkpFlags.KubernetesVersion] = plan.KubernetesVersion.ToKubernetesFlag(),
+                    [DkpFlags.EtcdVersion] = plan.EtcdVersion.ToEtcdFlag(),
                     [DkpFlags.KubernetesImageRepository] = plan.KubernetesImageRepository,
                     [DkpFlags.EtcdImageRepository] = plan.EtcdImageRepository,
                 };

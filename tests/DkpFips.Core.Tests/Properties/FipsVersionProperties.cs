@@ -24,11 +24,11 @@ namespace DkpFips.Core.Tests.Properties
         {
             Versions.Sample(version =>
             {
-                Assert.Equal(version, FipsVersion.Parse(version.ToFlagString(withLeadingV: true)));
-                Assert.Equal(version, FipsVersion.Parse(version.ToFlagString(withLeadingV: false)));
+                Assert.Equal(version, FipsVersion.Parse(version.ToKubernetesFlag()));
+                Assert.Equal(version, FipsVersion.Parse(version.ToEtcdFlag()));
                 Assert.Equal(version, FipsVersion.Parse(version.ToImageTag()));
                 Assert.Equal(version, FipsVersion.Parse(version.ToKibTagString()));
-                Assert.Equal(version, FipsVersion.Parse("  " + version.ToFlagString().ToUpperInvariant() + "\t"));
+                Assert.Equal(version, FipsVersion.Parse("  " + version.ToKubernetesFlag().ToUpperInvariant() + "\t"));
             });
         }
 
@@ -38,7 +38,7 @@ namespace DkpFips.Core.Tests.Properties
             Versions.Sample(version =>
             {
                 var tag = version.ToImageTag();
-                Assert.Equal(version.ToFlagString().Replace('+', '_'), tag);
+                Assert.Equal(version.ToKubernetesFlag().Replace('+', '_'), tag);
                 Assert.Matches("^[-a-zA-Z0-9_.]+$", tag);
             });
         }
@@ -52,9 +52,9 @@ namespace DkpFips.Core.Tests.Properties
             {
                 if (FipsVersion.TryParse(text, out var version))
                 {
-                    var again = FipsVersion.Parse(version!.ToFlagString());
+                    var again = FipsVersion.Parse(version!.ToKubernetesFlag());
                     Assert.Equal(version, again);
-                    Assert.Equal(version.ToFlagString(), again.ToFlagString());
+                    Assert.Equal(version.ToKubernetesFlag(), again.ToKubernetesFlag());
                 }
             }, iter: 5000);
         }

@@ -76,18 +76,18 @@ namespace DkpFips.Core.Tests.Registry
             var registry = RegistryReference.Parse(registries.Open.Address + "/" + FipsScenario.Path);
             using var client = new RegistryClient(new RegistryClientOptions()) { TagPageSize = 2 };
             var found = await new FipsBuildFinder(client).FindAsync(registry, FipsCatalog.BuiltIn, CancellationToken.None);
-            Assert.Equal(new[] { "v1.22.8+fips.0", "v1.23.7+fips.0", "v1.24.6+fips.0" }, found.Select(f => f.KubernetesVersion.ToFlagString()).ToArray());
+            Assert.Equal(new[] { "v1.22.8+fips.0", "v1.23.7+fips.0", "v1.24.6+fips.0" }, found.Select(f => f.KubernetesVersion.ToKubernetesFlag()).ToArray());
             Assert.Equal(new[] { "kube-scheduler" }, found[0].ComponentsMissing);
             Assert.True(found[1].IsComplete);
             Assert.Equal("2.3", Assert.Single(found[1].CatalogBuilds).DkpVersion);
-            Assert.All(found, f => Assert.Equal("v3.4.13+fips.0", Assert.Single(f.EtcdVersions).ToFlagString()));
+            Assert.All(found, f => Assert.Equal("v3.4.13+fips.0", Assert.Single(f.EtcdVersions).ToKubernetesFlag()));
         }
 
         [Fact]
         public void Only_full_fips_tags_count()
         {
             var versions = FipsBuildFinder.FipsVersions(new[] { "latest", "v1.23.7", "3.6", "v1.23.7_fips.0", "1.24.6-fips.1", "v1.23_fips.0", "tmp-amd64" })
-                .Select(v => v.ToFlagString()).ToArray();
+                .Select(v => v.ToKubernetesFlag()).ToArray();
             Assert.Equal(new[] { "v1.23.7+fips.0", "v1.24.6+fips.1" }, versions);
         }
     }

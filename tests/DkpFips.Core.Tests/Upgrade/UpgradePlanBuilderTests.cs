@@ -44,7 +44,7 @@ namespace DkpFips.Core.Tests.Upgrade
             Assert.Equal(new[] { "update", "nodepool", "aws", "md-1", "--cluster-name=fips-1", "--kubernetes-version=v1.23.7+fips.0", "--ami=" + Ami }, plan.Steps[2].Command.DisplayArguments);
             Assert.Equal(new[] { UpgradeStepKind.ControlPlane, UpgradeStepKind.NodePool, UpgradeStepKind.NodePool }, plan.Steps.Select(s => s.Kind));
             Assert.Equal("2.3", plan.Build!.DkpVersion);
-            Assert.Equal("v1.22.8+fips.0", plan.CurrentVersion.ToFlagString());
+            Assert.Equal("v1.22.8+fips.0", plan.CurrentVersion.ToKubernetesFlag());
             Assert.Equal(Ami, plan.MachineImage);
         }
 
@@ -68,7 +68,7 @@ namespace DkpFips.Core.Tests.Upgrade
             var request = Aws("1.22", null);
             request.NodePools = null;
             var plan = builder.Build(request, Management("v1.21.6+fips.0", "fips-1-md-0", "fips-1-md-1"));
-            Assert.Equal("v1.21.6+fips.0", plan.CurrentVersion.ToFlagString());
+            Assert.Equal("v1.21.6+fips.0", plan.CurrentVersion.ToKubernetesFlag());
             Assert.Equal(new[] { "controlplane", "fips-1-md-0", "fips-1-md-1" }, plan.Steps.Select(s => s.Name));
             Assert.Equal("--kubernetes-version=v1.22.8+fips.0", plan.Steps[2].Command.DisplayArguments[5]);
         }

@@ -21,8 +21,8 @@ namespace DkpFips.Core.Tests.Versioning
             Assert.Equal(7, version.Patch);
             Assert.True(version.IsFips);
             Assert.Equal(0, version.FipsBuildNumber);
-            Assert.Equal("v1.23.7+fips.0", version.ToFlagString());
-            Assert.Equal("1.23.7+fips.0", version.ToFlagString(withLeadingV: false));
+            Assert.Equal("v1.23.7+fips.0", version.ToKubernetesFlag());
+            Assert.Equal("1.23.7+fips.0", version.ToEtcdFlag());
             Assert.Equal("v1.23.7_fips.0", version.ToImageTag());
             Assert.Equal("1.23.7-fips.0", version.ToKibTagString());
             Assert.Equal("1.23.7", version.PlainVersion);
@@ -91,7 +91,7 @@ namespace DkpFips.Core.Tests.Versioning
             var sorted = new[] { "1.10.0", "1.9.0", "1.23.7+fips.1", "1.23.7", "1.23.7+fips.0", "1.23.12+fips.0", "1.23.7+fips" }
                 .Select(FipsVersion.Parse)
                 .OrderBy(v => v)
-                .Select(v => v.ToFlagString(withLeadingV: false));
+                .Select(v => v.ToEtcdFlag());
 
             Assert.Equal(new[] { "1.9.0", "1.10.0", "1.23.7", "1.23.7+fips", "1.23.7+fips.0", "1.23.7+fips.1", "1.23.12+fips.0" }, sorted);
         }
@@ -127,7 +127,7 @@ namespace DkpFips.Core.Tests.Versioning
         {
             var plain = FipsVersion.Parse("1.24.6");
 
-            Assert.Equal("v1.24.6+fips.2", plain.WithFipsBuild(2).ToFlagString());
+            Assert.Equal("v1.24.6+fips.2", plain.WithFipsBuild(2).ToKubernetesFlag());
             Assert.Equal(plain, plain.WithFipsBuild(2).WithoutFips());
             Assert.Throws<System.InvalidOperationException>(() => FipsVersion.Parse("1.24").WithFipsBuild(0));
         }
