@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Text.Json;
+using DkpFips.Core.Json;
 
 namespace DkpFips.Core.Registry
 {
@@ -116,9 +117,9 @@ namespace DkpFips.Core.Registry
             string? platform = null;
             if (item.TryGetProperty("platform", out var p) && p.ValueKind == JsonValueKind.Object)
             {
-                var os = p.TryGetProperty("os", out var o) ? o.GetString() : null;
-                var arch = p.TryGetProperty("architecture", out var a) ? a.GetString() : null;
-                var variant = p.TryGetProperty("variant", out var v) ? v.GetString() : null;
+                var os = JsonText.String(p, "os");
+                var arch = JsonText.String(p, "architecture");
+                var variant = JsonText.String(p, "variant");
                 platform = os + "/" + arch + (string.IsNullOrEmpty(variant) ? string.Empty : "/" + variant);
             }
 
