@@ -51,7 +51,7 @@ namespace DkpFips.Core.Registry
                     throw Invalid(what, "it is not a JSON object");
                 }
 
-                var declared = root.TryGetProperty("mediaType", out var typeElement) && typeElement.ValueKind == JsonValueKind.String ? typeElement.GetString() : null;
+                var declared = JsonText.String(root, "mediaType");
                 var type = string.IsNullOrEmpty(mediaType) || string.Equals(mediaType, "application/json", StringComparison.OrdinalIgnoreCase) || string.Equals(mediaType, "application/octet-stream", StringComparison.OrdinalIgnoreCase)
                     ? declared ?? (root.TryGetProperty("manifests", out _) ? ManifestMediaTypes.OciIndex : ManifestMediaTypes.OciManifest)
                     : mediaType!;
@@ -113,7 +113,7 @@ namespace DkpFips.Core.Registry
                 throw Invalid(what, $"the digest '{digestText}' is not a sha256 digest");
             }
 
-            var mediaType = item.TryGetProperty("mediaType", out var type) && type.ValueKind == JsonValueKind.String ? type.GetString()! : string.Empty;
+            var mediaType = JsonText.String(item, "mediaType") ?? string.Empty;
             string? platform = null;
             if (item.TryGetProperty("platform", out var p) && p.ValueKind == JsonValueKind.Object)
             {
