@@ -72,7 +72,8 @@ function Get-ModuleLayout {
         @{ From = Join-Path $cmdlets 'AWSSDK.EC2.dll'; To = 'dependencies/AWSSDK.EC2.dll' }
         # Tar of the OCI image-layout archives of Save-/Publish-FipsBuild (netstandard2.0: both editions).
         @{ From = Join-Path $cmdlets 'ICSharpCode.SharpZipLib.dll'; To = 'dependencies/ICSharpCode.SharpZipLib.dll' }
-        # netstandard2.0 polyfills AWSSDK.Core needs on Windows PowerShell 5.1 (.NET Framework).
+        # netstandard2.0 polyfills AWSSDK.Core needs on Windows PowerShell 5.1 (.NET Framework);
+        # System.Text.Json (at AWSSDK.Core's version) is also the engine's one JSON library.
         # PowerShell 7 has them in the runtime, and the private load context never loads these copies.
         foreach ($polyfill in 'Microsoft.Bcl.AsyncInterfaces', 'System.Buffers', 'System.Memory', 'System.Numerics.Vectors',
             'System.Runtime.CompilerServices.Unsafe', 'System.Text.Encodings.Web', 'System.Text.Json', 'System.Threading.Tasks.Extensions') {

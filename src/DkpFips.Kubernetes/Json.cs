@@ -1,64 +1,38 @@
 using System.Collections.Generic;
+using System.Linq;
 using System.Text.Json;
 using DkpFips.Core.Cluster;
+using DkpFips.Core.Json;
 
 namespace DkpFips.Kubernetes
 {
-    /// <summary>Reads custom objects (KubernetesClient returns them as JsonElement).</summary>
+    /// <summary>Reads custom objects (KubernetesClient returns them as a boxed JsonElement) through the engine's <see cref="JsonText"/>.</summary>
     internal static class Json
     {
-        public static JsonElement? Element(object? value, params string[] path)
-        {
-            if (value is not JsonElement current)
-            {
-                return null;
-            }
+        public static JsonElement? Element(object? value, params string[] path) =>
+            value is JsonElement current ? JsonText.Element(current, path) : null;
 
-            foreach (var name in path)
-            {
-                if (current.ValueKind != JsonValueKind.Object || !current.TryGetProperty(name, out current))
-                {
-                    return null;
-                }
-            }
-
-            return current;
-        }
-
-        public static string? String(object? value, params string[] path)
-        {
-            var element = Element(value, path);
-            return element is { ValueKind: JsonValueKind.String } e ? e.GetString() : null;
-        }
+        public static string? String(object? value, params string[] path) =>
+            value is JsonElement current ? JsonText.String(current, path) : null;
 
         public static ObjectReference? Reference(object? value, params string[] path)
         {
-            var element = Element(value, path);
-            if (element is null)
+            if (Element(value, path) is not { ValueKind: JsonValueKind.Object } element)
             {
                 return null;
             }
 
-            var kind = String(element.Value, "kind");
-            var name = String(element.Value, "name");
+            var kind = JsonText.String(element, "kind");
+            var name = JsonText.String(element, "name");
             if (kind is null || name is null)
             {
                 return null;
             }
 
-            return new ObjectReference(String(element.Value, "apiVersion") ?? string.Empty, kind, name, String(element.Value, "namespace"));
+            return new ObjectReference(JsonText.String(element, "apiVersion") ?? string.Empty, kind, name, JsonText.String(element, "namespace"));
         }
 
-        public static IEnumerable<JsonElement> Items(object? list)
-        {
-            var items = Element(list, "items");
-            if (items is { ValueKind: JsonValueKind.Array } array)
-            {
-                foreach (var item in array.EnumerateArray())
-                {
-                    yield return item;
-                }
-            }
-        }
+        public static IEnumerable<JsonElement> Items(object? list) =>
+            list is JsonElement current ? JsonText.Items(current, "items") : Enumerable.Empty<JsonElement>();
     }
 }

@@ -1,8 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Text;
-using DkpFips.Core.Journal;
+using DkpFips.Core.Json;
 
 namespace DkpFips.Core.Batch
 {
@@ -43,7 +42,7 @@ namespace DkpFips.Core.Batch
             new ClusterSpecField("ManagementKubeconfig", new string[0], s => s.ManagementKubeconfig, (s, v) => s.ManagementKubeconfig = v),
             new ClusterSpecField("Namespace", new string[0], s => s.Namespace, (s, v) => s.Namespace = v),
             new ClusterSpecField("RegistryMirrorUrl", new string[0], s => s.RegistryMirrorUrl, (s, v) => s.RegistryMirrorUrl = v),
-            new ClusterSpecField("ArgumentList", new string[0], s => s.ArgumentList.Count == 0 ? null : ToJsonArray(s.ArgumentList), (s, v) => { }, isList: true),
+            new ClusterSpecField("ArgumentList", new string[0], s => s.ArgumentList.Count == 0 ? null : JsonText.Array(s.ArgumentList), (s, v) => { }, isList: true),
             new ClusterSpecField("DkpPath", new string[0], s => s.DkpPath, (s, v) => s.DkpPath = v),
         };
 
@@ -83,21 +82,5 @@ namespace DkpFips.Core.Batch
         }
 
         public override string ToString() => Name;
-
-        private static string ToJsonArray(IEnumerable<string> items)
-        {
-            var builder = new StringBuilder("[");
-            foreach (var item in items)
-            {
-                if (builder.Length > 1)
-                {
-                    builder.Append(',');
-                }
-
-                builder.Append(FlatJson.Quote(item));
-            }
-
-            return builder.Append(']').ToString();
-        }
     }
 }

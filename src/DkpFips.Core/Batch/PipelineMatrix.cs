@@ -1,9 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Text;
 using DkpFips.Core.Cluster;
-using DkpFips.Core.Journal;
+using DkpFips.Core.Json;
 using DkpFips.Core.Process;
 
 namespace DkpFips.Core.Batch
@@ -81,21 +80,21 @@ namespace DkpFips.Core.Batch
         }
 
         /// <summary>The matrix as compact JSON: <c>{"leg":{"DKPFIPS_CLUSTERNAME":"...",...},...}</c>.</summary>
-        public string ToJson()
+        public string ToJson() => JsonText.Write(writer =>
         {
-            var builder = new StringBuilder("{");
+            writer.WriteStartObject();
             foreach (var leg in Legs)
             {
-                if (builder.Length > 1)
+                writer.WriteStartObject(leg.Name);
+                foreach (var variable in leg.Variables)
                 {
-                    builder.Append(',');
+                    writer.WriteString(variable.Key, variable.Value);
                 }
 
-                builder.Append(FlatJson.Quote(leg.Name)).Append(':')
-                    .Append(FlatJson.Write(leg.Variables.Select(v => new KeyValuePair<string, object?>(v.Key, v.Value))));
+                writer.WriteEndObject();
             }
 
-            return builder.Append('}').ToString();
-        }
+            writer.WriteEndObject();
+        });
     }
 }

@@ -51,9 +51,5 @@ namespace DkpFips.Core.Cluster
         public bool DryRun { get; }
 
         public CommandPlan Command { get; }
-
-        /// <summary>The same plan, run through another executable (dkp resolved to a path, or nkp).</summary>
-        public ClusterCreatePlan WithExecutable(string executable) => new ClusterCreatePlan(
-            ClusterName, Provider, Build, KubernetesVersion, EtcdVersion, KubernetesImageRepository, EtcdImageRepository, MachineImage, DryRun, Command.WithExecutable(executable));
     }
 }

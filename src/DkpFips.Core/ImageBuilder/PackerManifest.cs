@@ -2,8 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Text.Json;
 using DkpFips.Core.Cluster;
-using DkpFips.Core.Registry;
+using DkpFips.Core.Json;
 using DkpFips.Core.Versioning;
 
 namespace DkpFips.Core.ImageBuilder
@@ -20,7 +21,13 @@ namespace DkpFips.Core.ImageBuilder
         {
             try
             {
-                return File.Exists(path) ? JsonReader.GetString(JsonReader.ReadObject(IO.BoundedFile.ReadAllText(path, IO.BoundedFile.DefaultLimit, "packer manifest")), "last_run_uuid") : null;
+                if (!File.Exists(path))
+                {
+                    return null;
+                }
+
+                using var document = JsonText.TryParseObject(IO.BoundedFile.ReadAllText(path, IO.BoundedFile.DefaultLimit, "packer manifest"));
+                return document is null ? null : JsonText.String(document.RootElement, "last_run_uuid");
             }
             catch (IOException)
             {
@@ -55,24 +62,24 @@ namespace DkpFips.Core.ImageBuilder
                 throw new KibException(KibErrorKind.ManifestInvalid, ex.Message, path);
             }
 
-            var root = JsonReader.ReadObject(text);
-            var builds = JsonReader.GetList(root, "builds");
-            if (root is null || builds is null)
+            using var document = JsonText.TryParseObject(text);
+            if (document is null || JsonText.Element(document.RootElement, "builds") is not { ValueKind: JsonValueKind.Array })
             {
                 throw new KibException(KibErrorKind.ManifestInvalid, $"{path} is not a packer manifest: expected a JSON object with a builds list.", path);
             }
 
-            var lastRun = JsonReader.GetString(root, "last_run_uuid");
+            var root = document.RootElement;
+            var lastRun = JsonText.String(root, "last_run_uuid");
             if (previousRunUuid is not null && lastRun == previousRunUuid)
             {
                 throw new KibException(KibErrorKind.NoImageBuilt,
                     $"The packer manifest {path} records no new run (last_run_uuid is still {lastRun}): the build produced no image.", path);
             }
 
-            var maps = builds.OfType<IDictionary<object, object>>().ToList();
+            var builds = JsonText.Items(root, "builds").Where(b => b.ValueKind == JsonValueKind.Object).ToList();
             var current = lastRun is null
-                ? maps.Skip(Math.Max(0, maps.Count - 1)).ToList()
-                : maps.Where(b => JsonReader.GetString(b, "packer_run_uuid") == lastRun).ToList();
+                ? builds.Skip(Math.Max(0, builds.Count - 1)).ToList()
+                : builds.Where(b => JsonText.String(b, "packer_run_uuid") == lastRun).ToList();
 
             var images = new List<BuiltImage>();
             foreach (var build in current)
@@ -89,12 +96,11 @@ namespace DkpFips.Core.ImageBuilder
             return images;
         }
 
-        private static IEnumerable<BuiltImage> ReadBuild(IDictionary<object, object> build, string path, FipsVersion? expected, ImageDefinition? asked)
+        private static IEnumerable<BuiltImage> ReadBuild(JsonElement build, string path, FipsVersion? expected, ImageDefinition? asked)
         {
-            var builder = JsonReader.GetString(build, "builder_type") ?? string.Empty;
-            var artifact = (JsonReader.GetString(build, "artifact_id") ?? string.Empty).Trim();
-            var data = JsonReader.GetObject(build, "custom_data");
-            var text = JsonReader.GetString(data, "kubernetes_version");
+            var builder = JsonText.String(build, "builder_type") ?? string.Empty;
+            var artifact = (JsonText.String(build, "artifact_id") ?? string.Empty).Trim();
+            var text = JsonText.String(build, "custom_data", "kubernetes_version");
             if (!FipsVersion.TryParse(text, out var version) || version!.IsVersionLine)
             {
                 throw new KibException(KibErrorKind.ManifestInvalid,
@@ -113,9 +119,9 @@ namespace DkpFips.Core.ImageBuilder
                     $"The image built carries Kubernetes {version}, not the {expected} that was asked for.", text);
             }
 
-            var distribution = JsonReader.GetString(data, "distribution");
-            var distributionVersion = JsonReader.GetString(data, "distribution_version");
-            var containerd = JsonReader.GetString(data, "containerd_version");
+            var distribution = JsonText.String(build, "custom_data", "distribution");
+            var distributionVersion = JsonText.String(build, "custom_data", "distribution_version");
+            var containerd = JsonText.String(build, "custom_data", "containerd_version");
             if (asked?.CheckBuilt(distribution, distributionVersion) is { } wrongOs)
             {
                 throw new KibException(wrongOs.NotFips ? KibErrorKind.ImageNotFips : KibErrorKind.OperatingSystemMismatch, wrongOs.Problem, distribution);

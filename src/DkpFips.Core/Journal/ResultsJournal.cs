@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Text;
+using DkpFips.Core.Json;
 
 namespace DkpFips.Core.Journal
 {
@@ -83,7 +84,7 @@ namespace DkpFips.Core.Journal
 
         public void Append(JournalEntry entry)
         {
-            var line = FlatJson.Write(new[]
+            var line = JsonText.Object(new[]
             {
                 new KeyValuePair<string, object?>("time", entry.Time.ToString("o", CultureInfo.InvariantCulture)),
                 new KeyValuePair<string, object?>("name", entry.Name),
@@ -157,25 +158,62 @@ namespace DkpFips.Core.Journal
                 return null;
             }
 
-            var fields = FlatJson.TryRead(line);
-            if (fields is null || !(fields.TryGetValue("name", out var name) && name is string n) || !(fields.TryGetValue("status", out var status) && status is string s))
+            using var document = JsonText.TryParseObject(line);
+            if (document is null)
             {
                 return null;
             }
 
-            fields.TryGetValue("exitCode", out var exit);
-            fields.TryGetValue("durationSeconds", out var seconds);
-            fields.TryGetValue("logPath", out var log);
-            fields.TryGetValue("detail", out var detail);
-            fields.TryGetValue("time", out var time);
+            var record = document.RootElement;
+            var name = JsonText.String(record, "name");
+            var status = JsonText.String(record, "status");
+            if (name is null || status is null)
+            {
+                return null;
+            }
+
+            var exit = JsonText.Number(record, "exitCode");
+            var time = JsonText.String(record, "time");
             return new JournalEntry(
-                n,
-                s,
+                name,
+                status,
                 exit is double e ? (int)e : (int?)null,
-                TimeSpan.FromSeconds(seconds is double d ? d : 0),
-                log as string,
-                detail as string,
-                time is string t && DateTimeOffset.TryParse(t, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var parsed) ? parsed : DateTimeOffset.MinValue);
+                TimeSpan.FromSeconds(JsonText.Number(record, "durationSeconds") ?? 0),
+                JsonText.String(record, "logPath"),
+                JsonText.String(record, "detail"),
+                time is not null && DateTimeOffset.TryParse(time, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var parsed) ? parsed : DateTimeOffset.MinValue);
+        }
+
+        /// <summary>
+        /// The string value of <paramref name="key"/> found by a quick scan (its last occurrence, as
+        /// the parser keeps the last), or null when the scan cannot tell: the key is missing or
+        /// spaced, or the value has escapes. A null means "parse the line".
+        /// </summary>
+        internal static string? PeekString(string line, string key)
+        {
+            var marker = "\"" + key + "\":\"";
+            var at = line.LastIndexOf(marker, StringComparison.Ordinal);
+            if (at < 0)
+            {
+                return null;
+            }
+
+            var start = at + marker.Length;
+            for (var i = start; i < line.Length; i++)
+            {
+                var c = line[i];
+                if (c == '\\')
+                {
+                    return null;
+                }
+
+                if (c == '"')
+                {
+                    return line.Substring(start, i - start);
+                }
+            }
+
+            return null;
         }
 
         /// <summary>
@@ -190,7 +228,7 @@ namespace DkpFips.Core.Journal
             for (var i = lines.Length - 1; i >= 0; i--)
             {
                 var line = lines[i];
-                var quickName = FlatJson.PeekString(line, "name");
+                var quickName = PeekString(line, "name");
                 if (quickName is not null && (latest.ContainsKey(quickName) || (include is not null && !include(quickName))))
                 {
                     continue;

@@ -13,7 +13,6 @@ namespace DkpFips.Core.Process
     {
         private readonly IReadOnlyList<string> arguments;
         private readonly IReadOnlyDictionary<string, string> environment;
-        private readonly string[] extraSecrets;
 
         public CommandPlan(string executable, IEnumerable<string> arguments, IDictionary<string, string>? environment = null, IEnumerable<string>? extraSecrets = null)
         {
@@ -38,7 +37,6 @@ namespace DkpFips.Core.Process
                 secrets.AddRange(extraSecrets);
             }
 
-            this.extraSecrets = extraSecrets?.ToArray() ?? Array.Empty<string>();
             Masker = new SecretMasker(secrets);
 
             // A secret value known from elsewhere (an environment variable, a credential) is masked
@@ -69,8 +67,5 @@ namespace DkpFips.Core.Process
         /// <summary>True for environment variables that hold secrets (AWS_SECRET_ACCESS_KEY, *_TOKEN, *_PASSWORD, ...).</summary>
         public static bool IsSecretVariable(string name) =>
             SecretArguments.IsSecretFlag(name.Replace('_', '-')) || name.IndexOf("ACCESS_KEY", StringComparison.OrdinalIgnoreCase) >= 0;
-
-        /// <summary>A copy that starts another executable with the same arguments.</summary>
-        public CommandPlan WithExecutable(string executable) => new CommandPlan(executable, arguments, environment.ToDictionary(p => p.Key, p => p.Value), extraSecrets);
     }
 }

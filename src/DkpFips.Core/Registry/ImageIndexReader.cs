@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Generic;
+using System.Text.Json;
+using DkpFips.Core.Json;
 
 namespace DkpFips.Core.Registry
 {
@@ -9,25 +11,23 @@ namespace DkpFips.Core.Registry
         /// <summary>os/architecture[/variant] of every entry; null when the document is not an index.</summary>
         public static IReadOnlyList<string>? ReadPlatforms(string json)
         {
-            var root = JsonReader.ReadObject(json);
-            var manifests = JsonReader.GetList(root, "manifests");
-            if (manifests is null)
+            using var document = JsonText.TryParseObject(json);
+            if (document is null || JsonText.Element(document.RootElement, "manifests") is not { ValueKind: JsonValueKind.Array })
             {
                 return null;
             }
 
             var platforms = new List<string>();
-            foreach (var entry in manifests)
+            foreach (var entry in JsonText.Items(document.RootElement, "manifests"))
             {
-                var platform = JsonReader.GetObject(entry as IDictionary<object, object>, "platform");
-                var os = JsonReader.GetString(platform, "os");
-                var architecture = JsonReader.GetString(platform, "architecture");
+                var os = JsonText.String(entry, "platform", "os");
+                var architecture = JsonText.String(entry, "platform", "architecture");
                 if (os is null || architecture is null)
                 {
                     continue;
                 }
 
-                var variant = JsonReader.GetString(platform, "variant");
+                var variant = JsonText.String(entry, "platform", "variant");
                 var text = os + "/" + architecture + (string.IsNullOrEmpty(variant) ? string.Empty : "/" + variant);
                 if (!platforms.Contains(text))
                 {

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Text.Json;
+using DkpFips.Core.Json;
 
 namespace DkpFips.Core.Registry
 {
@@ -50,7 +51,7 @@ namespace DkpFips.Core.Registry
                     throw Invalid(what, "it is not a JSON object");
                 }
 
-                var declared = root.TryGetProperty("mediaType", out var typeElement) && typeElement.ValueKind == JsonValueKind.String ? typeElement.GetString() : null;
+                var declared = JsonText.String(root, "mediaType");
                 var type = string.IsNullOrEmpty(mediaType) || string.Equals(mediaType, "application/json", StringComparison.OrdinalIgnoreCase) || string.Equals(mediaType, "application/octet-stream", StringComparison.OrdinalIgnoreCase)
                     ? declared ?? (root.TryGetProperty("manifests", out _) ? ManifestMediaTypes.OciIndex : ManifestMediaTypes.OciManifest)
                     : mediaType!;
@@ -112,13 +113,13 @@ namespace DkpFips.Core.Registry
                 throw Invalid(what, $"the digest '{digestText}' is not a sha256 digest");
             }
 
-            var mediaType = item.TryGetProperty("mediaType", out var type) && type.ValueKind == JsonValueKind.String ? type.GetString()! : string.Empty;
+            var mediaType = JsonText.String(item, "mediaType") ?? string.Empty;
             string? platform = null;
             if (item.TryGetProperty("platform", out var p) && p.ValueKind == JsonValueKind.Object)
             {
-                var os = p.TryGetProperty("os", out var o) ? o.GetString() : null;
-                var arch = p.TryGetProperty("architecture", out var a) ? a.GetString() : null;
-                var variant = p.TryGetProperty("variant", out var v) ? v.GetString() : null;
+                var os = JsonText.String(p, "os");
+                var arch = JsonText.String(p, "architecture");
+                var variant = JsonText.String(p, "variant");
                 platform = os + "/" + arch + (string.IsNullOrEmpty(variant) ? string.Empty : "/" + variant);
             }
 

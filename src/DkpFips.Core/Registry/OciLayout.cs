@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text;
 using System.Text.Json;
+using DkpFips.Core.Json;
 
 namespace DkpFips.Core.Registry
 {
@@ -47,7 +48,7 @@ namespace DkpFips.Core.Registry
             try
             {
                 using var document = JsonDocument.Parse(content);
-                if (!document.RootElement.TryGetProperty("manifests", out var manifests) || manifests.ValueKind != JsonValueKind.Array)
+                if (JsonText.Element(document.RootElement, "manifests") is not { ValueKind: JsonValueKind.Array } manifests)
                 {
                     throw new RegistryTransferException(TransferFailure.InvalidArchive, "The archive's index.json has no manifests list: it is not an OCI image layout.");
                 }

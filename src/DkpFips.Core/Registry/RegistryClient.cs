@@ -8,6 +8,7 @@ using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Threading;
 using System.Threading.Tasks;
+using DkpFips.Core.Json;
 
 namespace DkpFips.Core.Registry
 {
@@ -340,8 +341,8 @@ namespace DkpFips.Core.Registry
                 }
 
                 var body = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
-                var document = JsonReader.ReadObject(body);
-                var token = JsonReader.GetString(document, "token") ?? JsonReader.GetString(document, "access_token");
+                using var document = JsonText.TryParseObject(body);
+                var token = document is null ? null : JsonText.String(document.RootElement, "token") ?? JsonText.String(document.RootElement, "access_token");
                 if (string.IsNullOrEmpty(token))
                 {
                     throw new RegistryAuthException(ImageCheckStatus.Error, $"The token service {realm.Authority} answered without a token.");

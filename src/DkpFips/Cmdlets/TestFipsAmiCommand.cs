@@ -41,7 +41,7 @@ namespace DkpFips.Cmdlets
         /// <summary>The Kubernetes version the cluster will run; the image must carry it.</summary>
         [Parameter(ParameterSetName = ByVersion, ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(KubernetesVersionCompleter))]
-        [SingleVersionText]
+        [VersionText(Scalar = true)]
         [ValidateNotNullOrEmpty]
         public string? KubernetesVersion { get; set; }
 

@@ -94,5 +94,16 @@ namespace DkpFips.Core.Tests.Registry
             Assert.Equal(TransferFailure.InvalidArchive, ex.Failure);
             Assert.Contains("org.opencontainers.image.ref.name", ex.Message);
         }
+
+        [Theory]
+        [InlineData("[]")]
+        [InlineData("\"index\"")]
+        [InlineData("{\"manifests\":{}}")]
+        public void An_index_json_that_is_not_an_object_with_a_manifests_list_is_an_invalid_archive(string text)
+        {
+            var ex = Assert.Throws<RegistryTransferException>(() => OciLayout.ReadIndex(Encoding.UTF8.GetBytes(text)));
+            Assert.Equal(TransferFailure.InvalidArchive, ex.Failure);
+            Assert.Contains("no manifests list", ex.Message);
+        }
     }
 }
