@@ -7,8 +7,6 @@ using DkpFips.Core.AzureDevOps;
 using DkpFips.Core.Batch;
 using DkpFips.Core.Cluster;
 using DkpFips.Infrastructure;
-using EngineMatrix = DkpFips.Core.Batch.PipelineMatrix;
-using EngineSpec = DkpFips.Core.Batch.ClusterSpec;
 
 namespace DkpFips.Cmdlets
 {
@@ -20,7 +18,7 @@ namespace DkpFips.Cmdlets
     [OutputType(typeof(PipelineMatrix))]
     public sealed class ConvertToDkpFipsPipelineMatrixCommand : ClusterSpecCmdlet
     {
-        private readonly List<EngineSpec> specs = new List<EngineSpec>();
+        private readonly List<ClusterOptions> specs = new List<ClusterOptions>();
         private ClusterBatchPlanner planner = null!;
         private int invalid;
 
@@ -35,7 +33,7 @@ namespace DkpFips.Cmdlets
         /// </remarks>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [AllowEmptyString]
-        public string? ClusterName { get; set; }
+        public string? ClusterName { get => Spec.ClusterName; set => Spec.ClusterName = value; }
 
         /// <summary>How many legs run at once (the job's maxParallel).</summary>
         [Parameter]
@@ -60,7 +58,7 @@ namespace DkpFips.Cmdlets
 
         protected override void ProcessRecord()
         {
-            var spec = BoundSpec(ClusterName);
+            var spec = Spec.Clone();
             specs.Add(spec);
             if (UnfitAmi.Problem(AmiReport, ClusterName ?? string.Empty, "put in a matrix leg") is { } unfit)
             {
@@ -69,12 +67,11 @@ namespace DkpFips.Cmdlets
                 return;
             }
 
-            var request = spec.ToRequest();
-            request.Executable = string.IsNullOrWhiteSpace(DkpPath) ? "dkp" : DkpPath!.Trim();
             try
             {
-                planner.Plan(request);
-                EngineMatrix.RefuseSecrets(spec);
+                // Validation only: the leg runs dkp on an agent, where New-DkpFipsCluster resolves -DkpPath.
+                planner.Plan(new ClusterCreateRequest(spec));
+                StrategyMatrix.RefuseSecrets(spec);
             }
             catch (ClusterPlanException ex)
             {
@@ -100,7 +97,7 @@ namespace DkpFips.Cmdlets
                 return;
             }
 
-            var matrix = EngineMatrix.Build(specs, MaxParallel);
+            var matrix = StrategyMatrix.Build(specs, MaxParallel);
             var output = new PipelineMatrix(matrix, OutputVariable);
             WriteVerbose($"Matrix of {output.LegCount} leg(s): {string.Join(", ", output.LegNames)}.");
             if (OutputVariable is not null)

@@ -1,5 +1,5 @@
 using System.Linq;
-using EngineSpec = DkpFips.Core.Batch.ClusterSpec;
+using DkpFips.Core.Cluster;
 
 namespace DkpFips
 {
@@ -10,7 +10,7 @@ namespace DkpFips
     /// </summary>
     public sealed class ClusterSpec
     {
-        internal ClusterSpec(EngineSpec spec)
+        internal ClusterSpec(ClusterOptions spec)
         {
             ClusterName = spec.ClusterName ?? string.Empty;
             Provider = spec.Provider;
