@@ -1,8 +1,6 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using System.Management.Automation;
-using DkpFips.Completion;
 using DkpFips.Core.AzureDevOps;
 using DkpFips.Core.Batch;
 using DkpFips.Core.Cluster;
@@ -76,8 +74,7 @@ namespace DkpFips.Cmdlets
             catch (ClusterPlanException ex)
             {
                 invalid++;
-                var row = string.IsNullOrEmpty(ClusterName) || ex.Kind == ClusterPlanErrorKind.DuplicateClusterName ? string.Empty : $"Cluster '{ClusterName}': ";
-                WriteError(new ArgumentException(row + ex.Message, ex), ClusterErrorMap.ErrorId(ex.Kind), ClusterErrorMap.Category(ex.Kind), ex.Target ?? ClusterName, ex.RecommendedAction);
+                WritePlanError(ex);
             }
         }
 

@@ -379,12 +379,6 @@ namespace DkpFips.Cmdlets
             WriteAgentLine(AzureDevOpsLog.EndGroup);
         }
 
-        private void WritePlanError(ClusterPlanException ex)
-        {
-            var row = string.IsNullOrEmpty(ClusterName) || ex.Kind == ClusterPlanErrorKind.DuplicateClusterName ? string.Empty : $"Cluster '{ClusterName}': ";
-            WriteError(new ArgumentException(row + ex.Message, ex), ClusterErrorMap.ErrorId(ex.Kind), ClusterErrorMap.Category(ex.Kind), ex.Target ?? ClusterName, ex.RecommendedAction);
-        }
-
         private ClusterCreateRequest ToRequest()
         {
             var environment = new Dictionary<string, string>(StringComparer.Ordinal);

@@ -103,5 +103,16 @@ namespace DkpFips.Infrastructure
         [Parameter]
         [ValidateNotNullOrEmpty]
         public string[]? CatalogPath { get; set; }
+
+        /// <summary>
+        /// A refused cluster as an error record, the same for a create and a matrix: the batch goes
+        /// on. The message names the cluster (a duplicate's message names it already).
+        /// </summary>
+        private protected void WritePlanError(ClusterPlanException ex)
+        {
+            var name = Spec.ClusterName;
+            var row = string.IsNullOrEmpty(name) || ex.Kind == ClusterPlanErrorKind.DuplicateClusterName ? string.Empty : $"Cluster '{name}': ";
+            WriteError(new ArgumentException(row + ex.Message, ex), ClusterErrorMap.ErrorId(ex.Kind), ClusterErrorMap.Category(ex.Kind), ex.Target ?? name, ex.RecommendedAction);
+        }
     }
 }
