@@ -60,10 +60,7 @@ namespace DkpFips.MonoHarness
         {
             var plan = new ClusterPlanBuilder(FipsCatalog.BuiltIn).Build(new ClusterCreateRequest
             {
-                ClusterName = args[0],
-                Provider = "aws",
-                KubernetesVersion = args[1],
-                AmiId = args[2],
+                Spec = { ClusterName = args[0], Provider = "aws", KubernetesVersion = args[1], AmiId = args[2] },
             });
             foreach (var argument in plan.Command.DisplayArguments)
             {

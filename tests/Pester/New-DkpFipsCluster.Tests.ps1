@@ -85,6 +85,20 @@ Describe 'New-DkpFipsCluster' {
             $errs[1].Exception.Message | Should -BeLike '*no FIPS operating system image is supported on azure*'
         }
 
+        It 'keeps each piped record''s fields to that record; a value given on the command line goes to every record' {
+            $plans = @(
+                [pscustomobject]@{ ClusterName = 'rec-1'; AmiId = $Ami; Region = 'us-west-2'; Namespace = 'team-a'; ArgumentList = @('--worker-replicas=5') }
+                [pscustomobject]@{ ClusterName = 'rec-2'; AmiId = 'ami-0123456789abcdef0' }
+            ) | New-DkpFipsCluster -KubernetesVersion 1.23 -ImageRepository mirror.example.internal/mesosphere -PlanOnly -ErrorAction Stop
+            $plans.ClusterName | Should -Be @('rec-1', 'rec-2')
+            $plans[0].Arguments | Should -Contain '--region=us-west-2'
+            $plans[0].Arguments | Should -Contain '--namespace=team-a'
+            $plans[0].Arguments[-1] | Should -Be '--worker-replicas=5'
+            $plans[1].Arguments | Should -Contain '--ami=ami-0123456789abcdef0'
+            $plans[1].Arguments -match '^--(region|namespace|worker-replicas)' | Should -BeNullOrEmpty
+            $plans | ForEach-Object { $_.Arguments | Should -Contain '--kubernetes-image-repository=mirror.example.internal/mesosphere' }
+        }
+
         It 'refuses extra arguments that would override a FIPS flag (<Arguments>)' -ForEach @(
             @{ Arguments = @('--kubernetes-version=v1.23.7') }
             @{ Arguments = @('--etcd-version', '3.4.13') }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using DkpFips.Core.Cluster;
 using DkpFips.Core.Json;
 
 namespace DkpFips.Core.Batch
@@ -14,10 +15,10 @@ namespace DkpFips.Core.Batch
     {
         public const string VariablePrefix = "DKPFIPS_";
 
-        private readonly Func<ClusterSpec, string?> get;
-        private readonly Action<ClusterSpec, string?> set;
+        private readonly Func<ClusterOptions, string?> get;
+        private readonly Action<ClusterOptions, string?> set;
 
-        private ClusterSpecField(string name, string[] aliases, Func<ClusterSpec, string?> get, Action<ClusterSpec, string?> set, bool isList = false)
+        private ClusterSpecField(string name, string[] aliases, Func<ClusterOptions, string?> get, Action<ClusterOptions, string?> set, bool isList = false)
         {
             Name = name;
             Aliases = aliases;
@@ -64,18 +65,18 @@ namespace DkpFips.Core.Batch
                 || f.Aliases.Any(a => string.Equals(a, key, StringComparison.OrdinalIgnoreCase)));
 
         /// <summary>The value as one text (ArgumentList as a compact JSON array); null when not given.</summary>
-        public string? GetText(ClusterSpec spec)
+        public string? GetText(ClusterOptions spec)
         {
             var value = get(spec);
             return string.IsNullOrEmpty(value) ? null : value;
         }
 
         /// <summary>Sets a single-valued field (not ArgumentList).</summary>
-        public void Set(ClusterSpec spec, string? value)
+        public void Set(ClusterOptions spec, string? value)
         {
             if (IsList)
             {
-                throw new InvalidOperationException(Name + " is a list; set ClusterSpec.ArgumentList.");
+                throw new InvalidOperationException(Name + " is a list; set ClusterOptions.ArgumentList.");
             }
 
             set(spec, value);

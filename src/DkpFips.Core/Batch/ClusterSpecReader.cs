@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using DkpFips.Core.Cluster;
 using DkpFips.Core.Process;
 using DkpFips.Core.Yaml;
 using YamlDotNet.Core;
@@ -44,7 +45,7 @@ namespace DkpFips.Core.Batch
         };
 
         /// <summary>Reads a spec file. Throws <see cref="ClusterSpecFileException"/> for anything wrong with it.</summary>
-        public static IReadOnlyList<ClusterSpec> ReadFile(string path)
+        public static IReadOnlyList<ClusterOptions> ReadFile(string path)
         {
             string text;
             try
@@ -60,7 +61,7 @@ namespace DkpFips.Core.Batch
         }
 
         /// <summary>Reads spec YAML; <paramref name="origin"/> names it in errors and on each spec.</summary>
-        public static IReadOnlyList<ClusterSpec> Read(TextReader reader, string origin)
+        public static IReadOnlyList<ClusterOptions> Read(TextReader reader, string origin)
         {
             try
             {
@@ -72,7 +73,7 @@ namespace DkpFips.Core.Batch
             }
         }
 
-        private static IReadOnlyList<ClusterSpec> ReadTree(TextReader reader, string origin)
+        private static IReadOnlyList<ClusterOptions> ReadTree(TextReader reader, string origin)
         {
             var documents = YamlTree.Load(reader);
             if (documents.Count == 0 || IsNull(documents[0].RootNode))
@@ -115,7 +116,7 @@ namespace DkpFips.Core.Batch
                 throw YamlTree.Problem(schemaNode, $"schemaVersion {YamlTree.Scalar(schemaNode, SchemaVersionKey)} is not supported; this module reads schemaVersion {SchemaVersion}.");
             }
 
-            var defaults = new ClusterSpec();
+            var defaults = new ClusterOptions();
             if (defaultsNode is not null && !IsNull(defaultsNode))
             {
                 var map = defaultsNode as YamlMappingNode ?? throw YamlTree.Problem(defaultsNode, "'defaults' must be a mapping of cluster fields.");
@@ -133,7 +134,7 @@ namespace DkpFips.Core.Batch
                 throw YamlTree.Problem(list, "'clusters' lists no clusters.");
             }
 
-            var specs = new List<ClusterSpec>(list.Children.Count);
+            var specs = new List<ClusterOptions>(list.Children.Count);
             var seen = new Dictionary<string, long>(StringComparer.Ordinal);
             foreach (var item in list.Children)
             {
@@ -161,7 +162,7 @@ namespace DkpFips.Core.Batch
         }
 
         // Sets the fields of one mapping on the spec; returns the node of its name, if any.
-        private static YamlNode? Apply(YamlMappingNode map, ClusterSpec spec, bool inDefaults)
+        private static YamlNode? Apply(YamlMappingNode map, ClusterOptions spec, bool inDefaults)
         {
             YamlNode? nameNode = null;
             var given = new Dictionary<ClusterSpecField, YamlNode>();
@@ -182,7 +183,7 @@ namespace DkpFips.Core.Batch
                 }
 
                 given.Add(field, entry.Key);
-                if (field.Name == nameof(ClusterSpec.ClusterName))
+                if (field.Name == nameof(ClusterOptions.ClusterName))
                 {
                     if (inDefaults)
                     {

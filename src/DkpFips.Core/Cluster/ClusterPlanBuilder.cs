@@ -22,10 +22,10 @@ namespace DkpFips.Core.Cluster
 
         public ClusterCreatePlan Build(ClusterCreateRequest request)
         {
-            var name = Clean(request.ClusterName);
+            var name = Clean(request.Spec.ClusterName);
             ClusterName.Validate(name);
-            var provider = ClusterProvider.Resolve(Clean(request.Provider), Clean(request.AmiId), Clean(request.VmTemplate), Clean(request.OverrideSecretName));
-            MachineImageRules.Validate(provider, Clean(request.AmiId), Clean(request.Region), Clean(request.VmTemplate), Clean(request.OverrideSecretName));
+            var provider = ClusterProvider.Resolve(Clean(request.Spec.Provider), Clean(request.Spec.AmiId), Clean(request.Spec.VmTemplate), Clean(request.Spec.OverrideSecretName));
+            MachineImageRules.Validate(provider, Clean(request.Spec.AmiId), Clean(request.Spec.Region), Clean(request.Spec.VmTemplate), Clean(request.Spec.OverrideSecretName));
 
             var build = ResolveBuild(request);
             var providerProblem = request.Force ? null : ReleaseSupport.ProviderProblem(build, provider);
@@ -37,7 +37,7 @@ namespace DkpFips.Core.Cluster
             var kubernetesVersion = RequireNumberedFips(build.KubernetesVersion, build, "Kubernetes");
             var etcdVersion = ResolveEtcd(request, build);
 
-            var mirror = Clean(request.ImageRepository);
+            var mirror = Clean(request.Spec.ImageRepository);
             if (mirror is not null)
             {
                 ImageRepository.Validate(mirror);
@@ -48,7 +48,7 @@ namespace DkpFips.Core.Cluster
 
             // An empty CSV cell or spec entry binds as one empty argument; dkp has no use for it.
             // A value made only of control whitespace (a newline) is kept, so the guard refuses it.
-            var extra = (request.ExtraArguments ?? Array.Empty<string>()).Where(a => !string.IsNullOrWhiteSpace(a) || CommandLineText.IndexOfControl(a) >= 0).ToArray();
+            var extra = (request.Spec.ArgumentList ?? Array.Empty<string>()).Where(a => !string.IsNullOrWhiteSpace(a) || CommandLineText.IndexOfControl(a) >= 0).ToArray();
             ExtraArgumentGuard.Validate(extra);
 
             var arguments = new List<string>
@@ -65,23 +65,23 @@ namespace DkpFips.Core.Cluster
             switch (provider)
             {
                 case ClusterProvider.Aws:
-                    machineImage = Clean(request.AmiId);
+                    machineImage = Clean(request.Spec.AmiId);
                     arguments.Add(DkpFlags.Ami + "=" + machineImage);
-                    AddIfGiven(arguments, DkpFlags.Region, request.Region);
+                    AddIfGiven(arguments, DkpFlags.Region, request.Spec.Region);
                     break;
                 case ClusterProvider.Vsphere:
-                    machineImage = Clean(request.VmTemplate);
+                    machineImage = Clean(request.Spec.VmTemplate);
                     arguments.Add(DkpFlags.VmTemplate + "=" + machineImage);
                     break;
                 case ClusterProvider.PreProvisioned:
-                    machineImage = Clean(request.OverrideSecretName);
+                    machineImage = Clean(request.Spec.OverrideSecretName);
                     arguments.Add(DkpFlags.OverrideSecretName + "=" + machineImage);
                     break;
             }
 
-            AddIfGiven(arguments, DkpFlags.Namespace, request.Namespace);
-            AddIfGiven(arguments, DkpFlags.Kubeconfig, request.Kubeconfig);
-            AddIfGiven(arguments, "--registry-mirror-url", request.RegistryMirrorUrl);
+            AddIfGiven(arguments, DkpFlags.Namespace, request.Spec.Namespace);
+            AddIfGiven(arguments, DkpFlags.Kubeconfig, request.Spec.ManagementKubeconfig);
+            AddIfGiven(arguments, "--registry-mirror-url", request.Spec.RegistryMirrorUrl);
             AddIfGiven(arguments, "--registry-mirror-username", request.RegistryMirrorUsername);
             if (!string.IsNullOrEmpty(request.RegistryMirrorPassword))
             {
@@ -126,7 +126,7 @@ namespace DkpFips.Core.Cluster
         {
             try
             {
-                return selector.Resolve(request.KubernetesVersion, request.FipsBuild).Build!;
+                return selector.Resolve(request.Spec.KubernetesVersion, request.FipsBuild).Build!;
             }
             catch (BuildSelectionException ex)
             {
@@ -144,7 +144,7 @@ namespace DkpFips.Core.Cluster
 
         private static FipsVersion ResolveEtcd(ClusterCreateRequest request, FipsBuildDefinition build)
         {
-            var text = Clean(request.EtcdVersion);
+            var text = Clean(request.Spec.EtcdVersion);
             if (text is null)
             {
                 return RequireNumberedFips(build.EtcdVersion, build, "etcd");

@@ -1,14 +1,10 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using System.Management.Automation;
-using DkpFips.Completion;
 using DkpFips.Core.AzureDevOps;
 using DkpFips.Core.Batch;
 using DkpFips.Core.Cluster;
 using DkpFips.Infrastructure;
-using EngineMatrix = DkpFips.Core.Batch.PipelineMatrix;
-using EngineSpec = DkpFips.Core.Batch.ClusterSpec;
 
 namespace DkpFips.Cmdlets
 {
@@ -20,7 +16,7 @@ namespace DkpFips.Cmdlets
     [OutputType(typeof(PipelineMatrix))]
     public sealed class ConvertToDkpFipsPipelineMatrixCommand : ClusterSpecCmdlet
     {
-        private readonly List<EngineSpec> specs = new List<EngineSpec>();
+        private readonly List<ClusterOptions> specs = new List<ClusterOptions>();
         private ClusterBatchPlanner planner = null!;
         private int invalid;
 
@@ -35,7 +31,7 @@ namespace DkpFips.Cmdlets
         /// </remarks>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [AllowEmptyString]
-        public string? ClusterName { get; set; }
+        public string? ClusterName { get => Spec.ClusterName; set => Spec.ClusterName = value; }
 
         /// <summary>How many legs run at once (the job's maxParallel).</summary>
         [Parameter]
@@ -60,7 +56,7 @@ namespace DkpFips.Cmdlets
 
         protected override void ProcessRecord()
         {
-            var spec = BoundSpec(ClusterName);
+            var spec = Spec.Clone();
             specs.Add(spec);
             if (UnfitAmi.Problem(AmiReport, ClusterName ?? string.Empty, "put in a matrix leg") is { } unfit)
             {
@@ -69,18 +65,16 @@ namespace DkpFips.Cmdlets
                 return;
             }
 
-            var request = spec.ToRequest();
-            request.Executable = string.IsNullOrWhiteSpace(DkpPath) ? "dkp" : DkpPath!.Trim();
             try
             {
-                planner.Plan(request);
-                EngineMatrix.RefuseSecrets(spec);
+                // Validation only: the leg runs dkp on an agent, where New-DkpFipsCluster resolves -DkpPath.
+                planner.Plan(new ClusterCreateRequest(spec));
+                StrategyMatrix.RefuseSecrets(spec);
             }
             catch (ClusterPlanException ex)
             {
                 invalid++;
-                var row = string.IsNullOrEmpty(ClusterName) || ex.Kind == ClusterPlanErrorKind.DuplicateClusterName ? string.Empty : $"Cluster '{ClusterName}': ";
-                WriteError(new ArgumentException(row + ex.Message, ex), ClusterErrorMap.ErrorId(ex.Kind), ClusterErrorMap.Category(ex.Kind), ex.Target ?? ClusterName, ex.RecommendedAction);
+                WritePlanError(ex);
             }
         }
 
@@ -100,7 +94,7 @@ namespace DkpFips.Cmdlets
                 return;
             }
 
-            var matrix = EngineMatrix.Build(specs, MaxParallel);
+            var matrix = StrategyMatrix.Build(specs, MaxParallel);
             var output = new PipelineMatrix(matrix, OutputVariable);
             WriteVerbose($"Matrix of {output.LegCount} leg(s): {string.Join(", ", output.LegNames)}.");
             if (OutputVariable is not null)

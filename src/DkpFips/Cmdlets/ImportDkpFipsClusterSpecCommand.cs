@@ -35,7 +35,7 @@ namespace DkpFips.Cmdlets
         {
             foreach (var file in ResolveFiles())
             {
-                IReadOnlyList<Core.Batch.ClusterSpec> specs;
+                IReadOnlyList<Core.Cluster.ClusterOptions> specs;
                 try
                 {
                     specs = ClusterSpecReader.ReadFile(file);

@@ -28,7 +28,6 @@ namespace DkpFips.Cmdlets
 
         private readonly List<ClusterPlan> pending = new List<ClusterPlan>();
         private readonly Dictionary<FipsBuildDefinition, FipsBuild> builds = new Dictionary<FipsBuildDefinition, FipsBuild>();
-        private readonly Dictionary<string, string> executables = new Dictionary<string, string>(StringComparer.Ordinal);
         private readonly Dictionary<string, (string ManagementKubeconfig, string? Namespace)> managementClusters = new Dictionary<string, (string, string?)>(StringComparer.Ordinal);
         private ClusterBatchPlanner planner = null!;
 
@@ -36,7 +35,7 @@ namespace DkpFips.Cmdlets
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(ClusterNameCompleter))]
         [AllowEmptyString]
-        public string ClusterName { get; set; } = null!;
+        public string ClusterName { get => Spec.ClusterName!; set => Spec.ClusterName = value; }
 
         /// <summary>A build from Get-FipsBuild.</summary>
         [Parameter(ValueFromPipeline = true)]
@@ -120,7 +119,6 @@ namespace DkpFips.Cmdlets
             try
             {
                 request = ToRequest();
-                request.Executable = ResolveExecutable();
                 plan = planner.Plan(request);
                 if (ReleaseSupport.ForcedPast(plan.Build, plan.Provider) is { } forced)
                 {
@@ -141,7 +139,7 @@ namespace DkpFips.Cmdlets
 
             var output = new ClusterPlan(plan, build);
             var ns = string.IsNullOrWhiteSpace(Namespace) ? null : Namespace!.Trim();
-            managementClusters[output.ClusterName] = (request.Kubeconfig ?? DefaultKubeconfig.Path(), ns);
+            managementClusters[output.ClusterName] = (request.Spec.ManagementKubeconfig ?? DefaultKubeconfig.Path(), ns);
             if (PlanOnly)
             {
                 WriteObject(output);
@@ -361,26 +359,6 @@ namespace DkpFips.Cmdlets
             WriteAgentLine(AzureDevOpsLog.EndGroup);
         }
 
-        private void WritePlanError(ClusterPlanException ex)
-        {
-            var row = string.IsNullOrEmpty(ClusterName) || ex.Kind == ClusterPlanErrorKind.DuplicateClusterName ? string.Empty : $"Cluster '{ClusterName}': ";
-            WriteError(new ArgumentException(row + ex.Message, ex), ClusterErrorMap.ErrorId(ex.Kind), ClusterErrorMap.Category(ex.Kind), ex.Target ?? ClusterName, ex.RecommendedAction);
-        }
-
-        private string ResolveExecutable()
-        {
-            var wanted = string.IsNullOrWhiteSpace(DkpPath) ? null : DkpPath!.Trim();
-            var key = wanted ?? string.Empty;
-            if (executables.TryGetValue(key, out var cached))
-            {
-                return cached;
-            }
-
-            var found = ResolveDkp(DkpPath, required: !PlanOnly);
-            executables[key] = found;
-            return found;
-        }
-
         private ClusterCreateRequest ToRequest()
         {
             var environment = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -393,17 +371,20 @@ namespace DkpFips.Cmdlets
             var mirrorPassword = RegistryMirrorCredential is null || RegistryMirrorCredential == PSCredential.Empty
                 ? null
                 : RegistryMirrorCredential.GetNetworkCredential().Password;
-            // The spec's request, plus what only a real creation has: the chosen build, paths
-            // resolved against the current location, credentials and the dry-run switch.
-            var request = BoundSpec(ClusterName).ToRequest();
-            request.FipsBuild = FipsBuild?.Definition;
-            request.Kubeconfig = string.IsNullOrWhiteSpace(ManagementKubeconfig) ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(ManagementKubeconfig!.Trim());
-            request.RegistryMirrorUsername = RegistryMirrorCredential?.UserName;
-            request.RegistryMirrorPassword = mirrorPassword;
-            request.Environment = environment;
-            request.DryRun = DryRun;
-            request.Force = Force;
-            return request;
+            // This record's spec (the kubeconfig resolved against the current location), composed
+            // with what only a real creation has: the chosen build, credentials, the dkp found, the switches.
+            var spec = Spec.Clone();
+            spec.ManagementKubeconfig = string.IsNullOrWhiteSpace(spec.ManagementKubeconfig) ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(spec.ManagementKubeconfig!.Trim());
+            return new ClusterCreateRequest(spec)
+            {
+                FipsBuild = FipsBuild?.Definition,
+                RegistryMirrorUsername = RegistryMirrorCredential?.UserName,
+                RegistryMirrorPassword = mirrorPassword,
+                Environment = environment,
+                DryRun = DryRun,
+                Force = Force,
+                Executable = ResolveDkp(spec.DkpPath, required: !PlanOnly),
+            };
         }
     }
 }

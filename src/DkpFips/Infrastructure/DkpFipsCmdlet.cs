@@ -20,6 +20,7 @@ namespace DkpFips.Infrastructure
     public abstract partial class DkpFipsCmdlet : PSCmdlet, IDisposable
     {
         private readonly CancellationTokenSource cancellation = new CancellationTokenSource();
+        private readonly Dictionary<string, string> resolvedDkp = new Dictionary<string, string>(StringComparer.Ordinal);
         private bool disposed;
 
         /// <summary>Cancelled when the user presses Ctrl+C or the pipeline is stopped.</summary>
@@ -105,13 +106,20 @@ namespace DkpFips.Infrastructure
         }
 
         /// <summary>
-        /// The dkp CLI (-DkpPath, else dkp, else nkp on PATH). When <paramref name="required"/> and it
-        /// is missing, the command stops before anything runs; a plan only names it.
+        /// The dkp CLI (-DkpPath, else dkp, else nkp on PATH): the one rule every cmdlet that runs
+        /// dkp uses. When <paramref name="required"/> and it is missing, the command stops before
+        /// anything runs; a plan only names it. Each -DkpPath is looked up once per command (a
+        /// batch of a hundred rows searches PATH once).
         /// </summary>
         private protected string ResolveDkp(string? dkpPath, bool required)
         {
-            var found = FindProgram(dkpPath, "dkp", "nkp");
             var wanted = string.IsNullOrWhiteSpace(dkpPath) ? null : dkpPath!.Trim();
+            if (resolvedDkp.TryGetValue(wanted ?? string.Empty, out var cached))
+            {
+                return cached;
+            }
+
+            var found = FindProgram(dkpPath, "dkp", "nkp");
             if (found is null && required)
             {
                 ThrowTerminatingError(
@@ -120,7 +128,7 @@ namespace DkpFips.Infrastructure
                     "Install the DKP (dkp) or NKP (nkp) CLI on PATH, or give its path with -DkpPath.");
             }
 
-            return found ?? wanted ?? "dkp";
+            return resolvedDkp[wanted ?? string.Empty] = found ?? wanted ?? "dkp";
         }
 
         /// <summary>

@@ -1,5 +1,5 @@
 using System.Linq;
-using EngineSpec = DkpFips.Core.Batch.ClusterSpec;
+using DkpFips.Core.Cluster;
 
 namespace DkpFips
 {
@@ -10,65 +10,54 @@ namespace DkpFips
     /// </summary>
     public sealed class ClusterSpec
     {
-        internal ClusterSpec(EngineSpec spec)
+        private readonly ClusterOptions spec;
+
+        // Reads through to the engine's spec (its one home) rather than copying each field.
+        internal ClusterSpec(ClusterOptions spec)
         {
-            ClusterName = spec.ClusterName ?? string.Empty;
-            Provider = spec.Provider;
-            KubernetesVersion = spec.KubernetesVersion;
-            EtcdVersion = spec.EtcdVersion;
-            AmiId = spec.AmiId;
-            Region = spec.Region;
-            VmTemplate = spec.VmTemplate;
-            OverrideSecretName = spec.OverrideSecretName;
-            ImageRepository = spec.ImageRepository;
-            ManagementKubeconfig = spec.ManagementKubeconfig;
-            Namespace = spec.Namespace;
-            RegistryMirrorUrl = spec.RegistryMirrorUrl;
+            this.spec = spec;
             ArgumentList = spec.ArgumentList.ToArray();
-            DkpPath = spec.DkpPath;
-            SourcePath = spec.SourcePath;
-            SourceLine = spec.SourceLine;
         }
 
-        public string ClusterName { get; }
+        public string ClusterName => spec.ClusterName ?? string.Empty;
 
-        public string? Provider { get; }
+        public string? Provider => spec.Provider;
 
         /// <summary>As written in the file (a version line such as 1.23, or a full version).</summary>
-        public string? KubernetesVersion { get; }
+        public string? KubernetesVersion => spec.KubernetesVersion;
 
-        public string? EtcdVersion { get; }
+        public string? EtcdVersion => spec.EtcdVersion;
 
-        public string? AmiId { get; }
+        public string? AmiId => spec.AmiId;
 
-        public string? Region { get; }
+        public string? Region => spec.Region;
 
-        public string? VmTemplate { get; }
+        public string? VmTemplate => spec.VmTemplate;
 
-        public string? OverrideSecretName { get; }
+        public string? OverrideSecretName => spec.OverrideSecretName;
 
-        public string? ImageRepository { get; }
+        public string? ImageRepository => spec.ImageRepository;
 
         /// <summary>The management cluster's kubeconfig, as written (relative paths resolve where New-DkpFipsCluster runs).</summary>
-        public string? ManagementKubeconfig { get; }
+        public string? ManagementKubeconfig => spec.ManagementKubeconfig;
 
-        public string? Namespace { get; }
+        public string? Namespace => spec.Namespace;
 
-        public string? RegistryMirrorUrl { get; }
+        public string? RegistryMirrorUrl => spec.RegistryMirrorUrl;
 
         /// <summary>Extra dkp arguments; empty when none.</summary>
         public string[] ArgumentList { get; }
 
-        public string? DkpPath { get; }
+        public string? DkpPath => spec.DkpPath;
 
         /// <summary>The AMI id, VM template or override secret name, whichever is given.</summary>
         public string? MachineImage => FirstGiven(AmiId, VmTemplate, OverrideSecretName);
 
         /// <summary>The spec file this cluster comes from.</summary>
-        public string? SourcePath { get; }
+        public string? SourcePath => spec.SourcePath;
 
         /// <summary>The line of its entry in the spec file.</summary>
-        public long SourceLine { get; }
+        public long SourceLine => spec.SourceLine;
 
         public override string ToString() => ClusterName;
 

@@ -1,6 +1,6 @@
 using System.Collections.Specialized;
 using System.Linq;
-using EngineMatrix = DkpFips.Core.Batch.PipelineMatrix;
+using DkpFips.Core.Batch;
 
 namespace DkpFips
 {
@@ -11,7 +11,7 @@ namespace DkpFips
     /// </summary>
     public sealed class PipelineMatrix
     {
-        internal PipelineMatrix(EngineMatrix matrix, string? outputVariable)
+        internal PipelineMatrix(StrategyMatrix matrix, string? outputVariable)
         {
             Matrix = new OrderedDictionary(matrix.Legs.Count);
             foreach (var leg in matrix.Legs)

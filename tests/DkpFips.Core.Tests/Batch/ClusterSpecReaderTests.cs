@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Linq;
 using DkpFips.Core.Batch;
+using DkpFips.Core.Cluster;
 using Xunit;
 
 namespace DkpFips.Core.Tests.Batch
@@ -13,7 +14,7 @@ namespace DkpFips.Core.Tests.Batch
         private static ClusterSpecFileException Fails(string yaml) =>
             Assert.Throws<ClusterSpecFileException>(() => ClusterSpecReader.Read(new StringReader(yaml), Origin));
 
-        private static ClusterSpec[] Read(string yaml) => ClusterSpecReader.Read(new StringReader(yaml), Origin).ToArray();
+        private static ClusterOptions[] Read(string yaml) => ClusterSpecReader.Read(new StringReader(yaml), Origin).ToArray();
 
         [Fact]
         public void Reads_every_field_of_each_cluster_in_file_order()

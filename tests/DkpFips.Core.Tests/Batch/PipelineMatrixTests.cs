@@ -58,10 +58,10 @@ namespace DkpFips.Core.Tests.Batch
         [Fact]
         public void Json_is_compact_ordered_and_carries_only_given_fields()
         {
-            var matrix = PipelineMatrix.Build(new[]
+            var matrix = StrategyMatrix.Build(new[]
             {
-                new ClusterSpec { ClusterName = "fips-a", Provider = "aws", KubernetesVersion = "1.23", AmiId = "ami-0123456789abcdef0", ArgumentList = new[] { "--x=\"q\"", "a;b" } },
-                new ClusterSpec { ClusterName = "fips-b", Provider = "vsphere", VmTemplate = "t", Region = "" },
+                new ClusterOptions { ClusterName = "fips-a", Provider = "aws", KubernetesVersion = "1.23", AmiId = "ami-0123456789abcdef0", ArgumentList = new[] { "--x=\"q\"", "a;b" } },
+                new ClusterOptions { ClusterName = "fips-b", Provider = "vsphere", VmTemplate = "t", Region = "" },
             }, maxParallel: 2);
 
             Assert.Equal(2, matrix.MaxParallel);
@@ -75,10 +75,10 @@ namespace DkpFips.Core.Tests.Batch
         public void The_batch_planner_refuses_a_second_cluster_of_the_same_name()
         {
             var planner = new ClusterBatchPlanner(new ClusterPlanBuilder(FipsCatalog.BuiltIn));
-            var request = new ClusterSpec { ClusterName = "a", AmiId = "ami-0123456789abcdef0", KubernetesVersion = "1.23" };
+            var spec = new ClusterOptions { ClusterName = "a", AmiId = "ami-0123456789abcdef0", KubernetesVersion = "1.23" };
 
-            planner.Plan(request.ToRequest());
-            var ex = Assert.Throws<ClusterPlanException>(() => planner.Plan(request.ToRequest()));
+            planner.Plan(new ClusterCreateRequest(spec));
+            var ex = Assert.Throws<ClusterPlanException>(() => planner.Plan(new ClusterCreateRequest(spec)));
 
             Assert.Equal(ClusterPlanErrorKind.DuplicateClusterName, ex.Kind);
             Assert.True(planner.IsDuplicate("a"));

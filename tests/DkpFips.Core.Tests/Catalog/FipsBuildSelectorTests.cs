@@ -108,7 +108,7 @@ namespace DkpFips.Core.Tests.Catalog
         public void Every_planner_refuses_a_missing_build_in_the_same_words()
         {
             var cluster = Assert.Throws<ClusterPlanException>(() => new ClusterPlanBuilder(FipsCatalog.BuiltIn).Build(
-                new ClusterCreateRequest { ClusterName = "fips-1", Provider = "aws", KubernetesVersion = "1.20", AmiId = "ami-0a1b2c3d4e5f60718" }));
+                new ClusterCreateRequest { Spec = { ClusterName = "fips-1", Provider = "aws", KubernetesVersion = "1.20", AmiId = "ami-0a1b2c3d4e5f60718" } }));
             var kib = Assert.Throws<KibException>(() => new KibPlanBuilder(FipsCatalog.BuiltIn).Build(
                 new KibBuildRequest { ImageDefinition = "images/ami/rhel-84.yaml", KubernetesVersion = "1.20" }));
             var upgrade = Assert.Throws<UpgradePlanException>(() => new UpgradePlanBuilder(FipsCatalog.BuiltIn).Build(

@@ -61,7 +61,7 @@ namespace DkpFips.Core.Tests.Catalog
         public void New_dkp_fips_cluster_refuses_a_provider_the_release_does_not_support()
         {
             var builder = new ClusterPlanBuilder(FipsCatalog.BuiltIn);
-            var request = new ClusterCreateRequest { ClusterName = "fips-1", KubernetesVersion = "1.21.6", VmTemplate = "rhel-79-fips" };
+            var request = new ClusterCreateRequest { Spec = { ClusterName = "fips-1", KubernetesVersion = "1.21.6", VmTemplate = "rhel-79-fips" } };
             var ex = Assert.Throws<ClusterPlanException>(() => builder.Build(request));
 
             Assert.Equal(ClusterPlanErrorKind.ProviderNotSupportedByRelease, ex.Kind);
@@ -76,7 +76,7 @@ namespace DkpFips.Core.Tests.Catalog
         public void New_dkp_fips_cluster_refuses_a_piped_build_on_an_unsupported_provider()
         {
             var builder = new ClusterPlanBuilder(FipsCatalog.BuiltIn);
-            var request = new ClusterCreateRequest { ClusterName = "fips-1", FipsBuild = Row("2.0"), VmTemplate = "rhel-79-fips" };
+            var request = new ClusterCreateRequest { Spec = { ClusterName = "fips-1", VmTemplate = "rhel-79-fips" }, FipsBuild = Row("2.0") };
             Assert.Equal(ClusterPlanErrorKind.ProviderNotSupportedByRelease, Assert.Throws<ClusterPlanException>(() => builder.Build(request)).Kind);
         }
 

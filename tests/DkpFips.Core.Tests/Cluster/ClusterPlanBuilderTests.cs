@@ -12,7 +12,7 @@ namespace DkpFips.Core.Tests.Cluster
         private const string Ami = "ami-03dcaa75d45aca36f";
         private readonly ClusterPlanBuilder builder = new ClusterPlanBuilder(FipsCatalog.BuiltIn);
 
-        private static ClusterCreateRequest Aws(string version = "1.23") => new ClusterCreateRequest { ClusterName = "fips-1", Provider = "aws", KubernetesVersion = version, AmiId = Ami };
+        private static ClusterCreateRequest Aws(string version = "1.23") => new ClusterCreateRequest { Spec = { ClusterName = "fips-1", Provider = "aws", KubernetesVersion = version, AmiId = Ami } };
 
         private static ClusterPlanErrorKind Refused(ClusterPlanBuilder builder, ClusterCreateRequest request) =>
             Assert.Throws<ClusterPlanException>(() => builder.Build(request)).Kind;
@@ -20,7 +20,7 @@ namespace DkpFips.Core.Tests.Cluster
         [Fact]
         public void MapsTheDocumentedDkp23ExampleToTheExactArguments()
         {
-            var plan = builder.Build(new ClusterCreateRequest { ClusterName = "myfipscluster", Provider = "aws", KubernetesVersion = "1.23.7+fips.0", AmiId = Ami });
+            var plan = builder.Build(new ClusterCreateRequest { Spec = { ClusterName = "myfipscluster", Provider = "aws", KubernetesVersion = "1.23.7+fips.0", AmiId = Ami } });
             Assert.Equal(new[]
             {
                 "create", "cluster", "aws", "--cluster-name=myfipscluster",
@@ -44,8 +44,8 @@ namespace DkpFips.Core.Tests.Cluster
         [Fact]
         public void EveryProviderGetsItsMachineImageFlagAndAllFourFipsFlags()
         {
-            var vsphere = builder.Build(new ClusterCreateRequest { ClusterName = "v", KubernetesVersion = "1.22", VmTemplate = "konvoy-rhel-84-fips" });
-            var pre = builder.Build(new ClusterCreateRequest { ClusterName = "p", Provider = "preprovisioned", KubernetesVersion = "1.22", OverrideSecretName = "fips-overrides" });
+            var vsphere = builder.Build(new ClusterCreateRequest { Spec = { ClusterName = "v", KubernetesVersion = "1.22", VmTemplate = "konvoy-rhel-84-fips" } });
+            var pre = builder.Build(new ClusterCreateRequest { Spec = { ClusterName = "p", Provider = "preprovisioned", KubernetesVersion = "1.22", OverrideSecretName = "fips-overrides" } });
             Assert.Equal("vsphere", vsphere.Provider);
             Assert.Contains("--vm-template=konvoy-rhel-84-fips", vsphere.Command.DisplayArguments);
             Assert.Contains("--override-secret-name=fips-overrides", pre.Command.DisplayArguments);
@@ -62,7 +62,7 @@ namespace DkpFips.Core.Tests.Cluster
         public void AMirrorReplacesBothRepositoriesAndKeepsTheTags()
         {
             var request = Aws();
-            request.ImageRepository = "registry.example.internal:5000/mirror/mesosphere";
+            request.Spec.ImageRepository = "registry.example.internal:5000/mirror/mesosphere";
             var plan = builder.Build(request);
             Assert.Contains("--kubernetes-image-repository=registry.example.internal:5000/mirror/mesosphere", plan.Command.DisplayArguments);
             Assert.Contains("--etcd-image-repository=registry.example.internal:5000/mirror/mesosphere", plan.Command.DisplayArguments);
@@ -79,7 +79,7 @@ namespace DkpFips.Core.Tests.Cluster
         public void RefusesNamesThatAreNotDns1123(string name)
         {
             var request = Aws();
-            request.ClusterName = name;
+            request.Spec.ClusterName = name;
             Assert.Equal(ClusterPlanErrorKind.InvalidClusterName, Refused(builder, request));
         }
 
@@ -91,7 +91,7 @@ namespace DkpFips.Core.Tests.Cluster
         public void RefusesProvidersWithoutFipsImages(string provider)
         {
             var request = Aws();
-            request.Provider = provider;
+            request.Spec.Provider = provider;
             var ex = Assert.Throws<ClusterPlanException>(() => builder.Build(request));
             Assert.Equal(ClusterPlanErrorKind.ProviderNotFipsCapable, ex.Kind);
             Assert.Contains("no FIPS operating system image", ex.Message);
@@ -106,7 +106,7 @@ namespace DkpFips.Core.Tests.Cluster
         public void RefusesMalformedAmiIds(string ami)
         {
             var request = Aws();
-            request.AmiId = ami;
+            request.Spec.AmiId = ami;
             Assert.Equal(ClusterPlanErrorKind.InvalidAmiId, Refused(builder, request));
         }
 
@@ -114,16 +114,16 @@ namespace DkpFips.Core.Tests.Cluster
         public void AcceptsBothAmiIdLengths()
         {
             var request = Aws();
-            request.AmiId = "ami-0a1b2c3d";
+            request.Spec.AmiId = "ami-0a1b2c3d";
             Assert.Contains("--ami=ami-0a1b2c3d", builder.Build(request).Command.DisplayArguments);
         }
 
         [Fact]
         public void RequiresTheProvidersMachineImage()
         {
-            Assert.Equal(ClusterPlanErrorKind.MachineImageRequired, Refused(builder, new ClusterCreateRequest { ClusterName = "a", Provider = "aws", KubernetesVersion = "1.23" }));
-            Assert.Equal(ClusterPlanErrorKind.ProviderRequired, Refused(builder, new ClusterCreateRequest { ClusterName = "a", KubernetesVersion = "1.23" }));
-            Assert.Equal(ClusterPlanErrorKind.ParameterNotForProvider, Refused(builder, new ClusterCreateRequest { ClusterName = "a", Provider = "vsphere", VmTemplate = "t", AmiId = Ami, KubernetesVersion = "1.23" }));
+            Assert.Equal(ClusterPlanErrorKind.MachineImageRequired, Refused(builder, new ClusterCreateRequest { Spec = { ClusterName = "a", Provider = "aws", KubernetesVersion = "1.23" } }));
+            Assert.Equal(ClusterPlanErrorKind.ProviderRequired, Refused(builder, new ClusterCreateRequest { Spec = { ClusterName = "a", KubernetesVersion = "1.23" } }));
+            Assert.Equal(ClusterPlanErrorKind.ParameterNotForProvider, Refused(builder, new ClusterCreateRequest { Spec = { ClusterName = "a", Provider = "vsphere", VmTemplate = "t", AmiId = Ami, KubernetesVersion = "1.23" } }));
         }
 
         [Theory]
@@ -136,7 +136,7 @@ namespace DkpFips.Core.Tests.Cluster
         public void RefusesExtraArgumentsThatOverrideAFipsFlag(string argument)
         {
             var request = Aws();
-            request.ExtraArguments = new[] { "--worker-replicas=3", argument, "value" };
+            request.Spec.ArgumentList = new[] { "--worker-replicas=3", argument, "value" };
             Assert.Equal(ClusterPlanErrorKind.FipsFlagOverride, Refused(builder, request));
         }
 
@@ -147,7 +147,7 @@ namespace DkpFips.Core.Tests.Cluster
         public void RefusesExtraArgumentsThatAParameterOwns(string argument)
         {
             var request = Aws();
-            request.ExtraArguments = new[] { argument };
+            request.Spec.ArgumentList = new[] { argument };
             Assert.Equal(ClusterPlanErrorKind.ReservedArgument, Refused(builder, request));
         }
 
@@ -156,7 +156,7 @@ namespace DkpFips.Core.Tests.Cluster
         {
             // What an empty ArgumentList cell of Import-Csv binds: one empty string.
             var request = Aws();
-            request.ExtraArguments = new[] { string.Empty, " ", "--worker-replicas=3" };
+            request.Spec.ArgumentList = new[] { string.Empty, " ", "--worker-replicas=3" };
             var arguments = builder.Build(request).Command.DisplayArguments;
             Assert.DoesNotContain(arguments, a => string.IsNullOrWhiteSpace(a));
             Assert.Equal("--worker-replicas=3", arguments[arguments.Count - 1]);
@@ -166,7 +166,7 @@ namespace DkpFips.Core.Tests.Cluster
         public void PassesOtherExtraArgumentsThroughLast()
         {
             var request = Aws();
-            request.ExtraArguments = new[] { "--control-plane-replicas", "3", "--self-managed" };
+            request.Spec.ArgumentList = new[] { "--control-plane-replicas", "3", "--self-managed" };
             var arguments = builder.Build(request).Command.DisplayArguments;
             Assert.Equal(new[] { "--control-plane-replicas", "3", "--self-managed" }, arguments.Skip(arguments.Count - 3));
         }
@@ -178,7 +178,7 @@ namespace DkpFips.Core.Tests.Cluster
         public void RefusesNonFipsEtcdVersions(string etcd, ClusterPlanErrorKind kind)
         {
             var request = Aws();
-            request.EtcdVersion = etcd;
+            request.Spec.EtcdVersion = etcd;
             Assert.Equal(kind, Refused(builder, request));
         }
 
@@ -186,7 +186,7 @@ namespace DkpFips.Core.Tests.Cluster
         public void AnExplicitFipsEtcdVersionWins()
         {
             var request = Aws();
-            request.EtcdVersion = "v3.4.14+fips.1";
+            request.Spec.EtcdVersion = "v3.4.14+fips.1";
             Assert.Contains("--etcd-version=3.4.14+fips.1", builder.Build(request).Command.DisplayArguments);
         }
 
@@ -212,7 +212,7 @@ namespace DkpFips.Core.Tests.Cluster
             Assert.Equal(ClusterPlanErrorKind.InvalidEtcdVersion, Refused(builder, refused));
             var request = Aws(null!);
             request.FipsBuild = unnumbered;
-            request.EtcdVersion = "3.4.13+fips.0";
+            request.Spec.EtcdVersion = "3.4.13+fips.0";
             Assert.Contains("--etcd-version=3.4.13+fips.0", builder.Build(request).Command.DisplayArguments);
         }
 
@@ -223,7 +223,7 @@ namespace DkpFips.Core.Tests.Cluster
             {
                 var request = Aws();
                 request.FipsBuild = build;
-                request.KubernetesVersion = null;
+                request.Spec.KubernetesVersion = null;
                 var plan = builder.Build(request);
                 FipsInvariant.Verify(plan.Command.DisplayArguments);
             }
@@ -244,7 +244,7 @@ namespace DkpFips.Core.Tests.Cluster
         {
             var request = Aws();
             request.RegistryMirrorPassword = " canary pw ";
-            request.ExtraArguments = new[] { "--some-token", "tok-canary" };
+            request.Spec.ArgumentList = new[] { "--some-token", "tok-canary" };
             var plan = builder.Build(request);
             Assert.Contains("--registry-mirror-password=***", plan.Command.DisplayArguments);
             Assert.DoesNotContain(plan.Command.DisplayArguments, a => a.Contains("canary"));

@@ -18,7 +18,7 @@ namespace DkpFips.Core.Tests.HostileInput
         private readonly ClusterPlanBuilder builder = new ClusterPlanBuilder(FipsCatalog.BuiltIn);
 
         private static ClusterCreateRequest Aws(params string[] extra) =>
-            new ClusterCreateRequest { ClusterName = "fips-1", Provider = "aws", KubernetesVersion = "1.23", AmiId = Ami, ExtraArguments = extra };
+            new ClusterCreateRequest { Spec = { ClusterName = "fips-1", Provider = "aws", KubernetesVersion = "1.23", AmiId = Ami, ArgumentList = extra } };
 
         private ClusterPlanException Refused(ClusterCreateRequest request) => Assert.Throws<ClusterPlanException>(() => builder.Build(request));
 
@@ -77,10 +77,10 @@ namespace DkpFips.Core.Tests.HostileInput
         public void A_parameter_value_with_a_control_character_is_refused_before_a_plan_exists()
         {
             var request = Aws();
-            request.Namespace = "ns\0x";
+            request.Spec.Namespace = "ns\0x";
             Assert.Equal(ClusterPlanErrorKind.InvalidArgument, Refused(request).Kind);
             request = Aws();
-            request.RegistryMirrorUrl = "https://mirror.example\n--kubernetes-version=v1.22.0";
+            request.Spec.RegistryMirrorUrl = "https://mirror.example\n--kubernetes-version=v1.22.0";
             Assert.Equal(ClusterPlanErrorKind.InvalidArgument, Refused(request).Kind);
         }
 
@@ -90,7 +90,7 @@ namespace DkpFips.Core.Tests.HostileInput
             Assert.NotNull(ClusterName.Problem("fips\0x"));
             Assert.NotNull(ClusterName.Problem("\0"));
             var request = Aws();
-            request.ClusterName = "fips\0x";
+            request.Spec.ClusterName = "fips\0x";
             var ex = Refused(request);
             Assert.Equal(ClusterPlanErrorKind.InvalidClusterName, ex.Kind);
             Assert.Contains("\\u0000", ex.Message);
@@ -140,14 +140,14 @@ namespace DkpFips.Core.Tests.HostileInput
         [Fact]
         public void A_matrix_refuses_secret_flags_and_url_passwords()
         {
-            var flag = new ClusterSpec { ClusterName = "v-1", ArgumentList = new[] { "--registry-mirror-password", "MatrixSecret2" } };
-            var ex = Assert.Throws<ClusterPlanException>(() => PipelineMatrix.RefuseSecrets(flag));
+            var flag = new ClusterOptions { ClusterName = "v-1", ArgumentList = new[] { "--registry-mirror-password", "MatrixSecret2" } };
+            var ex = Assert.Throws<ClusterPlanException>(() => StrategyMatrix.RefuseSecrets(flag));
             Assert.Equal(ClusterPlanErrorKind.SecretNotAllowed, ex.Kind);
             Assert.DoesNotContain("MatrixSecret2", ex.Message);
-            var url = new ClusterSpec { ClusterName = "v-2", RegistryMirrorUrl = "https://u:MirrorPass@mirror.example" };
-            var urlEx = Assert.Throws<ClusterPlanException>(() => PipelineMatrix.RefuseSecrets(url));
+            var url = new ClusterOptions { ClusterName = "v-2", RegistryMirrorUrl = "https://u:MirrorPass@mirror.example" };
+            var urlEx = Assert.Throws<ClusterPlanException>(() => StrategyMatrix.RefuseSecrets(url));
             Assert.DoesNotContain("MirrorPass", urlEx.Message);
-            PipelineMatrix.RefuseSecrets(new ClusterSpec { ClusterName = "v-3", ArgumentList = new[] { "--with-aws-bootstrap-credentials=true", "--self-managed" } });
+            StrategyMatrix.RefuseSecrets(new ClusterOptions { ClusterName = "v-3", ArgumentList = new[] { "--with-aws-bootstrap-credentials=true", "--self-managed" } });
         }
     }
 }

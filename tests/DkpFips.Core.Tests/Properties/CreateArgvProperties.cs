@@ -44,14 +44,17 @@ namespace DkpFips.Core.Tests.Properties
         private static readonly Gen<ClusterCreateRequest> Requests =
             Gen.Select(Providers, Versions, Mirrors, ExtraArguments.Array[0, 6], Gen.Bool, (provider, version, mirror, extra, dryRun) => new ClusterCreateRequest
             {
-                ClusterName = "fips-1",
-                Provider = provider,
-                KubernetesVersion = version,
-                AmiId = provider.Trim().Equals("aws", StringComparison.OrdinalIgnoreCase) ? "ami-03dcaa75d45aca36f" : null,
-                VmTemplate = provider == "vsphere" ? "rhel-8.4-fips" : null,
-                OverrideSecretName = provider == "preprovisioned" ? "fips-overrides" : null,
-                ImageRepository = mirror,
-                ExtraArguments = extra,
+                Spec =
+                {
+                    ClusterName = "fips-1",
+                    Provider = provider,
+                    KubernetesVersion = version,
+                    AmiId = provider.Trim().Equals("aws", StringComparison.OrdinalIgnoreCase) ? "ami-03dcaa75d45aca36f" : null,
+                    VmTemplate = provider == "vsphere" ? "rhel-8.4-fips" : null,
+                    OverrideSecretName = provider == "preprovisioned" ? "fips-overrides" : null,
+                    ImageRepository = mirror,
+                    ArgumentList = extra,
+                },
                 DryRun = dryRun,
             });
 
@@ -92,7 +95,7 @@ namespace DkpFips.Core.Tests.Properties
         }
 
         private static string Describe(ClusterCreateRequest r) =>
-            $"provider '{r.Provider}', version '{r.KubernetesVersion}', mirror '{r.ImageRepository}', dry run {r.DryRun}, extra [{string.Join(", ", (r.ExtraArguments ?? Array.Empty<string>()).Select(a => "'" + a.Replace("\0", "\\0").Replace("\n", "\\n") + "'"))}]";
+            $"provider '{r.Spec.Provider}', version '{r.Spec.KubernetesVersion}', mirror '{r.Spec.ImageRepository}', dry run {r.DryRun}, extra [{string.Join(", ", r.Spec.ArgumentList.Select(a => "'" + a.Replace("\0", "\\0").Replace("\n", "\\n") + "'"))}]";
 
         /// <summary>
         /// The long flags dkp receives and their values, in order. Each argument is cut at its

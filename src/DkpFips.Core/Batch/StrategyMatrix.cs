@@ -13,9 +13,9 @@ namespace DkpFips.Core.Batch
     /// so a leg's agent can plan and create that cluster on its own. Build it from a batch that
     /// <see cref="Cluster.ClusterBatchPlanner"/> accepted.
     /// </summary>
-    public sealed class PipelineMatrix
+    public sealed class StrategyMatrix
     {
-        private PipelineMatrix(IReadOnlyList<PipelineMatrixLeg> legs, int maxParallel)
+        private StrategyMatrix(IReadOnlyList<PipelineMatrixLeg> legs, int maxParallel)
         {
             Legs = legs;
             MaxParallel = maxParallel;
@@ -30,7 +30,7 @@ namespace DkpFips.Core.Batch
         /// Refuses a spec that would put a secret into a leg (a secret flag in its arguments, a
         /// password in a URL): a matrix is printed to the pipeline log and saved in clear text.
         /// </summary>
-        public static void RefuseSecrets(ClusterSpec spec)
+        public static void RefuseSecrets(ClusterOptions spec)
         {
             var secretFlag = SecretArguments.FindSecretFlag(spec.ArgumentList);
             if (secretFlag is not null)
@@ -50,7 +50,7 @@ namespace DkpFips.Core.Batch
             }
         }
 
-        public static PipelineMatrix Build(IEnumerable<ClusterSpec> specs, int maxParallel)
+        public static StrategyMatrix Build(IEnumerable<ClusterOptions> specs, int maxParallel)
         {
             if (maxParallel < 0)
             {
@@ -76,7 +76,7 @@ namespace DkpFips.Core.Batch
                 legs.Add(new PipelineMatrixLeg(names.Next(clusterName), clusterName, variables));
             }
 
-            return new PipelineMatrix(legs, maxParallel);
+            return new StrategyMatrix(legs, maxParallel);
         }
 
         /// <summary>The matrix as compact JSON: <c>{"leg":{"DKPFIPS_CLUSTERNAME":"...",...},...}</c>.</summary>
