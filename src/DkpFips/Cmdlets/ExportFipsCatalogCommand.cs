@@ -29,8 +29,9 @@ namespace DkpFips.Cmdlets
 
         /// <summary>Builds Find-FipsBuild found (DkpFips.FoundFipsBuildInfo); incomplete ones are refused by name.</summary>
         [Parameter(Mandatory = true, ValueFromPipeline = true)]
+        [Alias("FoundBuild")]
         [ValidateNotNull]
-        public FoundFipsBuildInfo[]? FoundBuild { get; set; }
+        public FoundFipsBuildInfo[]? InputObject { get; set; }
 
         /// <summary>The catalog file to write (YAML, schemaVersion 2).</summary>
         [Parameter(Mandatory = true, Position = 0)]
@@ -128,7 +129,7 @@ namespace DkpFips.Cmdlets
 
         protected override void ProcessRecord()
         {
-            foreach (var found in FoundBuild!)
+            foreach (var found in InputObject!)
             {
                 if (found is not null)
                 {
