@@ -81,9 +81,13 @@ Describe 'Export-FipsCatalog' {
 
         $all = Find-FipsBuild $singleNs | Export-FipsCatalog $file -DkpVersion 2.99 -Provider pre-provisioned -OperatingSystem 'RHEL 8.10' -EtcdVersion v3.6.9+fips.0 -Notes "From the release notes: 'FIPS' table # 3`nsecond line" -PassThru
         $all.Unconfirmed | Should -BeNullOrEmpty
+
         $all.SupportByProvider | Should -Be @('preprovisioned: RHEL 8.10')
         $all.Notes | Should -Be "From the release notes: 'FIPS' table # 3`nsecond line"
         (Get-FipsBuild -CatalogPath $file -DkpVersion 2.99).Notes | Should -Be $all.Notes
+        $empty = Find-FipsBuild $singleNs | Export-FipsCatalog $file -DkpVersion 2.99 -Support @{ aws = 'RHEL 8.10'; vsphere = @() } -PassThru
+        $empty.Unconfirmed | Should -Be @('etcdVersion', 'operatingSystems') -Because 'a provider given without any operating system states none'
+        $empty.SupportByProvider | Should -Be @('aws: RHEL 8.10', 'vsphere: (no operating system listed)')
     }
 
     It 'asks for -EtcdVersion, naming the candidates, when the registry has several etcd builds' {

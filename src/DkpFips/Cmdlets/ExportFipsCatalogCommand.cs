@@ -115,12 +115,15 @@ namespace DkpFips.Cmdlets
                 }
             }
 
+            var support = ReadSupport();
+
+            // A provider given in -Support without any operating system states none for it.
             statement = new FoundBuildStatement(
                 Product,
                 DkpRelease.Normalize(DkpVersion),
-                ReadSupport(),
+                support,
                 providersGiven: Support is not null || Provider is not null,
-                operatingSystemsGiven: Support is not null || OperatingSystem is not null,
+                operatingSystemsGiven: Support is not null ? support!.All(s => s.Value.Count > 0) : OperatingSystem is not null,
                 EtcdVersion,
                 Notes,
                 DateTimeOffset.UtcNow);
