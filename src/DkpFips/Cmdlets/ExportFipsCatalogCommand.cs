@@ -40,6 +40,7 @@ namespace DkpFips.Cmdlets
 
         /// <summary>The DKP/NKP release that ships the builds, e.g. 2.17 or 2.17.1: a registry knows no release.</summary>
         [Parameter(Mandatory = true)]
+        [ArgumentCompleter(typeof(DkpVersionCompleter))]
         [ValidateNotNullOrEmpty]
         public string DkpVersion { get; set; } = string.Empty;
 
