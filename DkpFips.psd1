@@ -15,7 +15,7 @@
     PowerShellVersion      = '5.1'
     DotNetFrameworkVersion = '4.7.2'
     FormatsToProcess       = @('DkpFips.format.ps1xml')
-    CmdletsToExport        = @('ConvertTo-DkpFipsPipelineMatrix', 'Copy-FipsBuild', 'Export-DkpFipsReport', 'Find-FipsBuild', 'Get-FipsBuild', 'Import-DkpFipsClusterSpec', 'New-DkpFipsCluster', 'New-FipsAmi', 'Publish-FipsBuild', 'Save-FipsBuild', 'Test-DkpFipsCluster', 'Test-FipsAmi', 'Test-FipsBuild', 'Update-DkpFipsCluster')
+    CmdletsToExport        = @('ConvertTo-DkpFipsPipelineMatrix', 'Copy-FipsBuild', 'Export-DkpFipsReport', 'Export-FipsCatalog', 'Find-FipsBuild', 'Get-FipsBuild', 'Import-DkpFipsClusterSpec', 'New-DkpFipsCluster', 'New-FipsAmi', 'Publish-FipsBuild', 'Save-FipsBuild', 'Test-DkpFipsCluster', 'Test-FipsAmi', 'Test-FipsBuild', 'Update-DkpFipsCluster')
     FunctionsToExport      = @()
     AliasesToExport        = @()
     VariablesToExport      = @()

@@ -97,6 +97,12 @@ BeforeDiscovery {
     }
     $script:exampleSetup['Copy-FipsBuild'] = $script:exampleSetup['Find-FipsBuild']
     $script:exampleSetup['Save-FipsBuild'] = $script:exampleSetup['Find-FipsBuild']
+    # Export-FipsCatalog: a registry with a complete FIPS build no catalog row has (v1.99.1_fips.0,
+    # its only etcd v3.6.9_fips.0) as registry.example.internal/mesosphere.
+    $script:exampleSetup['Export-FipsCatalog'] = {
+        if (-not $global:DkpFipsExampleFoundRegistry) { $global:DkpFipsExampleFoundRegistry = Start-TestRegistry -SeedAll 'v1.99.1_fips.0=v3.6.9_fips.0' }
+        $exampleEndpoints = @{ 'registry\.example\.internal' = $global:DkpFipsExampleFoundRegistry.open }
+    }
     # Publish-FipsBuild publishes ./fips.tar, saved here from the open registry.
     $script:exampleSetup['Publish-FipsBuild'] = {
         . $exampleSetup['Find-FipsBuild']
@@ -289,6 +295,7 @@ AfterAll {
     if ($global:DkpFipsExampleEc2) { Stop-FakeEc2 $global:DkpFipsExampleEc2; $global:DkpFipsExampleEc2 = $null }
     if ($global:DkpFipsExampleRegistry) { Stop-TestRegistry $global:DkpFipsExampleRegistry; $global:DkpFipsExampleRegistry = $null }
     if ($global:DkpFipsExampleCopyRegistry) { Stop-TestRegistry $global:DkpFipsExampleCopyRegistry; $global:DkpFipsExampleCopyRegistry = $null }
+    if ($global:DkpFipsExampleFoundRegistry) { Stop-TestRegistry $global:DkpFipsExampleFoundRegistry; $global:DkpFipsExampleFoundRegistry = $null }
 }
 
 Describe 'about_DkpFips' {

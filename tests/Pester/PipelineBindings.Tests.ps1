@@ -312,6 +312,8 @@ BeforeAll {
         'FipsImageCopy.KubernetesVersion -> Update-DkpFipsCluster -KubernetesVersion'
         'FoundFipsBuildInfo -> Copy-FipsBuild -FoundBuild (ByValue)'
         'FoundFipsBuildInfo -> Export-DkpFipsReport -InputObject (ByValue)'
+        # A found build becomes a user catalog row (Export-FipsCatalog): whole, by value; an incomplete one is refused by name.
+        'FoundFipsBuildInfo -> Export-FipsCatalog -InputObject (ByValue)'
         'FoundFipsBuildInfo -> Save-FipsBuild -FoundBuild (ByValue)'
         'FoundFipsBuildInfo.KubernetesVersion -> ConvertTo-DkpFipsPipelineMatrix -KubernetesVersion'
         'FoundFipsBuildInfo.KubernetesVersion -> Copy-FipsBuild -KubernetesVersion'

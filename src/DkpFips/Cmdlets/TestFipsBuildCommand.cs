@@ -16,7 +16,11 @@ namespace DkpFips.Cmdlets
     /// <summary>
     /// <para type="synopsis">Tests that a registry serves every image of a FIPS build, over the OCI Distribution API.</para>
     /// </summary>
-    [Cmdlet(VerbsDiagnostic.Test, "FipsBuild", DefaultParameterSetName = VersionSet, HelpUri = "https://github.com/dkpfips/DkpFips/blob/main/docs/Test-FipsBuild.md")]
+    // The default set is Build (as in Copy-FipsBuild): PowerShell binds a piped object in the
+    // default set first, so a piped FipsBuild reaches -Build whole. In the KubernetesVersion set
+    // its version would be looked up again in this command's catalog, which lacks the rows of
+    // the -CatalogPath file Get-FipsBuild read (a row Export-FipsCatalog wrote, for one).
+    [Cmdlet(VerbsDiagnostic.Test, "FipsBuild", DefaultParameterSetName = BuildSet, HelpUri = "https://github.com/dkpfips/DkpFips/blob/main/docs/Test-FipsBuild.md")]
     [OutputType(typeof(FipsBuildRegistryTest))]
     [OutputType(typeof(bool))]
     public sealed class TestFipsBuildCommand : DkpFipsCmdlet

@@ -136,5 +136,13 @@ namespace DkpFips.Infrastructure
         public const string FileTooLarge = "FileTooLarge";
         public const string AwsTimeout = "AwsTimeout";
         public const string ImageOperatingSystemMismatch = "ImageOperatingSystemMismatch";
+
+        // Export-FipsCatalog (a found build written as a user catalog row)
+        public const string InvalidCatalogRow = "InvalidCatalogRow";
+        public const string EtcdVersionRequired = "EtcdVersionRequired";
+        public const string EtcdVersionNotFound = "EtcdVersionNotFound";
+        public const string NoCatalogRows = "NoCatalogRows";
+        public const string CatalogFileExists = "CatalogFileExists";
+        public const string CatalogWriteFailed = "CatalogWriteFailed";
     }
 }
