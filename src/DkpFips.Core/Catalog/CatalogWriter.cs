@@ -49,8 +49,8 @@ namespace DkpFips.Core.Catalog
             {
                 { "product", Quoted(row.Product) },
                 { "dkpVersion", Quoted(row.DkpVersion) },
-                { "kubernetesVersion", Quoted(row.KubernetesVersion.ToFlagString(withLeadingV: true)) },
-                { "etcdVersion", Quoted(row.EtcdVersion.ToFlagString(withLeadingV: false)) },
+                { "kubernetesVersion", Quoted(row.KubernetesVersion.ToKubernetesFlag()) },
+                { "etcdVersion", Quoted(row.EtcdVersion.ToEtcdFlag()) },
                 { "kubernetesImageRepository", Quoted(row.KubernetesImageRepository) },
                 { "etcdImageRepository", Quoted(row.EtcdImageRepository) },
             };

@@ -129,14 +129,14 @@ namespace DkpFips.Core.Catalog
             }
             catch (CatalogFileException ex)
             {
-                throw new CatalogRowException(CatalogRowProblem.InvalidValue, $"{row.Product} {row.DkpVersion} (Kubernetes {row.KubernetesVersion.ToFlagString()}) cannot be a catalog row: {ex.Problem}", ex);
+                throw new CatalogRowException(CatalogRowProblem.InvalidValue, $"{row.Product} {row.DkpVersion} (Kubernetes {row.KubernetesVersion.ToKubernetesFlag()}) cannot be a catalog row: {ex.Problem}", ex);
             }
         }
 
         private static FipsVersion ChooseEtcd(string name, string registry, IReadOnlyList<string> found, string? given, List<string> unconfirmed)
         {
             var candidates = found.Select(v => ParseFips(v, "an etcd version of the registry")).Distinct().ToArray();
-            var listed = candidates.Length == 0 ? "none" : string.Join(", ", candidates.Select(c => c.ToFlagString(withLeadingV: false)));
+            var listed = candidates.Length == 0 ? "none" : string.Join(", ", candidates.Select(c => c.ToEtcdFlag()));
             if (given is not null)
             {
                 if (!FipsVersion.TryParse(given, out var wanted) || !wanted!.IsFips || wanted.IsVersionLine || wanted.FipsBuildNumber is null)
@@ -148,7 +148,7 @@ namespace DkpFips.Core.Catalog
                 if (!candidates.Contains(wanted))
                 {
                     throw new CatalogRowException(CatalogRowProblem.EtcdVersionNotFound,
-                        $"{registry} has no etcd {wanted.ToFlagString(withLeadingV: false)} (tag {wanted.ToImageTag()}) for {name}; its FIPS etcd builds: {listed}.");
+                        $"{registry} has no etcd {wanted.ToEtcdFlag()} (tag {wanted.ToImageTag()}) for {name}; its FIPS etcd builds: {listed}.");
                 }
 
                 return wanted;

@@ -198,7 +198,7 @@ namespace DkpFips.Cmdlets
                 ?? existing.FirstOrDefault(b => string.Equals(b.Key, row.Key, StringComparison.OrdinalIgnoreCase));
             if (known is not null)
             {
-                WriteWarning($"Skipped {row}: the catalog already has {known.Product} {known.DkpVersion} with Kubernetes {known.KubernetesVersion.ToFlagString()} ({known.Origin}).");
+                WriteWarning($"Skipped {row}: the catalog already has {known.Product} {known.DkpVersion} with Kubernetes {known.KubernetesVersion.ToKubernetesFlag()} ({known.Origin}).");
                 return;
             }
 

@@ -69,8 +69,8 @@ namespace DkpFips.Core.Tests.Catalog
         {
             Assert.Equal(expected.Product, actual.Product);
             Assert.Equal(expected.DkpVersion, actual.DkpVersion);
-            Assert.Equal(expected.KubernetesVersion.ToFlagString(), actual.KubernetesVersion.ToFlagString());
-            Assert.Equal(expected.EtcdVersion.ToFlagString(), actual.EtcdVersion.ToFlagString());
+            Assert.Equal(expected.KubernetesVersion.ToKubernetesFlag(), actual.KubernetesVersion.ToKubernetesFlag());
+            Assert.Equal(expected.EtcdVersion.ToEtcdFlag(), actual.EtcdVersion.ToEtcdFlag());
             Assert.Equal(expected.KubernetesImageRepository, actual.KubernetesImageRepository);
             Assert.Equal(expected.EtcdImageRepository, actual.EtcdImageRepository);
             Assert.Equal(expected.DescribeSupport(), actual.DescribeSupport());

@@ -20,7 +20,7 @@ namespace DkpFips.Core.Tests.Catalog
 
             Assert.Equal("NKP", row.Product);
             Assert.Equal("2.99", row.DkpVersion);
-            Assert.Equal("v1.99.1+fips.0", row.KubernetesVersion.ToFlagString());
+            Assert.Equal("v1.99.1+fips.0", row.KubernetesVersion.ToKubernetesFlag());
             Assert.Equal("v3.6.9_fips.0", row.EtcdImageTag);
             Assert.Equal(Registry, row.KubernetesImageRepository);
             Assert.Equal(Registry, row.EtcdImageRepository);
