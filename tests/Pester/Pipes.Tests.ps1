@@ -243,6 +243,25 @@ clusters:
         }
     }
 
+    Context 'an old CSV with the renamed Kubeconfig column' {
+        It 'refuses that row by name instead of ignoring the column (dkp would create on the default kubeconfig)' {
+            $rows = @(
+                [pscustomobject]@{ ClusterName = 'old-1'; Kubeconfig = './management.conf'; KubernetesVersion = '1.23'; AmiId = 'ami-0a1b2c3d4e5f60718' }
+                [pscustomobject]@{ ClusterName = 'new-1'; ManagementKubeconfig = './management.conf'; KubernetesVersion = '1.23'; AmiId = 'ami-0a1b2c3d4e5f60718' }
+            )
+            $plans = $rows | New-DkpFipsCluster -PlanOnly -DkpPath $Dkp -ErrorVariable err -ErrorAction SilentlyContinue
+            @($plans).ClusterName | Should -Be 'new-1'
+            $plans.Arguments | Should -Contain "--kubeconfig=$(Join-Path $PWD.ProviderPath 'management.conf')"
+            $err | Should -HaveCount 1
+            $err[0].FullyQualifiedErrorId | Should -Be 'ParameterRenamed,DkpFips.Cmdlets.NewDkpFipsClusterCommand'
+            $err[0].Exception.Message | Should -BeLike "Cluster 'old-1': Kubeconfig was renamed ManagementKubeconfig*"
+
+            $matrix = $rows | ConvertTo-DkpFipsPipelineMatrix -ErrorVariable err2 -ErrorAction SilentlyContinue
+            $matrix | Should -BeNullOrEmpty
+            $err2.FullyQualifiedErrorId | Should -Contain 'ParameterRenamed,DkpFips.Cmdlets.ConvertToDkpFipsPipelineMatrixCommand'
+        }
+    }
+
     Context 'Get-FipsBuild | Test-DkpFipsCluster' {
         It 'checks against the piped build' {
             # The cluster runs 1.22.8+fips.0: compliant for its own version, not for the 1.23 build.

@@ -165,6 +165,6 @@ namespace DkpFips.Core.Catalog
         /// <summary>Rows with the same key describe the same build; a later file's row replaces an earlier one.</summary>
         public string Key => DkpVersion + "|" + KubernetesVersion.ToKubernetesFlag();
 
-        public override string ToString() => $"{Product} {DkpVersion}: Kubernetes {KubernetesVersion}, etcd {EtcdVersion}";
+        public override string ToString() => $"{Product} {DkpVersion}: Kubernetes {KubernetesVersion}, etcd {EtcdVersion.ToEtcdFlag()}";
     }
 }

@@ -58,6 +58,12 @@ namespace DkpFips.Cmdlets
         {
             var spec = Spec.Clone();
             specs.Add(spec);
+            if (RefusedRenamedField())
+            {
+                invalid++;
+                return;
+            }
+
             if (UnfitAmi.Problem(AmiReport, ClusterName ?? string.Empty, "put in a matrix leg") is { } unfit)
             {
                 invalid++;

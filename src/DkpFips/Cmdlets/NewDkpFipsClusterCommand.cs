@@ -108,6 +108,11 @@ namespace DkpFips.Cmdlets
 
         protected override void ProcessRecord()
         {
+            if (RefusedRenamedField())
+            {
+                return;
+            }
+
             if (UnfitAmi.Problem(AmiReport, ClusterName, "planned into a create command") is { } unfit)
             {
                 WriteError(unfit.Exception, ErrorIds.AmiNotFipsReady, ErrorCategory.SecurityError, AmiReport, unfit.RecommendedAction);

@@ -79,6 +79,15 @@ namespace DkpFips.Infrastructure
         [AllowEmptyString]
         public string? ManagementKubeconfig { get => Spec.ManagementKubeconfig; set => Spec.ManagementKubeconfig = value; }
 
+        /// <summary>
+        /// The old name of -ManagementKubeconfig, kept only to refuse it: an old CSV's Kubeconfig
+        /// column would otherwise be ignored, and dkp would create the cluster on whatever
+        /// management cluster the default kubeconfig names.
+        /// </summary>
+        [Parameter(ValueFromPipelineByPropertyName = true, DontShow = true)]
+        [AllowEmptyString]
+        public string? Kubeconfig { get; set; }
+
         /// <summary>The namespace of the cluster's objects on the management cluster.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [AllowEmptyString]
@@ -103,6 +112,26 @@ namespace DkpFips.Infrastructure
         [Parameter]
         [ValidateNotNullOrEmpty]
         public string[]? CatalogPath { get; set; }
+
+        /// <summary>
+        /// Refuses a record that still uses a renamed field (an error record; the batch goes on),
+        /// so that the value is never silently dropped. True when the record was refused.
+        /// </summary>
+        private protected bool RefusedRenamedField()
+        {
+            if (string.IsNullOrEmpty(Kubeconfig))
+            {
+                return false;
+            }
+
+            var name = Spec.ClusterName;
+            var row = string.IsNullOrEmpty(name) ? string.Empty : $"Cluster '{name}': ";
+            WriteError(
+                new ArgumentException(row + "Kubeconfig was renamed ManagementKubeconfig (the management cluster dkp creates the cluster from); nothing was done with this cluster."),
+                ErrorIds.ParameterRenamed, ErrorCategory.InvalidArgument, name,
+                "Rename the CSV column (or the parameter) Kubeconfig to ManagementKubeconfig.");
+            return true;
+        }
 
         /// <summary>
         /// A refused cluster as an error record, the same for a create and a matrix: the batch goes

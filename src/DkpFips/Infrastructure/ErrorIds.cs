@@ -117,6 +117,8 @@ namespace DkpFips.Infrastructure
         public const string InvalidOutputVariableName = "InvalidOutputVariableName";
         // Pipes: a piped result that says "unfit" never flows on as if it were fit.
         public const string AmiNotFipsReady = "AmiNotFipsReady";
+        // A field renamed in 0.x (Kubeconfig -> ManagementKubeconfig), refused rather than ignored.
+        public const string ParameterRenamed = "ParameterRenamed";
 
         // The catalog's support per provider (New-FipsAmi, New-/Update-DkpFipsCluster; -Force goes past)
         public const string ProviderNotSupportedByRelease = "ProviderNotSupportedByRelease";
