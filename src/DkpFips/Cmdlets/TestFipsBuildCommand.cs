@@ -23,7 +23,7 @@ namespace DkpFips.Cmdlets
     [Cmdlet(VerbsDiagnostic.Test, "FipsBuild", DefaultParameterSetName = BuildSet, HelpUri = "https://github.com/dkpfips/DkpFips/blob/main/docs/Test-FipsBuild.md")]
     [OutputType(typeof(FipsBuildRegistryTest))]
     [OutputType(typeof(bool))]
-    public sealed class TestFipsBuildCommand : DkpFipsCmdlet
+    public sealed class TestFipsBuildCommand : RegistryCmdlet
     {
         private const string BuildSet = "Build";
         private const string VersionSet = "KubernetesVersion";
@@ -61,19 +61,6 @@ namespace DkpFips.Cmdlets
         [Parameter]
         public SwitchParameter IncludeUpstream { get; set; }
 
-        /// <summary>Allow plain HTTP to a registry or token service that is not loopback.</summary>
-        [Parameter]
-        public SwitchParameter AllowInsecure { get; set; }
-
-        /// <summary>Accept any TLS certificate of the registry.</summary>
-        [Parameter]
-        public SwitchParameter SkipTlsVerify { get; set; }
-
-        /// <summary>Time limit of each HTTP request, in seconds.</summary>
-        [Parameter]
-        [ValidateRange(1, 3600)]
-        public int TimeoutSec { get; set; } = 30;
-
         /// <summary>Images checked at the same time.</summary>
         [Parameter]
         [ValidateRange(1, 64)]
@@ -85,24 +72,11 @@ namespace DkpFips.Cmdlets
 
         protected override void BeginProcessing()
         {
-            if (Registry is null)
+            // The registry rules every registry cmdlet shares (RegistryCmdlet): a malformed
+            // reference, or plain HTTP off loopback without -AllowInsecure, stops the command.
+            if (Registry is not null)
             {
-                return;
-            }
-
-            try
-            {
-                mirror = RegistryReference.Parse(Registry);
-            }
-            catch (RegistryReferenceFormatException ex)
-            {
-                ThrowTerminatingError(ex, ErrorIds.InvalidRegistry, ErrorCategory.InvalidArgument, ex.Text);
-            }
-
-            if (mirror!.IsPlainHttp && !mirror.IsLoopback && !AllowInsecure)
-            {
-                ThrowTerminatingError(new InsecureRegistryException("The registry", mirror.Host), ErrorIds.InsecureRegistry, ErrorCategory.SecurityError, mirror.ToString(),
-                    "Use https://, or add -AllowInsecure if this registry really serves plain HTTP.");
+                mirror = ParseRegistry(Registry, nameof(Registry), terminating: true);
             }
         }
 
@@ -150,14 +124,7 @@ namespace DkpFips.Cmdlets
                 return;
             }
 
-            var options = new RegistryClientOptions
-            {
-                AllowInsecure = AllowInsecure,
-                SkipTlsVerify = SkipTlsVerify,
-                Timeout = TimeSpan.FromSeconds(TimeoutSec),
-                MaxConcurrency = ThrottleLimit,
-                Credential = Credential is null ? null : new RegistryCredential(Credential.UserName, Credential.GetNetworkCredential().Password),
-            };
+            var options = NewOptions(Credential, ThrottleLimit);
 
             IReadOnlyList<BuildRegistryCheck> results;
             using (var client = new RegistryClient(options))
