@@ -166,7 +166,10 @@ Describe 'Hostile input' {
             $kc = New-Kubeconfig $server.Url
             $ps = [powershell]::Create()
             try {
-                $null = $ps.AddCommand('Import-Module').AddArgument($ModuleManifest).AddStatement().AddCommand('Test-DkpFipsCluster').
+                # The module is imported first, on its own: a stopped asynchronous batch (AddStatement) can run
+                # its next statement on the closed runspace, an unhandled exception that ends the test process.
+                $null = $ps.AddCommand('Import-Module').AddArgument($ModuleManifest).Invoke(); $ps.Commands.Clear()
+                $null = $ps.AddCommand('Test-DkpFipsCluster').
                     AddParameters(@{ Kubeconfig = $kc; TimeoutSec = 120 })
                 $null = $ps.BeginInvoke()
                 $deadline = [DateTime]::UtcNow.AddSeconds(30)

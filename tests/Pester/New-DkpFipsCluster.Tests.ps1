@@ -201,7 +201,10 @@ Describe 'New-DkpFipsCluster' {
             $journal = Join-Path $dir 'journal.jsonl'
             $ps = [powershell]::Create()
             try {
-                $null = $ps.AddCommand('Import-Module').AddArgument($ModuleManifest).AddStatement().AddCommand('New-DkpFipsCluster').
+                # The module is imported first, on its own: a stopped asynchronous batch (AddStatement) can run
+                # its next statement on the closed runspace, an unhandled exception that ends the test process.
+                $null = $ps.AddCommand('Import-Module').AddArgument($ModuleManifest).Invoke(); $ps.Commands.Clear()
+                $null = $ps.AddCommand('New-DkpFipsCluster').
                     AddParameters(@{ ClusterName = 'stopped'; KubernetesVersion = '1.23'; AmiId = $Ami; DkpPath = $Fake; JournalPath = $journal; LogDirectory = $dir })
                 $async = $ps.BeginInvoke()
                 Wait-Until { Test-Path $env:FAKEDKP_RECORD }
@@ -218,7 +221,10 @@ Describe 'New-DkpFipsCluster' {
             $env:FAKEDKP_RECORD = Join-Path $dir 'record.json'
             $ps = [powershell]::Create()
             try {
-                $null = $ps.AddCommand('Import-Module').AddArgument($ModuleManifest).AddStatement().AddCommand('New-DkpFipsCluster').
+                # The module is imported first, on its own: a stopped asynchronous batch (AddStatement) can run
+                # its next statement on the closed runspace, an unhandled exception that ends the test process.
+                $null = $ps.AddCommand('Import-Module').AddArgument($ModuleManifest).Invoke(); $ps.Commands.Clear()
+                $null = $ps.AddCommand('New-DkpFipsCluster').
                     AddParameters(@{ ClusterName = 'killed'; KubernetesVersion = '1.23'; AmiId = $Ami; DkpPath = $Fake; LogDirectory = $dir; ErrorAction = 'Continue' })
                 $async = $ps.BeginInvoke()
                 Wait-Until { Test-Path $env:FAKEDKP_RECORD }

@@ -225,7 +225,10 @@ Describe 'New-FipsAmi' {
             $env:FAKEKIB_RECORD = Join-Path $dir 'record.json'
             $ps = [powershell]::Create()
             try {
-                $null = $ps.AddCommand('Import-Module').AddArgument($ModuleManifest).AddStatement().AddCommand('New-FipsAmi').
+                # The module is imported first, on its own: a stopped asynchronous batch (AddStatement) can run
+                # its next statement on the closed runspace, an unhandled exception that ends the test process.
+                $null = $ps.AddCommand('Import-Module').AddArgument($ModuleManifest).Invoke(); $ps.Commands.Clear()
+                $null = $ps.AddCommand('New-FipsAmi').
                     AddParameters(@{ OperatingSystem = 'rhel-8.4'; KubernetesVersion = '1.23'; KibPath = $Kib; WorkingDirectory = $dir; LogDirectory = $dir })
                 $null = $ps.BeginInvoke()
                 Wait-Until { Test-Path $env:FAKEKIB_RECORD }

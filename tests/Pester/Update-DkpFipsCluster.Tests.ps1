@@ -256,7 +256,10 @@ Describe 'Update-DkpFipsCluster' {
             $env:FAKEDKP_RECORD = Join-Path $dir 'record.json'
             $ps = [powershell]::Create()
             try {
-                $null = $ps.AddCommand('Import-Module').AddArgument($ModuleManifest).AddStatement().AddCommand('Update-DkpFipsCluster').
+                # The module is imported first, on its own: a stopped asynchronous batch (AddStatement) can run
+                # its next statement on the closed runspace, an unhandled exception that ends the test process.
+                $null = $ps.AddCommand('Import-Module').AddArgument($ModuleManifest).Invoke(); $ps.Commands.Clear()
+                $null = $ps.AddCommand('Update-DkpFipsCluster').
                     AddParameters(@{ ClusterName = 'fips-1'; CurrentVersion = 'v1.22.8+fips.0'; KubernetesVersion = '1.23'; AmiId = $Ami; NodePool = @('md-0')
                         DkpPath = $Fake; LogDirectory = $dir; Confirm = $false; WarningAction = 'SilentlyContinue' })
                 $async = $ps.BeginInvoke()
