@@ -19,12 +19,6 @@ namespace DkpFips.Cmdlets
         [ValidateNotNullOrEmpty]
         public string? Registry { get; set; }
 
-        /// <summary>User name and password for the registry (basic auth, or for its token service).</summary>
-        [Parameter]
-        [Credential]
-        [ValidateNotNull]
-        public PSCredential? Credential { get; set; }
-
         /// <summary>Emit only builds that all four Kubernetes component images carry.</summary>
         [Parameter]
         public SwitchParameter Complete { get; set; }

@@ -45,12 +45,6 @@ namespace DkpFips.Cmdlets
         [ValidateNotNullOrEmpty]
         public string? Registry { get; set; }
 
-        /// <summary>User name and password for the registry: a user that may push.</summary>
-        [Parameter]
-        [Credential]
-        [ValidateNotNull]
-        public PSCredential? Credential { get; set; }
-
         private RegistryReference? registry;
 
         protected override void BeginProcessing()

@@ -51,12 +51,6 @@ namespace DkpFips.Cmdlets
         [ValidateNotNullOrEmpty]
         public string? Registry { get; set; }
 
-        /// <summary>User name and password for the registry (basic auth, or for its token service).</summary>
-        [Parameter]
-        [Credential]
-        [ValidateNotNull]
-        public PSCredential? Credential { get; set; }
-
         /// <summary>Also check pause and CoreDNS, the upstream images kubeadm pulls from the same repository.</summary>
         [Parameter]
         public SwitchParameter IncludeUpstream { get; set; }

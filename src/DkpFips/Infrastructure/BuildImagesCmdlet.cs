@@ -55,12 +55,6 @@ namespace DkpFips.Infrastructure
         [ValidateNotNullOrEmpty]
         public string? Source { get; set; }
 
-        /// <summary>User name and password for the source registry.</summary>
-        [Parameter]
-        [Credential]
-        [ValidateNotNull]
-        public PSCredential? Credential { get; set; }
-
         /// <summary>Also pause and CoreDNS, the upstream images kubeadm pulls from the same repository.</summary>
         [Parameter]
         public SwitchParameter IncludeUpstream { get; set; }

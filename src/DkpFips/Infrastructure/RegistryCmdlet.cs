@@ -12,6 +12,15 @@ namespace DkpFips.Infrastructure
     /// </summary>
     public abstract class RegistryCmdlet : DkpFipsCmdlet
     {
+        /// <summary>
+        /// User name and password for the registry the cmdlet reads or writes (-Registry, or
+        /// -Source for Copy-/Save-FipsBuild): basic auth, or for its token service.
+        /// </summary>
+        [Parameter]
+        [Credential]
+        [ValidateNotNull]
+        public PSCredential? Credential { get; set; }
+
         /// <summary>Allow plain HTTP to a registry or token service that is not loopback.</summary>
         [Parameter]
         public SwitchParameter AllowInsecure { get; set; }
