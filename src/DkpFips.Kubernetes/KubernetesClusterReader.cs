@@ -6,6 +6,7 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using DkpFips.Core.Cluster;
+using DkpFips.Core.Errors;
 using k8s;
 using k8s.Models;
 
@@ -72,7 +73,7 @@ namespace DkpFips.Kubernetes
             // Secret data arrives base64 in JSON; KubernetesClient hands it over decoded.
             if (secret?.Data is null || !secret.Data.TryGetValue(KubeconfigKey, out var bytes) || bytes is null || bytes.Length == 0)
             {
-                throw new ClusterReadException(ClusterReadFailure.InvalidKubeconfig, $"The Secret {namespaceName}/{name} on the management cluster has no '{KubeconfigKey}' key, so the workload cluster's kubeconfig cannot be read from it. Is '{clusterName}' a Cluster API cluster of namespace '{namespaceName}'?");
+                throw new ClusterReadException(ErrorKind.KubeconfigInvalid, $"The Secret {namespaceName}/{name} on the management cluster has no '{KubeconfigKey}' key, so the workload cluster's kubeconfig cannot be read from it. Is '{clusterName}' a Cluster API cluster of namespace '{namespaceName}'?");
             }
 
             return new WorkloadKubeconfig(clusterName, namespaceName, System.Text.Encoding.UTF8.GetString(bytes));

@@ -7,6 +7,7 @@ using System.Security.Authentication;
 using System.Threading;
 using System.Threading.Tasks;
 using DkpFips.Core.Cluster;
+using DkpFips.Core.Errors;
 using DkpFips.Core.IO;
 using DkpFips.Core.Process;
 using k8s;
@@ -63,7 +64,7 @@ namespace DkpFips.Kubernetes
                 if (connection.Context is null && string.IsNullOrEmpty(kubeconfig.CurrentContext))
                 {
                     var names = string.Join(", ", kubeconfig.Contexts?.Select(c => c.Name) ?? Enumerable.Empty<string>());
-                    throw new ClusterReadException(ClusterReadFailure.InvalidKubeconfig, $"The kubeconfig {connection.KubeconfigPath} has no current-context; give -Context (contexts: {(names.Length == 0 ? "none" : names)}).");
+                    throw new ClusterReadException(ErrorKind.KubeconfigInvalid, $"The kubeconfig {connection.KubeconfigPath} has no current-context; give -Context (contexts: {(names.Length == 0 ? "none" : names)}).");
                 }
 
                 contextName = connection.Context ?? kubeconfig.CurrentContext ?? string.Empty;
@@ -71,14 +72,14 @@ namespace DkpFips.Kubernetes
                 if (context is null)
                 {
                     var known = string.Join(", ", kubeconfig.Contexts?.Select(c => c.Name) ?? Enumerable.Empty<string>());
-                    throw new ClusterReadException(ClusterReadFailure.InvalidKubeconfig, $"The kubeconfig {connection.KubeconfigPath} has no context '{contextName}' (contexts: {(known.Length == 0 ? "none" : known)}).");
+                    throw new ClusterReadException(ErrorKind.KubeconfigInvalid, $"The kubeconfig {connection.KubeconfigPath} has no context '{contextName}' (contexts: {(known.Length == 0 ? "none" : known)}).");
                 }
 
                 clusterName = context.ContextDetails?.Cluster ?? contextName;
                 if (kubeconfig.Clusters?.Any(c => c.Name == clusterName) != true)
                 {
                     var defined = string.Join(", ", kubeconfig.Clusters?.Select(c => c.Name) ?? Enumerable.Empty<string>());
-                    throw new ClusterReadException(ClusterReadFailure.InvalidKubeconfig, $"The kubeconfig {connection.KubeconfigPath}: context '{contextName}' names the cluster '{clusterName}', which it does not define (clusters: {(defined.Length == 0 ? "none" : defined)}).");
+                    throw new ClusterReadException(ErrorKind.KubeconfigInvalid, $"The kubeconfig {connection.KubeconfigPath}: context '{contextName}' names the cluster '{clusterName}', which it does not define (clusters: {(defined.Length == 0 ? "none" : defined)}).");
                 }
 
                 var userName = context.ContextDetails?.User;
@@ -87,7 +88,7 @@ namespace DkpFips.Kubernetes
                 if (!string.IsNullOrWhiteSpace(caData) && !IsCertificateData(caData!))
                 {
                     // The client reads it only at the first TLS handshake, as a raw CryptographicException.
-                    throw new ClusterReadException(ClusterReadFailure.InvalidKubeconfig, $"The kubeconfig {connection.KubeconfigPath} cannot be used: the certificate-authority-data of cluster '{clusterName}' is not a base64 PEM certificate.");
+                    throw new ClusterReadException(ErrorKind.KubeconfigInvalid, $"The kubeconfig {connection.KubeconfigPath} cannot be used: the certificate-authority-data of cluster '{clusterName}' is not a base64 PEM certificate.");
                 }
 
                 configuration = KubernetesClientConfiguration.BuildConfigFromConfigObject(kubeconfig, contextName);
@@ -98,21 +99,21 @@ namespace DkpFips.Kubernetes
             }
             catch (FileTooLargeException ex)
             {
-                throw new ClusterReadException(ClusterReadFailure.InvalidKubeconfig, ex.Message);
+                throw new ClusterReadException(ErrorKind.KubeconfigInvalid, ex.Message);
             }
             catch (System.Security.Cryptography.CryptographicException)
             {
-                throw new ClusterReadException(ClusterReadFailure.InvalidKubeconfig, $"The kubeconfig {connection.KubeconfigPath} cannot be used: a certificate or key in it (certificate-authority-data, client-certificate-data or client-key-data) is not valid PEM.");
+                throw new ClusterReadException(ErrorKind.KubeconfigInvalid, $"The kubeconfig {connection.KubeconfigPath} cannot be used: a certificate or key in it (certificate-authority-data, client-certificate-data or client-key-data) is not valid PEM.");
             }
             catch (KubeConfigException) when (execUser is not null)
             {
-                throw new ClusterReadException(ClusterReadFailure.InvalidKubeconfig, $"The kubeconfig {connection.KubeconfigPath} cannot be used: user '{execUser}' gets its credentials from an exec plugin, which could not provide them. Give a kubeconfig whose user has a token or a client certificate.");
+                throw new ClusterReadException(ErrorKind.KubeconfigInvalid, $"The kubeconfig {connection.KubeconfigPath} cannot be used: user '{execUser}' gets its credentials from an exec plugin, which could not provide them. Give a kubeconfig whose user has a token or a client certificate.");
             }
             catch (Exception ex) when (ex is KubeConfigException || ex is IOException || ex is UnauthorizedAccessException || ex is YamlDotNet.Core.YamlException
                 || ex is NullReferenceException || ex is FormatException || ex is ArgumentException)
             {
                 // The exception text can quote kubeconfig content; only its type is passed on.
-                throw new ClusterReadException(ClusterReadFailure.InvalidKubeconfig, $"The kubeconfig {connection.KubeconfigPath} cannot be used: {Describe(ex)}.");
+                throw new ClusterReadException(ErrorKind.KubeconfigInvalid, $"The kubeconfig {connection.KubeconfigPath} cannot be used: {Describe(ex)}.");
             }
 
             // The whole read shares one deadline; HttpClient's own timeout is kept out of the way.
@@ -132,22 +133,22 @@ namespace DkpFips.Kubernetes
             {
                 if (string.IsNullOrWhiteSpace(text))
                 {
-                    throw new ClusterReadException(ClusterReadFailure.InvalidKubeconfig, $"The kubeconfig {connection.KubeconfigPath} is empty.");
+                    throw new ClusterReadException(ErrorKind.KubeconfigInvalid, $"The kubeconfig {connection.KubeconfigPath} is empty.");
                 }
 
                 using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(text));
                 return KubernetesClientConfiguration.LoadKubeConfig(stream)
-                    ?? throw new ClusterReadException(ClusterReadFailure.InvalidKubeconfig, $"The kubeconfig {connection.KubeconfigPath} holds no configuration.");
+                    ?? throw new ClusterReadException(ErrorKind.KubeconfigInvalid, $"The kubeconfig {connection.KubeconfigPath} holds no configuration.");
             }
 
             if (Directory.Exists(connection.KubeconfigPath))
             {
-                throw new ClusterReadException(ClusterReadFailure.InvalidKubeconfig, $"{connection.KubeconfigPath} is a directory, not a kubeconfig file.");
+                throw new ClusterReadException(ErrorKind.KubeconfigInvalid, $"{connection.KubeconfigPath} is a directory, not a kubeconfig file.");
             }
 
             if (!File.Exists(connection.KubeconfigPath))
             {
-                throw new ClusterReadException(ClusterReadFailure.InvalidKubeconfig, $"The kubeconfig file {connection.KubeconfigPath} does not exist.");
+                throw new ClusterReadException(ErrorKind.KubeconfigInvalid, $"The kubeconfig file {connection.KubeconfigPath} does not exist.");
             }
 
             // Read through the module's bounded reader first (a kubeconfig is small; /dev/zero is
@@ -156,11 +157,11 @@ namespace DkpFips.Kubernetes
             var fileText = BoundedFile.ReadAllText(connection.KubeconfigPath, BoundedFile.DefaultLimit, "kubeconfig file");
             if (string.IsNullOrWhiteSpace(fileText))
             {
-                throw new ClusterReadException(ClusterReadFailure.InvalidKubeconfig, $"The kubeconfig {connection.KubeconfigPath} is empty.");
+                throw new ClusterReadException(ErrorKind.KubeconfigInvalid, $"The kubeconfig {connection.KubeconfigPath} is empty.");
             }
 
             return KubernetesClientConfiguration.LoadKubeConfig(new FileInfo(connection.KubeconfigPath))
-                ?? throw new ClusterReadException(ClusterReadFailure.InvalidKubeconfig, $"The kubeconfig {connection.KubeconfigPath} holds no configuration.");
+                ?? throw new ClusterReadException(ErrorKind.KubeconfigInvalid, $"The kubeconfig {connection.KubeconfigPath} holds no configuration.");
         }
 
         /// <summary>Runs one API call and maps its failure (verb and resource name the RBAC rule it needs).</summary>
@@ -182,7 +183,7 @@ namespace DkpFips.Kubernetes
                 var result = await task.ConfigureAwait(false);
                 if (result is null)
                 {
-                    throw new ClusterReadException(ClusterReadFailure.ServerError, $"The API server at {Server} answered {verb} {resource} with an empty body (null), not a Kubernetes object.", verb, resource, apiGroup);
+                    throw new ClusterReadException(ErrorKind.ClusterReadFailed, $"The API server at {Server} answered {verb} {resource} with an empty body (null), not a Kubernetes object.", verb, resource, apiGroup);
                 }
 
                 return result;
@@ -197,15 +198,15 @@ namespace DkpFips.Kubernetes
             }
             catch (System.Text.Json.JsonException ex)
             {
-                throw new ClusterReadException(ClusterReadFailure.ServerError, $"The API server at {Server} answered {verb} {resource} with something that is not Kubernetes JSON ({FirstLine(ex.Message)}); is it an API server, or a proxy's page?", verb, resource, apiGroup, ex);
+                throw new ClusterReadException(ErrorKind.ClusterReadFailed, $"The API server at {Server} answered {verb} {resource} with something that is not Kubernetes JSON ({FirstLine(ex.Message)}); is it an API server, or a proxy's page?", verb, resource, apiGroup, ex);
             }
             catch (IOException ex)
             {
-                throw new ClusterReadException(ClusterReadFailure.ServerError, $"The API server at {Server} broke off its answer to {verb} {resource}: {Innermost(ex).Message}", verb, resource, apiGroup, ex);
+                throw new ClusterReadException(ErrorKind.ClusterReadFailed, $"The API server at {Server} broke off its answer to {verb} {resource}: {Innermost(ex).Message}", verb, resource, apiGroup, ex);
             }
             catch (OperationCanceledException ex)
             {
-                throw new ClusterReadException(ClusterReadFailure.Timeout, $"The API server at {Server} did not answer {verb} {resource} within {timeoutValue.TotalSeconds:0.#} s (-TimeoutSec).", verb, resource, apiGroup, ex);
+                throw new ClusterReadException(ErrorKind.ClusterTimeout, $"The API server at {Server} did not answer {verb} {resource} within {timeoutValue.TotalSeconds:0.#} s (-TimeoutSec).", verb, resource, apiGroup, ex);
             }
             catch (k8s.Autorest.HttpOperationException ex)
             {
@@ -215,18 +216,18 @@ namespace DkpFips.Kubernetes
             {
                 if (FindInner<AuthenticationException>(ex) is not null)
                 {
-                    throw new ClusterReadException(ClusterReadFailure.TlsFailure, $"The TLS handshake with {Server} failed (context '{ContextName}'): {Innermost(ex).Message} Check the certificate-authority data in the kubeconfig.", verb, resource, apiGroup, ex);
+                    throw new ClusterReadException(ErrorKind.ClusterTlsFailure, $"The TLS handshake with {Server} failed (context '{ContextName}'): {Innermost(ex).Message} Check the certificate-authority data in the kubeconfig.", verb, resource, apiGroup, ex);
                 }
 
-                throw new ClusterReadException(ClusterReadFailure.Unreachable, $"The API server at {Server} (context '{ContextName}') cannot be reached: {Innermost(ex).Message}", verb, resource, apiGroup, ex);
+                throw new ClusterReadException(ErrorKind.ClusterUnreachable, $"The API server at {Server} (context '{ContextName}') cannot be reached: {Innermost(ex).Message}", verb, resource, apiGroup, ex);
             }
             catch (System.Security.Cryptography.CryptographicException)
             {
-                throw new ClusterReadException(ClusterReadFailure.TlsFailure, $"The certificates for {Server} (context '{ContextName}') cannot be loaded: a certificate or key in the kubeconfig is not valid PEM.", verb, resource, apiGroup);
+                throw new ClusterReadException(ErrorKind.ClusterTlsFailure, $"The certificates for {Server} (context '{ContextName}') cannot be loaded: a certificate or key in the kubeconfig is not valid PEM.", verb, resource, apiGroup);
             }
             catch (AuthenticationException ex)
             {
-                throw new ClusterReadException(ClusterReadFailure.TlsFailure, $"The TLS handshake with {Server} failed (context '{ContextName}'): {ex.Message}", verb, resource, apiGroup, ex);
+                throw new ClusterReadException(ErrorKind.ClusterTlsFailure, $"The TLS handshake with {Server} failed (context '{ContextName}'): {ex.Message}", verb, resource, apiGroup, ex);
             }
         }
 
@@ -240,16 +241,16 @@ namespace DkpFips.Kubernetes
             switch (code)
             {
                 case HttpStatusCode.Unauthorized:
-                    return new ClusterReadException(ClusterReadFailure.Unauthorized, $"The API server at {Server} rejected the credentials of context '{ContextName}' (401 Unauthorized) while trying to {verb} {qualified}.{said}", verb, resource, apiGroup);
+                    return new ClusterReadException(ErrorKind.ClusterUnauthorized, $"The API server at {Server} rejected the credentials of context '{ContextName}' (401 Unauthorized) while trying to {verb} {qualified}.{said}", verb, resource, apiGroup);
                 case HttpStatusCode.Forbidden:
-                    return new ClusterReadException(ClusterReadFailure.Forbidden, $"Permission denied: the credentials of context '{ContextName}' may not {verb} {qualified} {scope}. Grant the RBAC verb '{verb}' on resource '{resource}' in API group '{apiGroup}'.{said}", verb, resource, apiGroup);
+                    return new ClusterReadException(ErrorKind.ClusterPermissionDenied, $"Permission denied: the credentials of context '{ContextName}' may not {verb} {qualified} {scope}. Grant the RBAC verb '{verb}' on resource '{resource}' in API group '{apiGroup}'.{said}", verb, resource, apiGroup);
                 case HttpStatusCode.NotFound when string.IsNullOrEmpty(status.DetailsName) && objectName is not null && status.Message is not null && status.Message.IndexOf("could not find the requested resource", StringComparison.OrdinalIgnoreCase) < 0:
                 case HttpStatusCode.NotFound when !string.IsNullOrEmpty(status.DetailsName):
-                    return new ClusterReadException(ClusterReadFailure.ObjectNotFound, $"{qualified} '{objectName ?? status.DetailsName}' was not found {scope} on {Server} (context '{ContextName}').{said}", verb, resource, apiGroup);
+                    return new ClusterReadException(ErrorKind.ClusterObjectNotFound, $"{qualified} '{objectName ?? status.DetailsName}' was not found {scope} on {Server} (context '{ContextName}').{said}", verb, resource, apiGroup);
                 case HttpStatusCode.NotFound:
-                    return new ClusterReadException(ClusterReadFailure.KindNotInstalled, $"The API server at {Server} (context '{ContextName}') does not serve {qualified}: its API{(apiGroup.Length == 0 ? string.Empty : " group " + apiGroup)} is not installed. Is this the management cluster?", verb, resource, apiGroup);
+                    return new ClusterReadException(ErrorKind.ClusterApiNotInstalled, $"The API server at {Server} (context '{ContextName}') does not serve {qualified}: its API{(apiGroup.Length == 0 ? string.Empty : " group " + apiGroup)} is not installed. Is this the management cluster?", verb, resource, apiGroup);
                 default:
-                    return new ClusterReadException(ClusterReadFailure.ServerError, $"The API server at {Server} answered {(int)code} {status.Reason ?? code.ToString()} to {verb} {qualified}.{said}", verb, resource, apiGroup);
+                    return new ClusterReadException(ErrorKind.ClusterReadFailed, $"The API server at {Server} answered {(int)code} {status.Reason ?? code.ToString()} to {verb} {qualified}.{said}", verb, resource, apiGroup);
             }
         }
 
@@ -261,7 +262,7 @@ namespace DkpFips.Kubernetes
         {
             if (!string.IsNullOrEmpty(next) && !seen.Add(next!))
             {
-                throw new ClusterReadException(ClusterReadFailure.ServerError, $"The API server at {Server} answered {verb} {resource} with a continue token it had already given: its paging never ends.", verb, resource, apiGroup);
+                throw new ClusterReadException(ErrorKind.ClusterReadFailed, $"The API server at {Server} answered {verb} {resource} with a continue token it had already given: its paging never ends.", verb, resource, apiGroup);
             }
 
             return next;

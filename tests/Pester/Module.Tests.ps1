@@ -69,6 +69,22 @@ Import-Module '$ModuleManifest'
         $r.Output | Should -Contain 'json:Default@False'
     }
 
+    It 'gives every failure kind an ErrorCategory in its one error map' {
+        # ErrorMap is the only place a kind becomes an ErrorId and a category: a kind added to the
+        # engine without a category would reach users as NotSpecified.
+        $r = Invoke-FreshPwsh @"
+Import-Module '$ModuleManifest'
+`$map = (Get-Module DkpFips).ImplementingAssembly.GetType('DkpFips.Infrastructure.ErrorMap', `$true)
+`$isMapped = `$map.GetMethod('IsMapped', [Reflection.BindingFlags]'Static,Public,NonPublic')
+`$kinds = [Enum]::GetValues(`$isMapped.GetParameters()[0].ParameterType)
+'kinds:' + `$kinds.Count
+'unmapped:' + ((`$kinds | Where-Object { -not `$isMapped.Invoke(`$null, @(`$_)) }) -join ',')
+"@
+        $r.ExitCode | Should -Be 0
+        [int](($r.Output | Where-Object { $_ -like 'kinds:*' }) -replace 'kinds:') | Should -BeGreaterThan 100
+        $r.Output | Should -Contain 'unmapped:'
+    }
+
     It 'works after another module loaded older AWSSDK.Core and YamlDotNet (<Order>)' -ForEach @(
         @{ Order = 'theirs first' }, @{ Order = 'DkpFips first' }
     ) {

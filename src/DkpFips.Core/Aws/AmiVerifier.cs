@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using DkpFips.Core.Errors;
 
 namespace DkpFips.Core.Aws
 {
@@ -66,11 +67,11 @@ namespace DkpFips.Core.Aws
             }
 
             return new AmiOutcome(request, null, set.Failure
-                ?? new AwsApiException(AwsFailureKind.ServiceError, $"EC2 in {request.Region} did not answer for {request.ImageId}.", request.Region, set.Endpoint));
+                ?? new AwsApiException(ErrorKind.AwsRequestFailed, $"EC2 in {request.Region} did not answer for {request.ImageId}.", request.Region, set.Endpoint));
         }
 
         private AwsApiException TimedOut(string region, string endpoint) =>
-            new AwsApiException(AwsFailureKind.Timeout,
+            new AwsApiException(ErrorKind.AwsTimeout,
                 $"The EC2 endpoint {endpoint} for {region} did not answer DescribeImages within {options.Timeout.TotalSeconds:0.#} s (-TimeoutSec).", region, endpoint);
 
         private async Task<RegionImageSet> FetchRegionAsync(string region, List<string> ids, SharedCredentials credentials, CancellationToken cancellationToken)
@@ -87,7 +88,7 @@ namespace DkpFips.Core.Aws
                 deadline.CancelAfter(options.Timeout);
                 var set = await new Ec2ImageFetcher(client, region, endpoint, options.ChunkSize).FetchAsync(ids, deadline.Token).ConfigureAwait(false);
                 set.Elapsed = watch.Elapsed;
-                if (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested && set.Failure?.Kind == AwsFailureKind.EndpointUnreachable)
+                if (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested && set.Failure?.Kind == ErrorKind.AwsEndpointUnreachable)
                 {
                     set.Failure = TimedOut(region, endpoint);
                 }

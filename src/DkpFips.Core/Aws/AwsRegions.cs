@@ -4,6 +4,7 @@ using System.Linq;
 using System.Text.RegularExpressions;
 using Amazon;
 using Amazon.Runtime.CredentialManagement;
+using DkpFips.Core.Errors;
 
 namespace DkpFips.Core.Aws
 {
@@ -66,7 +67,7 @@ namespace DkpFips.Core.Aws
         {
             if (!IsWellFormed(region))
             {
-                throw new AwsApiException(AwsFailureKind.InvalidRegion,
+                throw new AwsApiException(ErrorKind.AwsRegionInvalid,
                     $"'{region}' is not an AWS region name (expected the form us-east-1, eu-central-1, us-gov-west-1, cn-north-1).", region);
             }
         }

@@ -4,6 +4,7 @@ using Amazon.EC2;
 using Amazon.EC2.Model;
 using Amazon.Runtime;
 using Amazon.Runtime.CredentialManagement;
+using DkpFips.Core.Errors;
 
 namespace DkpFips.Core.Aws
 {
@@ -34,7 +35,7 @@ namespace DkpFips.Core.Aws
             {
                 if (!Uri.TryCreate(options.EndpointUrl, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
                 {
-                    throw new AwsApiException(AwsFailureKind.InvalidConfiguration,
+                    throw new AwsApiException(ErrorKind.AwsConfigurationInvalid,
                         $"'{Process.UrlUserInfo.Mask(options.EndpointUrl)}' is not an http or https URL of an EC2 endpoint.", region);
                 }
 
@@ -74,7 +75,7 @@ namespace DkpFips.Core.Aws
             {
                 if (string.IsNullOrEmpty(options.AccessKey) || string.IsNullOrEmpty(options.SecretKey))
                 {
-                    throw new AwsApiException(AwsFailureKind.InvalidConfiguration, "An access key and a secret key go together: give both, or neither.");
+                    throw new AwsApiException(ErrorKind.AwsConfigurationInvalid, "An access key and a secret key go together: give both, or neither.");
                 }
 
                 return options.SessionToken is null
@@ -87,7 +88,7 @@ namespace DkpFips.Core.Aws
                 var chain = new CredentialProfileStoreChain();
                 if (!chain.TryGetAWSCredentials(options.ProfileName, out var credentials))
                 {
-                    throw new AwsApiException(AwsFailureKind.NoCredentials,
+                    throw new AwsApiException(ErrorKind.AwsCredentialsNotFound,
                         $"The AWS profile '{options.ProfileName}' was not found in the shared credentials or config files, or has no usable credentials.");
                 }
 

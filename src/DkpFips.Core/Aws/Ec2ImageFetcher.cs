@@ -6,6 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Amazon.EC2;
 using Amazon.EC2.Model;
+using DkpFips.Core.Errors;
 
 namespace DkpFips.Core.Aws
 {
@@ -99,9 +100,9 @@ namespace DkpFips.Core.Aws
                 // parses as an empty answer, which must not read as "no such image".
                 if (string.IsNullOrEmpty(response.ResponseMetadata?.RequestId))
                 {
-                    throw new AwsApiException(AwsFailureKind.NotAnEc2Response,
+                    throw new AwsApiException(ErrorKind.AwsRequestFailed,
                         $"The endpoint {result.Endpoint} did not return an EC2 response to DescribeImages in {result.Region} (no requestId; an HTML page, a proxy or a different service?).",
-                        result.Region, result.Endpoint);
+                        result.Region, result.Endpoint, recommendedAction: AwsApiException.NotAnEc2ResponseAction);
                 }
 
                 foreach (var image in response.Images ?? new List<Image>())

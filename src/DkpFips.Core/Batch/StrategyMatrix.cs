@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using DkpFips.Core.Cluster;
+using DkpFips.Core.Errors;
 using DkpFips.Core.Json;
 using DkpFips.Core.Process;
 
@@ -35,7 +36,7 @@ namespace DkpFips.Core.Batch
             var secretFlag = SecretArguments.FindSecretFlag(spec.ArgumentList);
             if (secretFlag is not null)
             {
-                throw new ClusterPlanException(ClusterPlanErrorKind.SecretNotAllowed,
+                throw new ClusterPlanException(ErrorKind.SecretNotAllowed,
                     $"The cluster '{ClusterName.Show(spec.ClusterName)}' has the secret flag {secretFlag} in its ArgumentList; {ClusterSpecReader.SecretFlagAdvice}", secretFlag);
             }
 
@@ -44,7 +45,7 @@ namespace DkpFips.Core.Batch
                 var text = field.GetText(spec);
                 if (text is not null && UrlUserInfo.Mask(text) != text)
                 {
-                    throw new ClusterPlanException(ClusterPlanErrorKind.SecretNotAllowed,
+                    throw new ClusterPlanException(ErrorKind.SecretNotAllowed,
                         $"The cluster '{ClusterName.Show(spec.ClusterName)}' has a URL with a user name or password in {field.Name} ({UrlUserInfo.Mask(text)}); {ClusterSpecReader.SecretFlagAdvice}", field.Name);
                 }
             }

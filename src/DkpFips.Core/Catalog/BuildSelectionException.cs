@@ -1,51 +1,39 @@
-using System;
 using System.Collections.Generic;
+using DkpFips.Core.Errors;
 
 namespace DkpFips.Core.Catalog
 {
-    /// <summary>Why a version text (and maybe a chosen build) did not select a catalog build.</summary>
-    public enum BuildSelectionFailure
-    {
-        /// <summary>The text is not a version in any accepted form.</summary>
-        InvalidVersion,
-
-        /// <summary>Neither a version nor a build was given.</summary>
-        VersionRequired,
-
-        /// <summary>The version given does not match the build given with it.</summary>
-        Conflict,
-
-        /// <summary>No catalog build matches; the message names the nearest ones.</summary>
-        NotFound,
-    }
-
     /// <summary>
     /// The one refusal of <see cref="FipsBuildSelector"/>, worded once for every planner and cmdlet
-    /// that turns a version into a build; each maps <see cref="Failure"/> to its own ErrorId.
+    /// that turns a version into a build. Its kind is InvalidKubernetesVersion,
+    /// KubernetesVersionRequired, FipsBuildConflict or FipsBuildNotFound; its target is the
+    /// version text at fault, as given (null when none was).
     /// </summary>
-    public sealed class BuildSelectionException : Exception
+    public sealed class BuildSelectionException : DkpFipsException
     {
         public const string NotFoundAction = "Run Get-FipsBuild to list every build, or add a row with -CatalogPath if your release is newer than this module.";
 
-        public BuildSelectionException(BuildSelectionFailure failure, string message, string? text, string? recommendedAction = null, Exception? inner = null)
-            : base(message, inner)
+        public BuildSelectionException(ErrorKind kind, string message, string? text, string? recommendedAction = null, System.Exception? inner = null)
+            : base(kind, message, text, recommendedAction, inner)
         {
-            Failure = failure;
-            Text = text;
-            RecommendedAction = recommendedAction;
         }
 
-        public BuildSelectionFailure Failure { get; }
-
         /// <summary>The version text at fault, as given (null when none was).</summary>
-        public string? Text { get; }
+        public string? Text => Target as string;
 
-        public string? RecommendedAction { get; }
+        /// <summary>
+        /// The remedy for a command without -CatalogPath: a build it lacks is added with a
+        /// catalog file (DKPFIPS_CATALOG_PATH) instead.
+        /// </summary>
+        public string? RecommendedActionWithoutCatalogPath =>
+            Kind == ErrorKind.FipsBuildNotFound
+                ? "Run Get-FipsBuild to list every build, or add a row with a catalog file if your release is newer than this module."
+                : RecommendedAction;
 
         /// <summary>Nothing in the catalog matches <paramref name="described"/> ("Kubernetes 1.20", "DKP 2.9").</summary>
         public static BuildSelectionException NotFound(string described, IEnumerable<string> nearest, string? text) =>
             new BuildSelectionException(
-                BuildSelectionFailure.NotFound,
+                ErrorKind.FipsBuildNotFound,
                 $"No FIPS build in the catalog matches {described}. Nearest supported: {string.Join(", ", nearest)}.",
                 text,
                 NotFoundAction);

@@ -1,32 +1,20 @@
 using System;
+using DkpFips.Core.Errors;
 
 namespace DkpFips.Core.Catalog
 {
-    /// <summary>Why a found build cannot be written as a catalog row.</summary>
-    public enum CatalogRowProblem
+    /// <summary>
+    /// A found build that cannot become a catalog row. Its kind says why: RegistryImageNotFound
+    /// (not every Kubernetes component image carries the build's tag), EtcdVersionRequired (the
+    /// registry has no FIPS etcd build, or several, and none was given), EtcdVersionNotFound (the
+    /// etcd version given is not among the registry's) or InvalidCatalogRow (a value the user gave
+    /// is not valid in a catalog row).
+    /// </summary>
+    public sealed class CatalogRowException : DkpFipsException
     {
-        /// <summary>Not every Kubernetes component image carries the build's tag.</summary>
-        Incomplete,
-
-        /// <summary>The registry has no FIPS etcd build, or several, and none was given.</summary>
-        EtcdVersionRequired,
-
-        /// <summary>The etcd version given is not among those the registry has.</summary>
-        EtcdVersionNotFound,
-
-        /// <summary>A value the user gave (release, product, provider, operating system, ...) is not valid in a catalog row.</summary>
-        InvalidValue,
-    }
-
-    /// <summary>A found build that cannot become a catalog row, with the reason.</summary>
-    public sealed class CatalogRowException : Exception
-    {
-        public CatalogRowException(CatalogRowProblem problem, string message, Exception? inner = null)
-            : base(message, inner)
+        public CatalogRowException(ErrorKind kind, string message, Exception? inner = null)
+            : base(kind, message, null, null, inner)
         {
-            Problem = problem;
         }
-
-        public CatalogRowProblem Problem { get; }
     }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using DkpFips.Core.Errors;
 using DkpFips.Core.Versioning;
 
 namespace DkpFips.Core.Catalog
@@ -29,7 +30,7 @@ namespace DkpFips.Core.Catalog
             {
                 var shown = Clean(text) ?? text;
                 throw new BuildSelectionException(
-                    BuildSelectionFailure.InvalidVersion,
+                    ErrorKind.InvalidKubernetesVersion,
                     $"'{shown}' is not a Kubernetes version. Accepted forms: {FipsVersion.AcceptedForms}.",
                     shown,
                     inner: new FipsVersionFormatException(text));
@@ -53,7 +54,7 @@ namespace DkpFips.Core.Catalog
                 if (wanted is not null && !wanted.Matches(chosen.KubernetesVersion))
                 {
                     throw new BuildSelectionException(
-                        BuildSelectionFailure.Conflict,
+                        ErrorKind.FipsBuildConflict,
                         $"-KubernetesVersion {clean} does not match the FIPS build given ({chosen}).",
                         clean);
                 }
@@ -64,7 +65,7 @@ namespace DkpFips.Core.Catalog
             if (wanted is null)
             {
                 throw new BuildSelectionException(
-                    BuildSelectionFailure.VersionRequired,
+                    ErrorKind.KubernetesVersionRequired,
                     "No FIPS build was chosen: give -KubernetesVersion (for example 1.23 for the newest 1.23 FIPS build) or pipe a build from Get-FipsBuild.",
                     null);
             }

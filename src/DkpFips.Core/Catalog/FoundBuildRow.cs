@@ -4,6 +4,7 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using DkpFips.Core.Cluster;
+using DkpFips.Core.Errors;
 using DkpFips.Core.Versioning;
 
 namespace DkpFips.Core.Catalog
@@ -74,7 +75,7 @@ namespace DkpFips.Core.Catalog
             var name = $"Kubernetes {kubernetesVersion} at {registry}";
             if (!isComplete)
             {
-                throw new CatalogRowException(CatalogRowProblem.Incomplete,
+                throw new CatalogRowException(ErrorKind.RegistryImageNotFound,
                     $"{name} is incomplete: {registry} lacks {string.Join(", ", missingComponents)}. An incomplete build is never written as a catalog row.");
             }
 
@@ -119,7 +120,7 @@ namespace DkpFips.Core.Catalog
             return ReadBack(row);
         }
 
-        /// <summary>The row as the catalog reads it from the writer's text; a value the reader refuses is <see cref="CatalogRowProblem.InvalidValue"/>.</summary>
+        /// <summary>The row as the catalog reads it from the writer's text; a value the reader refuses is <see cref="ErrorKind.InvalidCatalogRow"/>.</summary>
         public static FipsBuildDefinition ReadBack(FipsBuildDefinition row)
         {
             try
@@ -129,7 +130,7 @@ namespace DkpFips.Core.Catalog
             }
             catch (CatalogFileException ex)
             {
-                throw new CatalogRowException(CatalogRowProblem.InvalidValue, $"{row.Product} {row.DkpVersion} (Kubernetes {row.KubernetesVersion.ToKubernetesFlag()}) cannot be a catalog row: {ex.Problem}", ex);
+                throw new CatalogRowException(ErrorKind.InvalidCatalogRow, $"{row.Product} {row.DkpVersion} (Kubernetes {row.KubernetesVersion.ToKubernetesFlag()}) cannot be a catalog row: {ex.Problem}", ex);
             }
         }
 
@@ -141,13 +142,13 @@ namespace DkpFips.Core.Catalog
             {
                 if (!FipsVersion.TryParse(given, out var wanted) || !wanted!.IsFips || wanted.IsVersionLine || wanted.FipsBuildNumber is null)
                 {
-                    throw new CatalogRowException(CatalogRowProblem.InvalidValue,
+                    throw new CatalogRowException(ErrorKind.InvalidCatalogRow,
                         $"-EtcdVersion '{given}' is not a full FIPS etcd build such as 3.5.21+fips.0. FIPS etcd builds at {registry}: {listed}.");
                 }
 
                 if (!candidates.Contains(wanted))
                 {
-                    throw new CatalogRowException(CatalogRowProblem.EtcdVersionNotFound,
+                    throw new CatalogRowException(ErrorKind.EtcdVersionNotFound,
                         $"{registry} has no etcd {wanted.ToEtcdFlag()} (tag {wanted.ToImageTag()}) for {name}; its FIPS etcd builds: {listed}.");
                 }
 
@@ -156,7 +157,7 @@ namespace DkpFips.Core.Catalog
 
             if (candidates.Length != 1)
             {
-                throw new CatalogRowException(CatalogRowProblem.EtcdVersionRequired,
+                throw new CatalogRowException(ErrorKind.EtcdVersionRequired,
                     $"Cannot tell the etcd build of {name}: the registry has {(candidates.Length == 0 ? "no FIPS etcd build" : candidates.Length + " FIPS etcd builds (" + listed + ")")}. Give -EtcdVersion with the one this release uses.");
             }
 
@@ -169,7 +170,7 @@ namespace DkpFips.Core.Catalog
         {
             if (!FipsVersion.TryParse(text, out var version) || !version!.IsFips || version.IsVersionLine)
             {
-                throw new CatalogRowException(CatalogRowProblem.InvalidValue, $"'{text}' is not a FIPS build version ({what}).");
+                throw new CatalogRowException(ErrorKind.InvalidCatalogRow, $"'{text}' is not a FIPS build version ({what}).");
             }
 
             return version;

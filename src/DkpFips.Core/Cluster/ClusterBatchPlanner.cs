@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using DkpFips.Core.Errors;
 
 namespace DkpFips.Core.Cluster
 {
@@ -27,7 +28,7 @@ namespace DkpFips.Core.Cluster
             {
                 duplicates.Add(plan.ClusterName);
                 throw new ClusterPlanException(
-                    ClusterPlanErrorKind.DuplicateClusterName,
+                    ErrorKind.DuplicateClusterName,
                     $"The cluster name '{plan.ClusterName}' appears more than once in this batch; none of its rows run.",
                     plan.ClusterName,
                     "Give every cluster of a batch its own name.");

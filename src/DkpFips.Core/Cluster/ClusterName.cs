@@ -1,3 +1,5 @@
+using DkpFips.Core.Errors;
+
 namespace DkpFips.Core.Cluster
 {
     /// <summary>
@@ -46,7 +48,7 @@ namespace DkpFips.Core.Cluster
             if (problem is not null)
             {
                 throw new ClusterPlanException(
-                    ClusterPlanErrorKind.InvalidClusterName,
+                    ErrorKind.InvalidClusterName,
                     $"The cluster name '{Show(name)}' is not a valid DNS-1123 name: {problem}.",
                     name,
                     "Use lower-case letters, digits and '-', start and end with a letter or digit, at most 63 characters (for example 'fips-prod-1').");

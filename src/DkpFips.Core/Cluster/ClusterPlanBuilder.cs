@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using DkpFips.Core.Catalog;
+using DkpFips.Core.Errors;
 using DkpFips.Core.Process;
 using DkpFips.Core.Versioning;
 
@@ -31,7 +32,7 @@ namespace DkpFips.Core.Cluster
             var providerProblem = request.Force ? null : ReleaseSupport.ProviderProblem(build, provider);
             if (providerProblem is not null)
             {
-                throw new ClusterPlanException(ClusterPlanErrorKind.ProviderNotSupportedByRelease, providerProblem, provider, ReleaseSupport.ForceHint);
+                throw new ClusterPlanException(ErrorKind.ProviderNotSupportedByRelease, providerProblem, provider, ReleaseSupport.ForceHint);
             }
 
             var kubernetesVersion = RequireNumberedFips(build.KubernetesVersion, build, "Kubernetes");
@@ -102,7 +103,7 @@ namespace DkpFips.Core.Cluster
             {
                 var shown = SecretArguments.MaskArgument(CommandLineText.Visible(arguments[unsafeValue.Value.Index]));
                 throw new ClusterPlanException(
-                    ClusterPlanErrorKind.InvalidArgument,
+                    ErrorKind.InvalidArgument,
                     $"The value '{shown}' cannot go on dkp's command line: {unsafeValue.Value.Problem}.",
                     shown,
                     "Remove the control character from the parameter, spec file or catalog value.");
@@ -122,25 +123,9 @@ namespace DkpFips.Core.Cluster
             return new ClusterCreatePlan(name!, provider, build, kubernetesVersion, etcdVersion, kubernetesRepository, etcdRepository, machineImage, request.DryRun, command);
         }
 
-        private FipsBuildDefinition ResolveBuild(ClusterCreateRequest request)
-        {
-            try
-            {
-                return selector.Resolve(request.Spec.KubernetesVersion, request.FipsBuild).Build!;
-            }
-            catch (BuildSelectionException ex)
-            {
-                throw new ClusterPlanException(KindOf(ex.Failure), ex.Message, ex.Text, ex.RecommendedAction);
-            }
-        }
-
-        private static ClusterPlanErrorKind KindOf(BuildSelectionFailure failure) => failure switch
-        {
-            BuildSelectionFailure.InvalidVersion => ClusterPlanErrorKind.InvalidKubernetesVersion,
-            BuildSelectionFailure.VersionRequired => ClusterPlanErrorKind.KubernetesVersionRequired,
-            BuildSelectionFailure.Conflict => ClusterPlanErrorKind.FipsBuildConflict,
-            _ => ClusterPlanErrorKind.FipsBuildNotFound,
-        };
+        // A version that selects no build is the selector's refusal, as every command words it.
+        private FipsBuildDefinition ResolveBuild(ClusterCreateRequest request) =>
+            selector.Resolve(request.Spec.KubernetesVersion, request.FipsBuild).Build!;
 
         private static FipsVersion ResolveEtcd(ClusterCreateRequest request, FipsBuildDefinition build)
         {
@@ -153,7 +138,7 @@ namespace DkpFips.Core.Cluster
             if (!FipsVersion.TryParse(text, out var version) || version!.IsVersionLine)
             {
                 throw new ClusterPlanException(
-                    ClusterPlanErrorKind.InvalidEtcdVersion,
+                    ErrorKind.InvalidEtcdVersion,
                     $"'{text}' is not a full etcd version such as 3.4.13+fips.0.",
                     text);
             }
@@ -161,7 +146,7 @@ namespace DkpFips.Core.Cluster
             if (version.IsFips && version.FipsBuildNumber is null)
             {
                 throw new ClusterPlanException(
-                    ClusterPlanErrorKind.InvalidEtcdVersion,
+                    ErrorKind.InvalidEtcdVersion,
                     $"The etcd version '{text}' has no FIPS build number; dkp create cluster needs +fips.N, such as {version.WithFipsBuild(0).ToEtcdFlag()}.",
                     text,
                     "Give -EtcdVersion with a +fips.N version.");
@@ -170,7 +155,7 @@ namespace DkpFips.Core.Cluster
             if (!version.IsFips || version.FipsBuildNumber is null)
             {
                 throw new ClusterPlanException(
-                    ClusterPlanErrorKind.InvalidEtcdVersion,
+                    ErrorKind.InvalidEtcdVersion,
                     $"The etcd version '{text}' is not a FIPS build: a FIPS cluster needs an etcd version with +fips.N, such as {version.WithFipsBuild(0).ToEtcdFlag()}.",
                     text);
             }
@@ -183,7 +168,7 @@ namespace DkpFips.Core.Cluster
             if (version.FipsBuildNumber is null)
             {
                 throw new ClusterPlanException(
-                    ClusterPlanErrorKind.InvalidEtcdVersion,
+                    ErrorKind.InvalidEtcdVersion,
                     $"The {component} version {version} of the build {build} has no FIPS build number; dkp create cluster needs +fips.N.",
                     version.ToString(),
                     component == "etcd" ? "Give -EtcdVersion with a +fips.N version." : null);

@@ -1,23 +1,13 @@
-using System;
+using DkpFips.Core.Errors;
 
 namespace DkpFips.Core.Cluster
 {
-    /// <summary>A cluster request that cannot be planned, with the reason and the offending value.</summary>
-    public sealed class ClusterPlanException : Exception
+    /// <summary>A cluster request that cannot be planned, with the reason (its kind) and the offending value.</summary>
+    public sealed class ClusterPlanException : DkpFipsException
     {
-        public ClusterPlanException(ClusterPlanErrorKind kind, string message, object? target = null, string? recommendedAction = null)
-            : base(message)
+        public ClusterPlanException(ErrorKind kind, string message, object? target = null, string? recommendedAction = null)
+            : base(kind, message, target, recommendedAction)
         {
-            Kind = kind;
-            Target = target;
-            RecommendedAction = recommendedAction;
         }
-
-        public ClusterPlanErrorKind Kind { get; }
-
-        /// <summary>The value at fault (a name, a flag, a version).</summary>
-        public object? Target { get; }
-
-        public string? RecommendedAction { get; }
     }
 }

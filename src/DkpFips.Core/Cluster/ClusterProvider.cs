@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using DkpFips.Core.Errors;
 
 namespace DkpFips.Core.Cluster
 {
@@ -34,7 +35,7 @@ namespace DkpFips.Core.Cluster
                 if (NotFipsCapable.Contains(name))
                 {
                     throw new ClusterPlanException(
-                        ClusterPlanErrorKind.ProviderNotFipsCapable,
+                        ErrorKind.ProviderNotFipsCapable,
                         $"The provider '{name}' cannot create a FIPS cluster: dkp has the FIPS flags there, but no FIPS operating system image is supported on {name}. FIPS clusters are supported on {string.Join(", ", FipsCapable)}.",
                         name,
                         "Create the cluster on aws, vsphere or preprovisioned infrastructure with a FIPS machine image.");
@@ -43,7 +44,7 @@ namespace DkpFips.Core.Cluster
                 if (!FipsCapable.Contains(name))
                 {
                     throw new ClusterPlanException(
-                        ClusterPlanErrorKind.UnknownProvider,
+                        ErrorKind.UnknownProvider,
                         $"The provider '{provider}' is unknown. FIPS clusters are supported on {string.Join(", ", FipsCapable)}.",
                         provider);
                 }
@@ -61,7 +62,7 @@ namespace DkpFips.Core.Cluster
             }
 
             throw new ClusterPlanException(
-                ClusterPlanErrorKind.ProviderRequired,
+                ErrorKind.ProviderRequired,
                 implied.Count == 0
                     ? "No provider was given and none is implied: give -Provider (aws, vsphere or preprovisioned) with its FIPS machine image (-AmiId, -VmTemplate or -OverrideSecretName)."
                     : $"No provider was given and the machine image parameters imply several ({string.Join(", ", implied)}): give -Provider.",

@@ -1,54 +1,25 @@
 using System;
+using DkpFips.Core.Errors;
 
 namespace DkpFips.Core.Cluster
 {
-    /// <summary>Why a cluster could not be read.</summary>
-    public enum ClusterReadFailure
-    {
-        /// <summary>The kubeconfig is missing, unreadable or has no such context.</summary>
-        InvalidKubeconfig,
-
-        /// <summary>Nothing answered at the server address (refused, DNS, reset).</summary>
-        Unreachable,
-
-        /// <summary>The TLS handshake failed (untrusted or mismatched certificate).</summary>
-        TlsFailure,
-
-        /// <summary>401: the credentials were not accepted.</summary>
-        Unauthorized,
-
-        /// <summary>403: the credentials lack an RBAC permission.</summary>
-        Forbidden,
-
-        /// <summary>404 for a whole kind: its API (e.g. Cluster API) is not installed.</summary>
-        KindNotInstalled,
-
-        /// <summary>404 for one named object.</summary>
-        ObjectNotFound,
-
-        /// <summary>The read did not finish within the timeout.</summary>
-        Timeout,
-
-        /// <summary>Any other error answer or an answer that could not be read.</summary>
-        ServerError,
-    }
-
     /// <summary>
     /// A failed read, with what was being done (verb, resource, API group) so the message can
-    /// name the missing RBAC permission or the missing API. Never carries credentials.
+    /// name the missing RBAC permission or the missing API. Never carries credentials. Its kind is
+    /// one of KubeconfigInvalid, ClusterUnreachable, ClusterTlsFailure, ClusterUnauthorized,
+    /// ClusterPermissionDenied (403), ClusterApiNotInstalled (404 for a whole kind),
+    /// ClusterObjectNotFound (404 for one object), ClusterTimeout or ClusterReadFailed (any other
+    /// error answer, or one that could not be read).
     /// </summary>
-    public sealed class ClusterReadException : Exception
+    public sealed class ClusterReadException : DkpFipsException
     {
-        public ClusterReadException(ClusterReadFailure failure, string message, string? verb = null, string? resource = null, string? apiGroup = null, Exception? innerException = null)
-            : base(message, innerException)
+        public ClusterReadException(ErrorKind kind, string message, string? verb = null, string? resource = null, string? apiGroup = null, Exception? innerException = null)
+            : base(kind, message, resource, PermissionAction(kind, verb, resource, apiGroup), innerException)
         {
-            Failure = failure;
             Verb = verb;
             Resource = resource;
             ApiGroup = apiGroup;
         }
-
-        public ClusterReadFailure Failure { get; }
 
         /// <summary>The RBAC verb of the failed request (get, list).</summary>
         public string? Verb { get; }
@@ -58,5 +29,11 @@ namespace DkpFips.Core.Cluster
 
         /// <summary>The API group; empty for the core group.</summary>
         public string? ApiGroup { get; }
+
+        // A 403 is fixed by one RBAC rule, and the request names it exactly.
+        private static string? PermissionAction(ErrorKind kind, string? verb, string? resource, string? apiGroup) =>
+            kind == ErrorKind.ClusterPermissionDenied
+                ? $"Grant the identity the RBAC verb '{verb}' on '{resource}'" + (string.IsNullOrEmpty(apiGroup) ? "." : $" in API group '{apiGroup}'.")
+                : null;
     }
 }

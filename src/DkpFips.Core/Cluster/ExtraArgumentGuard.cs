@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using DkpFips.Core.Errors;
 using DkpFips.Core.Process;
 
 namespace DkpFips.Core.Cluster
@@ -19,7 +20,7 @@ namespace DkpFips.Core.Cluster
                 var argument = arguments[i];
                 if (argument is null)
                 {
-                    throw new ClusterPlanException(ClusterPlanErrorKind.InvalidArgument, $"Extra argument {i + 1} is null.", null);
+                    throw new ClusterPlanException(ErrorKind.InvalidArgument, $"Extra argument {i + 1} is null.", null);
                 }
 
                 // Shown masked: a refused argument may be a secret flag.
@@ -28,7 +29,7 @@ namespace DkpFips.Core.Cluster
                 if (control is not null)
                 {
                     throw new ClusterPlanException(
-                        ClusterPlanErrorKind.InvalidArgument,
+                        ErrorKind.InvalidArgument,
                         $"The extra argument {i + 1} '{shown}' is refused: {control}. The operating system would cut or change it, so dkp would not receive what was checked.",
                         shown,
                         "Remove the control character from the argument.");
@@ -37,7 +38,7 @@ namespace DkpFips.Core.Cluster
                 if (argument == "--")
                 {
                     throw new ClusterPlanException(
-                        ClusterPlanErrorKind.InvalidArgument,
+                        ErrorKind.InvalidArgument,
                         "The extra argument '--' is refused: dkp create cluster takes no positional arguments, and what follows '--' could not be checked against the FIPS flags.",
                         argument,
                         "Remove '--' and pass the flags themselves.");
@@ -52,7 +53,7 @@ namespace DkpFips.Core.Cluster
                 if (DkpFlags.IsFips(name))
                 {
                     throw new ClusterPlanException(
-                        ClusterPlanErrorKind.FipsFlagOverride,
+                        ErrorKind.FipsFlagOverride,
                         $"The extra argument '{shown}' would override the FIPS flag {name}. New-DkpFipsCluster always sets {string.Join(", ", DkpFlags.Fips)} from the FIPS build.",
                         shown,
                         "Choose the build with -KubernetesVersion or -FipsBuild, the etcd version with -EtcdVersion, and a mirror with -ImageRepository.");
@@ -64,7 +65,7 @@ namespace DkpFips.Core.Cluster
                     var parameter = DkpFlags.Owned[owned];
                     var spelling = owned == name ? string.Empty : $" (dkp's short form of {owned})";
                     throw new ClusterPlanException(
-                        ClusterPlanErrorKind.ReservedArgument,
+                        ErrorKind.ReservedArgument,
                         $"The extra argument '{shown}'{spelling} sets {owned}, which New-DkpFipsCluster sets from {parameter}: use {parameter} instead.",
                         shown);
                 }

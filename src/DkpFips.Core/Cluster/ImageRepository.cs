@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using DkpFips.Core.Errors;
 
 namespace DkpFips.Core.Cluster
 {
@@ -15,7 +16,7 @@ namespace DkpFips.Core.Cluster
             if (!match.Success || !PortInRange(repository))
             {
                 throw new ClusterPlanException(
-                    ClusterPlanErrorKind.InvalidImageRepository,
+                    ErrorKind.InvalidImageRepository,
                     $"'{Process.CommandLineText.Visible(repository)}' is not an image repository: write the registry host (and port) and the path, without a scheme or tag, in lower case (for example registry.example.internal:5000/mesosphere).",
                     Process.CommandLineText.Visible(repository));
             }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using DkpFips.Core.Errors;
 
 namespace DkpFips.Core.Cluster
 {
@@ -27,7 +28,7 @@ namespace DkpFips.Core.Cluster
                     if (!IsValidAmiId(amiId))
                     {
                         throw new ClusterPlanException(
-                            ClusterPlanErrorKind.InvalidAmiId,
+                            ErrorKind.InvalidAmiId,
                             $"'{amiId}' is not an AMI id: an AMI id is 'ami-' followed by 8 or 17 lower-case hexadecimal digits (for example ami-03dcaa75d45aca36f).",
                             amiId);
                     }
@@ -47,7 +48,7 @@ namespace DkpFips.Core.Cluster
             if (string.IsNullOrWhiteSpace(value))
             {
                 throw new ClusterPlanException(
-                    ClusterPlanErrorKind.MachineImageRequired,
+                    ErrorKind.MachineImageRequired,
                     $"A FIPS cluster on {provider} needs {parameter}: {what}. Without it dkp uses a default image that is not FIPS-enabled.",
                     parameter);
             }
@@ -58,7 +59,7 @@ namespace DkpFips.Core.Cluster
             if (!string.IsNullOrWhiteSpace(value) && provider != owner)
             {
                 throw new ClusterPlanException(
-                    ClusterPlanErrorKind.ParameterNotForProvider,
+                    ErrorKind.ParameterNotForProvider,
                     $"{parameter} applies to the {owner} provider only, not to {provider}.",
                     parameter);
             }

@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Linq;
 using System.Text.RegularExpressions;
+using DkpFips.Core.Errors;
 
 namespace DkpFips.Core.ImageBuilder
 {
@@ -78,7 +79,7 @@ namespace DkpFips.Core.ImageBuilder
             if (version is null)
             {
                 throw new KibException(
-                    KibErrorKind.UnknownOperatingSystem,
+                    ErrorKind.UnknownOperatingSystem,
                     $"'{operatingSystem}' names no operating system version: give one such as rhel-8.4, centos-7.9 or oracle-7.9, or the image definition path.",
                     operatingSystem);
             }
@@ -112,7 +113,7 @@ namespace DkpFips.Core.ImageBuilder
             if (refused.Key is not null)
             {
                 throw new KibException(
-                    KibErrorKind.OperatingSystemNotFipsCapable,
+                    ErrorKind.OperatingSystemNotFipsCapable,
                     $"'{shown}' builds {refused.Display}, which has no FIPS builds: DKP and NKP support FIPS mode on Red Hat Enterprise Linux, CentOS and Oracle Linux only.",
                     shown,
                     "Choose a RHEL, CentOS or Oracle Linux image definition, such as images/ami/rhel-84.yaml.");
@@ -122,7 +123,7 @@ namespace DkpFips.Core.ImageBuilder
             if (fips.Key is null)
             {
                 throw new KibException(
-                    KibErrorKind.UnknownOperatingSystem,
+                    ErrorKind.UnknownOperatingSystem,
                     $"The operating system of '{shown}' is not recognised: expected a RHEL, CentOS or Oracle Linux image definition such as images/ami/rhel-84.yaml.",
                     shown);
             }

@@ -1,23 +1,13 @@
-using System;
+using DkpFips.Core.Errors;
 
 namespace DkpFips.Core.ImageBuilder
 {
     /// <summary>A FIPS image build request that cannot be planned, or a build result that cannot be used.</summary>
-    public sealed class KibException : Exception
+    public sealed class KibException : DkpFipsException
     {
-        public KibException(KibErrorKind kind, string message, object? target = null, string? recommendedAction = null)
-            : base(message)
+        public KibException(ErrorKind kind, string message, object? target = null, string? recommendedAction = null)
+            : base(kind, message, target, recommendedAction)
         {
-            Kind = kind;
-            Target = target;
-            RecommendedAction = recommendedAction;
         }
-
-        public KibErrorKind Kind { get; }
-
-        /// <summary>The value at fault (a path, a version, a flag).</summary>
-        public object? Target { get; }
-
-        public string? RecommendedAction { get; }
     }
 }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using DkpFips.Core.Catalog;
 using DkpFips.Core.Cluster;
+using DkpFips.Core.Errors;
 using DkpFips.Core.Process;
 using DkpFips.Core.Versioning;
 
@@ -35,7 +36,7 @@ namespace DkpFips.Core.ImageBuilder
                     var named = ImageDefinition.FromOperatingSystem(os, platform);
                     if (named.Family != image.Family || (named.Version is not null && image.Version is not null && named.Version != image.Version))
                     {
-                        throw new KibException(KibErrorKind.InvalidArgument,
+                        throw new KibException(ErrorKind.InvalidArgument,
                             $"-OperatingSystem {os} does not match the image definition {path} ({image.OperatingSystem}); give one of them.", os);
                     }
                 }
@@ -46,7 +47,7 @@ namespace DkpFips.Core.ImageBuilder
             }
             else
             {
-                throw new KibException(KibErrorKind.ImageDefinitionRequired,
+                throw new KibException(ErrorKind.ImageDefinitionRequired,
                     "No image definition was given: give -ImageDefinition (for example images/ami/rhel-84.yaml) or -OperatingSystem (for example rhel-8.4).", null);
             }
 
@@ -88,13 +89,13 @@ namespace DkpFips.Core.ImageBuilder
             {
                 if (sourceAmi is not null && (filterName is not null || filterOwner is not null))
                 {
-                    throw new KibException(KibErrorKind.SourceConflict,
+                    throw new KibException(ErrorKind.SourceAmiConflict,
                         "-SourceAmi names the base image; -SourceAmiFilterName and -SourceAmiFilterOwner search for one. Give either the AMI or the filter.", sourceAmi);
                 }
 
                 if (sourceAmi is not null && !MachineImageRules.IsValidAmiId(sourceAmi))
                 {
-                    throw new KibException(KibErrorKind.InvalidAmiId,
+                    throw new KibException(ErrorKind.InvalidAmiId,
                         $"'{sourceAmi}' is not an AMI id: an AMI id is 'ami-' followed by 8 or 17 lower-case hexadecimal digits.", sourceAmi);
                 }
 
@@ -123,7 +124,7 @@ namespace DkpFips.Core.ImageBuilder
             if (unsafeValue is not null)
             {
                 var shown = SecretArguments.MaskArgument(CommandLineText.Visible(arguments[unsafeValue.Value.Index]));
-                throw new KibException(KibErrorKind.InvalidArgument, $"The value '{shown}' cannot go on konvoy-image's command line: {unsafeValue.Value.Problem}.", shown);
+                throw new KibException(ErrorKind.InvalidArgument, $"The value '{shown}' cannot go on konvoy-image's command line: {unsafeValue.Value.Problem}.", shown);
             }
 
             var command = new CommandPlan(request.Executable, arguments, request.Environment);
@@ -137,22 +138,16 @@ namespace DkpFips.Core.ImageBuilder
                 var selection = selector.Resolve(request.KubernetesVersion, request.FipsBuild, allowUncatalogued: request.Force);
                 return (FipsOf(selection.Version), selection.Build);
             }
-            catch (BuildSelectionException ex)
+            catch (BuildSelectionException ex) when (ex.Kind == ErrorKind.FipsBuildNotFound)
             {
-                var notFound = ex.Failure == BuildSelectionFailure.NotFound;
+                // Without a catalog row -Force can build anyway, but only a full version names the build.
                 throw new KibException(
-                    ex.Failure switch
-                    {
-                        BuildSelectionFailure.InvalidVersion => KibErrorKind.InvalidKubernetesVersion,
-                        BuildSelectionFailure.VersionRequired => KibErrorKind.KubernetesVersionRequired,
-                        BuildSelectionFailure.Conflict => KibErrorKind.FipsBuildConflict,
-                        _ => KibErrorKind.FipsBuildNotFound,
-                    },
-                    notFound && request.Force
+                    ErrorKind.FipsBuildNotFound,
+                    request.Force
                         ? $"-Force needs a full Kubernetes version such as 1.29.6: the catalog has no FIPS build of the line {ex.Text} to pick a patch from."
                         : ex.Message,
                     ex.Text,
-                    notFound ? "Run Get-FipsBuild to list every build, add a row with -CatalogPath, or build anyway with -Force." : ex.RecommendedAction);
+                    "Run Get-FipsBuild to list every build, add a row with -CatalogPath, or build anyway with -Force.");
             }
         }
 
@@ -163,13 +158,13 @@ namespace DkpFips.Core.ImageBuilder
             var providerProblem = ReleaseSupport.ProviderProblem(build, platform);
             if (providerProblem is not null)
             {
-                throw new KibException(KibErrorKind.ProviderNotSupportedByRelease, providerProblem, platform, ReleaseSupport.ForceHint);
+                throw new KibException(ErrorKind.ProviderNotSupportedByRelease, providerProblem, platform, ReleaseSupport.ForceHint);
             }
 
             var osProblem = ReleaseSupport.OperatingSystemProblem(build, platform, image.OperatingSystem);
             if (osProblem is not null)
             {
-                throw new KibException(KibErrorKind.OperatingSystemNotSupportedByRelease, osProblem, image.OperatingSystem, ReleaseSupport.ForceHint);
+                throw new KibException(ErrorKind.OperatingSystemNotSupportedByRelease, osProblem, image.OperatingSystem, ReleaseSupport.ForceHint);
             }
         }
 
@@ -180,7 +175,7 @@ namespace DkpFips.Core.ImageBuilder
         {
             if (!string.IsNullOrWhiteSpace(value))
             {
-                throw new KibException(KibErrorKind.ParameterNotForPlatform,
+                throw new KibException(ErrorKind.ParameterNotForPlatform,
                     $"{parameter} applies to AMI builds (aws) only, not to vSphere templates.", parameter);
             }
         }

@@ -1,4 +1,5 @@
 using System;
+using DkpFips.Core.Errors;
 
 namespace DkpFips.Core.ImageBuilder
 {
@@ -28,7 +29,7 @@ namespace DkpFips.Core.ImageBuilder
 
                 if (Array.IndexOf(All, wanted) < 0)
                 {
-                    throw new KibException(KibErrorKind.UnknownPlatform,
+                    throw new KibException(ErrorKind.UnknownPlatform,
                         $"'{platform}' is not a platform Konvoy Image Builder makes FIPS images for: use aws (an AMI) or vsphere (a VM template).", platform);
                 }
 

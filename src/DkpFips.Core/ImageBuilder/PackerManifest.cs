@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Text.Json;
 using DkpFips.Core.Cluster;
+using DkpFips.Core.Errors;
 using DkpFips.Core.Json;
 using DkpFips.Core.Versioning;
 
@@ -47,7 +48,7 @@ namespace DkpFips.Core.ImageBuilder
         {
             if (!File.Exists(path))
             {
-                throw new KibException(KibErrorKind.ManifestNotFound,
+                throw new KibException(ErrorKind.PackerManifestNotFound,
                     $"Konvoy Image Builder finished but wrote no packer manifest at {path}, so the new image is unknown.", path,
                     "Check -WorkingDirectory: KIB writes manifest.json in its working folder.");
             }
@@ -59,20 +60,20 @@ namespace DkpFips.Core.ImageBuilder
             }
             catch (IO.FileTooLargeException ex)
             {
-                throw new KibException(KibErrorKind.ManifestInvalid, ex.Message, path);
+                throw new KibException(ErrorKind.PackerManifestInvalid, ex.Message, path);
             }
 
             using var document = JsonText.TryParseObject(text);
             if (document is null || JsonText.Element(document.RootElement, "builds") is not { ValueKind: JsonValueKind.Array })
             {
-                throw new KibException(KibErrorKind.ManifestInvalid, $"{path} is not a packer manifest: expected a JSON object with a builds list.", path);
+                throw new KibException(ErrorKind.PackerManifestInvalid, $"{path} is not a packer manifest: expected a JSON object with a builds list.", path);
             }
 
             var root = document.RootElement;
             var lastRun = JsonText.String(root, "last_run_uuid");
             if (previousRunUuid is not null && lastRun == previousRunUuid)
             {
-                throw new KibException(KibErrorKind.NoImageBuilt,
+                throw new KibException(ErrorKind.NoImageBuilt,
                     $"The packer manifest {path} records no new run (last_run_uuid is still {lastRun}): the build produced no image.", path);
             }
 
@@ -89,7 +90,7 @@ namespace DkpFips.Core.ImageBuilder
 
             if (images.Count == 0)
             {
-                throw new KibException(KibErrorKind.NoImageBuilt,
+                throw new KibException(ErrorKind.NoImageBuilt,
                     $"The packer manifest {path} has no image for its last run{(lastRun is null ? string.Empty : " (" + lastRun + ")")}: the build produced no AMI or template.", path);
             }
 
@@ -103,19 +104,19 @@ namespace DkpFips.Core.ImageBuilder
             var text = JsonText.String(build, "custom_data", "kubernetes_version");
             if (!FipsVersion.TryParse(text, out var version) || version!.IsVersionLine)
             {
-                throw new KibException(KibErrorKind.ManifestInvalid,
+                throw new KibException(ErrorKind.PackerManifestInvalid,
                     $"The packer manifest {path} gives no usable custom_data.kubernetes_version ('{text ?? "missing"}').", path);
             }
 
             if (!version.IsFips)
             {
-                throw new KibException(KibErrorKind.ImageNotFips,
+                throw new KibException(ErrorKind.ImageNotFips,
                     $"The image built is not FIPS: the packer manifest {path} says Kubernetes {text}, without +fips. Was overrides/fips.yaml applied?", text);
             }
 
             if (expected is not null && !expected.WithoutFips().Equals(version.WithoutFips()))
             {
-                throw new KibException(KibErrorKind.VersionMismatch,
+                throw new KibException(ErrorKind.ImageVersionMismatch,
                     $"The image built carries Kubernetes {version}, not the {expected} that was asked for.", text);
             }
 
@@ -124,7 +125,7 @@ namespace DkpFips.Core.ImageBuilder
             var containerd = JsonText.String(build, "custom_data", "containerd_version");
             if (asked?.CheckBuilt(distribution, distributionVersion) is { } wrongOs)
             {
-                throw new KibException(wrongOs.NotFips ? KibErrorKind.ImageNotFips : KibErrorKind.OperatingSystemMismatch, wrongOs.Problem, distribution);
+                throw new KibException(wrongOs.NotFips ? ErrorKind.ImageNotFips : ErrorKind.ImageOperatingSystemMismatch, wrongOs.Problem, distribution);
             }
 
             if (artifact.Length == 0)
@@ -145,7 +146,7 @@ namespace DkpFips.Core.ImageBuilder
                 var ami = colon > 0 ? part.Substring(colon + 1).Trim() : part.Trim();
                 if (region.Length == 0 || !MachineImageRules.IsValidAmiId(ami))
                 {
-                    throw new KibException(KibErrorKind.ManifestInvalid,
+                    throw new KibException(ErrorKind.PackerManifestInvalid,
                         $"The packer manifest {path} has an artifact_id '{part}' that is not region:ami-id.", path);
                 }
 

@@ -5,6 +5,7 @@ using System.Linq;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
+using DkpFips.Core.Errors;
 using ICSharpCode.SharpZipLib.Tar;
 
 namespace DkpFips.Core.Registry
@@ -94,7 +95,7 @@ namespace DkpFips.Core.Registry
             {
                 await UploadBlobsAsync(path, needed, counts, cancellationToken).ConfigureAwait(false);
             }
-            catch (RegistryTransferException ex) when (ex.Failure != TransferFailure.InvalidArchive && ex.Failure != TransferFailure.DigestMismatch)
+            catch (RegistryTransferException ex) when (ex.Kind != ErrorKind.ImageArchiveInvalid && ex.Kind != ErrorKind.RegistryDigestMismatch)
             {
                 // The registry failed (refused, unreachable): every image not yet published fails with it.
                 results.AddRange(pending.Select(p => Failed(p.Origin, p.Target, p.Top, ex)));
@@ -149,7 +150,7 @@ namespace DkpFips.Core.Registry
                     }
                     else
                     {
-                        using var verified = new DigestingStream(tar, digest, need.Blob.Size, $"The archive's blob {digest}", read => Interlocked.Add(ref bytesCopied, read), leaveOpen: true, shortFailure: TransferFailure.InvalidArchive);
+                        using var verified = new DigestingStream(tar, digest, need.Blob.Size, $"The archive's blob {digest}", read => Interlocked.Add(ref bytesCopied, read), leaveOpen: true, shortFailure: ErrorKind.ImageArchiveInvalid);
                         await destination.UploadBlobAsync(first, digest, need.Blob.Size, verified, cancellationToken).ConfigureAwait(false);
                         verified.Verify();
                         counts[first.Key].BlobsCopied++;
@@ -168,7 +169,7 @@ namespace DkpFips.Core.Registry
                         }
                         else
                         {
-                            throw new RegistryTransferException(TransferFailure.Error, $"{other.Registry.BaseUri.Authority} would not mount {digest} from {first.Repository} into {other.Repository}.");
+                            throw new RegistryTransferException(ErrorKind.RegistryRequestFailed, $"{other.Registry.BaseUri.Authority} would not mount {digest} from {first.Repository} into {other.Repository}.");
                         }
                     }
                 }
@@ -177,7 +178,7 @@ namespace DkpFips.Core.Registry
             var missing = needed.Keys.Where(d => !done.Contains(d)).ToArray();
             if (missing.Length > 0)
             {
-                throw new RegistryTransferException(TransferFailure.InvalidArchive, $"The archive lacks {missing.Length} blob(s) its images need (first: {missing[0]}): it is truncated or incomplete.");
+                throw new RegistryTransferException(ErrorKind.ImageArchiveInvalid, $"The archive lacks {missing.Length} blob(s) its images need (first: {missing[0]}): it is truncated or incomplete.");
             }
         }
 
@@ -189,7 +190,7 @@ namespace DkpFips.Core.Registry
             var size = new FileInfo(path).Length;
             if (size % 512 != 0)
             {
-                throw new RegistryTransferException(TransferFailure.InvalidArchive, $"{path} is cut short: its {size} bytes are not whole 512-byte tar blocks.");
+                throw new RegistryTransferException(ErrorKind.ImageArchiveInvalid, $"{path} is cut short: its {size} bytes are not whole 512-byte tar blocks.");
             }
 
             byte[]? index = null;
@@ -218,7 +219,7 @@ namespace DkpFips.Core.Registry
                             var actual = Digests.Sha256(content);
                             if (actual != digest)
                             {
-                                throw new RegistryTransferException(TransferFailure.DigestMismatch, $"The archive's blob {digest} does not match its digest: the bytes hash to {actual}.");
+                                throw new RegistryTransferException(ErrorKind.RegistryDigestMismatch, $"The archive's blob {digest} does not match its digest: the bytes hash to {actual}.");
                             }
 
                             documents[digest] = content;
@@ -229,7 +230,7 @@ namespace DkpFips.Core.Registry
 
             if (!layout || index is null)
             {
-                throw new RegistryTransferException(TransferFailure.InvalidArchive, $"{path} is not an OCI image-layout archive (it has no {(layout ? OciLayout.IndexFile : OciLayout.LayoutFile)}), or it is truncated.");
+                throw new RegistryTransferException(ErrorKind.ImageArchiveInvalid, $"{path} is not an OCI image-layout archive (it has no {(layout ? OciLayout.IndexFile : OciLayout.LayoutFile)}), or it is truncated.");
             }
 
             return (OciLayout.ReadIndex(index), documents);
@@ -245,7 +246,7 @@ namespace DkpFips.Core.Registry
 
             if (depth > 2)
             {
-                throw new RegistryTransferException(TransferFailure.InvalidArchive, $"The index of {reference} nests indexes more than two deep.");
+                throw new RegistryTransferException(ErrorKind.ImageArchiveInvalid, $"The index of {reference} nests indexes more than two deep.");
             }
 
             foreach (var entry in manifest.Manifests)
@@ -260,7 +261,7 @@ namespace DkpFips.Core.Registry
         {
             if (!documents.TryGetValue(digest, out var content))
             {
-                throw new RegistryTransferException(TransferFailure.InvalidArchive, $"The archive lacks the manifest {digest} of {reference}: it is truncated or incomplete.");
+                throw new RegistryTransferException(ErrorKind.ImageArchiveInvalid, $"The archive lacks the manifest {digest} of {reference}: it is truncated or incomplete.");
             }
 
             try
@@ -269,14 +270,14 @@ namespace DkpFips.Core.Registry
             }
             catch (RegistryTransferException ex)
             {
-                throw new RegistryTransferException(TransferFailure.InvalidArchive, ex.Message, ex);
+                throw new RegistryTransferException(ErrorKind.ImageArchiveInvalid, ex.Message, ex);
             }
         }
 
         private static IReadOnlyList<string> Platforms(ManifestDocument top) => top.Manifests.Select(m => m.Platform ?? m.Digest).ToArray();
 
         private static ImageCopyResult Failed(string origin, ImageLocation target, ManifestDocument top, RegistryTransferException ex) =>
-            new ImageCopyResult(target, target, ImageCopyStatus.Failed) { Origin = origin, Digest = top.Digest, MediaType = top.MediaType, Failure = ex.Failure, Message = $"{origin} -> {target.Reference}: {ex.Message}" };
+            new ImageCopyResult(target, target, ImageCopyStatus.Failed) { Origin = origin, Digest = top.Digest, MediaType = top.MediaType, Failure = ex.Kind, Message = $"{origin} -> {target.Reference}: {ex.Message}" };
 
         private static FileStream OpenArchive(string path) => new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920);
 
@@ -288,7 +289,7 @@ namespace DkpFips.Core.Registry
             }
             catch (Exception ex) when (ex is TarException || ex is EndOfStreamException || ex is IOException)
             {
-                throw new RegistryTransferException(TransferFailure.InvalidArchive, "The archive is cut short or damaged: " + ex.Message, ex);
+                throw new RegistryTransferException(ErrorKind.ImageArchiveInvalid, "The archive is cut short or damaged: " + ex.Message, ex);
             }
         }
 
@@ -301,12 +302,12 @@ namespace DkpFips.Core.Registry
             }
             catch (Exception ex) when (ex is TarException || ex is IOException)
             {
-                throw new RegistryTransferException(TransferFailure.InvalidArchive, $"The archive's {entry.Name} cannot be read: {ex.Message}", ex);
+                throw new RegistryTransferException(ErrorKind.ImageArchiveInvalid, $"The archive's {entry.Name} cannot be read: {ex.Message}", ex);
             }
 
             if (buffer.Length != entry.Size)
             {
-                throw new RegistryTransferException(TransferFailure.InvalidArchive, $"The archive's {entry.Name} ends after {buffer.Length} of its {entry.Size} bytes: the archive is truncated.");
+                throw new RegistryTransferException(ErrorKind.ImageArchiveInvalid, $"The archive's {entry.Name} ends after {buffer.Length} of its {entry.Size} bytes: the archive is truncated.");
             }
 
             return buffer.ToArray();

@@ -3,6 +3,7 @@ using System.IO;
 using System.Security.Cryptography;
 using System.Threading;
 using System.Threading.Tasks;
+using DkpFips.Core.Errors;
 
 namespace DkpFips.Core.Registry
 {
@@ -20,11 +21,11 @@ namespace DkpFips.Core.Registry
         private readonly IncrementalHash hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         private readonly Action<long>? onRead;
         private readonly bool leaveOpen;
-        private readonly TransferFailure shortFailure;
+        private readonly ErrorKind shortFailure;
         private bool verified;
 
         /// <param name="shortFailure">What content that ends early means: a broken transfer (Error), or a truncated archive (InvalidArchive).</param>
-        public DigestingStream(Stream inner, string expectedDigest, long expectedSize, string what, Action<long>? onRead = null, bool leaveOpen = false, TransferFailure shortFailure = TransferFailure.Error)
+        public DigestingStream(Stream inner, string expectedDigest, long expectedSize, string what, Action<long>? onRead = null, bool leaveOpen = false, ErrorKind shortFailure = ErrorKind.RegistryRequestFailed)
         {
             this.leaveOpen = leaveOpen;
             this.shortFailure = shortFailure;
@@ -77,10 +78,10 @@ namespace DkpFips.Core.Registry
         // An archive that cannot be read further (SharpZipLib's TarException, an early end of
         // file) is a damaged archive, not a network failure; a registry's errors pass as they are.
         private bool IsDamage(Exception ex) =>
-            shortFailure == TransferFailure.InvalidArchive && !(ex is RegistryTransferException) && !(ex is OperationCanceledException);
+            shortFailure == ErrorKind.ImageArchiveInvalid && !(ex is RegistryTransferException) && !(ex is OperationCanceledException);
 
         private RegistryTransferException Damaged(Exception ex) =>
-            new RegistryTransferException(TransferFailure.InvalidArchive, $"{what} cannot be read from the archive after {BytesRead} bytes: {ex.Message}", ex);
+            new RegistryTransferException(ErrorKind.ImageArchiveInvalid, $"{what} cannot be read from the archive after {BytesRead} bytes: {ex.Message}", ex);
 
         private int Account(byte[] buffer, int offset, int read)
         {
@@ -91,7 +92,7 @@ namespace DkpFips.Core.Registry
                 onRead?.Invoke(read);
                 if (BytesRead > expectedSize)
                 {
-                    throw new RegistryTransferException(TransferFailure.DigestMismatch, $"{what} is longer than the {expectedSize} bytes its descriptor gives.");
+                    throw new RegistryTransferException(ErrorKind.RegistryDigestMismatch, $"{what} is longer than the {expectedSize} bytes its descriptor gives.");
                 }
 
                 return read;
@@ -117,7 +118,7 @@ namespace DkpFips.Core.Registry
             var actual = Digests.Format(hash.GetHashAndReset());
             if (!string.Equals(actual, expectedDigest, StringComparison.Ordinal))
             {
-                throw new RegistryTransferException(TransferFailure.DigestMismatch, $"{what} does not match its digest: expected {expectedDigest}, the bytes hash to {actual}.");
+                throw new RegistryTransferException(ErrorKind.RegistryDigestMismatch, $"{what} does not match its digest: expected {expectedDigest}, the bytes hash to {actual}.");
             }
 
             verified = true;

@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using DkpFips.Core.Errors;
 
 namespace DkpFips.Core.Registry
 {
@@ -74,7 +75,7 @@ namespace DkpFips.Core.Registry
             {
                 if (depth > 2)
                 {
-                    throw new RegistryTransferException(TransferFailure.Error, $"The index of {image.Reference} nests indexes more than two deep.");
+                    throw new RegistryTransferException(ErrorKind.RegistryRequestFailed, $"The index of {image.Reference} nests indexes more than two deep.");
                 }
 
                 foreach (var entry in manifest.Manifests)
@@ -97,7 +98,7 @@ namespace DkpFips.Core.Registry
                 using var response = await source.OpenBlobAsync(image, blob.Digest, cancellationToken).ConfigureAwait(false);
                 if (response.StatusCode != System.Net.HttpStatusCode.OK)
                 {
-                    throw new RegistryTransferException(TransferFailure.Error, $"{image.Registry.BaseUri.Authority} answered {(int)response.StatusCode} {response.ReasonPhrase} for the blob {blob.Digest} of {image.Repository}.");
+                    throw new RegistryTransferException(ErrorKind.RegistryRequestFailed, $"{image.Registry.BaseUri.Authority} answered {(int)response.StatusCode} {response.ReasonPhrase} for the blob {blob.Digest} of {image.Repository}.");
                 }
 
                 var body = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);

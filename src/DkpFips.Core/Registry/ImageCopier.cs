@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using DkpFips.Core.Errors;
 
 namespace DkpFips.Core.Registry
 {
@@ -75,7 +76,7 @@ namespace DkpFips.Core.Registry
                     BlobsCopied = counts.BlobsCopied,
                     BlobsMounted = counts.BlobsMounted,
                     BlobsPresent = counts.BlobsPresent,
-                    Failure = ex.Failure,
+                    Failure = ex.Kind,
                     Message = $"{from.Reference} -> {to.Reference}: {ex.Message}",
                 };
             }
@@ -96,7 +97,7 @@ namespace DkpFips.Core.Registry
 
             if (depth > 2)
             {
-                throw new RegistryTransferException(TransferFailure.Error, $"The index of {from.Reference} nests indexes more than two deep.");
+                throw new RegistryTransferException(ErrorKind.RegistryRequestFailed, $"The index of {from.Reference} nests indexes more than two deep.");
             }
 
             foreach (var entry in manifest.Manifests)
@@ -169,7 +170,7 @@ namespace DkpFips.Core.Registry
             {
                 if (response.StatusCode != System.Net.HttpStatusCode.OK)
                 {
-                    throw new RegistryTransferException(TransferFailure.Error, $"{from.Registry.BaseUri.Authority} answered {(int)response.StatusCode} {response.ReasonPhrase} for the blob {blob.Digest} of {from.Repository}.");
+                    throw new RegistryTransferException(ErrorKind.RegistryRequestFailed, $"{from.Registry.BaseUri.Authority} answered {(int)response.StatusCode} {response.ReasonPhrase} for the blob {blob.Digest} of {from.Repository}.");
                 }
 
                 var body = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);

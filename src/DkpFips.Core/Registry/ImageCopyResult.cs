@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using DkpFips.Core.Errors;
 
 namespace DkpFips.Core.Registry
 {
@@ -53,7 +54,7 @@ namespace DkpFips.Core.Registry
         /// <summary>Blobs the destination already had (HEAD answered 200), or another image of this run sent.</summary>
         public int BlobsPresent { get; set; }
 
-        public TransferFailure? Failure { get; set; }
+        public ErrorKind? Failure { get; set; }
 
         public string? Message { get; set; }
     }

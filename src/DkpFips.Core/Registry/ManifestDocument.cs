@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Text.Json;
+using DkpFips.Core.Errors;
 using DkpFips.Core.Json;
 
 namespace DkpFips.Core.Registry
@@ -78,7 +79,7 @@ namespace DkpFips.Core.Registry
             }
             catch (JsonException ex)
             {
-                throw new RegistryTransferException(TransferFailure.Error, $"{what} is not valid JSON: {ex.Message}", ex);
+                throw new RegistryTransferException(ErrorKind.RegistryRequestFailed, $"{what} is not valid JSON: {ex.Message}", ex);
             }
         }
 
@@ -139,6 +140,6 @@ namespace DkpFips.Core.Registry
         }
 
         private static RegistryTransferException Invalid(string what, string why) =>
-            new RegistryTransferException(TransferFailure.Error, $"{what} cannot be read: {why}.");
+            new RegistryTransferException(ErrorKind.RegistryRequestFailed, $"{what} cannot be read: {why}.");
     }
 }

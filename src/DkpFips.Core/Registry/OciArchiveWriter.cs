@@ -4,6 +4,7 @@ using System.IO;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
+using DkpFips.Core.Errors;
 using ICSharpCode.SharpZipLib.Tar;
 
 namespace DkpFips.Core.Registry
@@ -56,7 +57,7 @@ namespace DkpFips.Core.Registry
 
             if (total != size)
             {
-                throw new RegistryTransferException(TransferFailure.Error, $"The blob {digest} had {total} bytes, not the {size} its descriptor gives.");
+                throw new RegistryTransferException(ErrorKind.RegistryRequestFailed, $"The blob {digest} had {total} bytes, not the {size} its descriptor gives.");
             }
 
             tar.CloseEntry();

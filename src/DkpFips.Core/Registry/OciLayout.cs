@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text;
 using System.Text.Json;
+using DkpFips.Core.Errors;
 using DkpFips.Core.Json;
 
 namespace DkpFips.Core.Registry
@@ -50,7 +51,7 @@ namespace DkpFips.Core.Registry
                 using var document = JsonDocument.Parse(content);
                 if (JsonText.Element(document.RootElement, "manifests") is not { ValueKind: JsonValueKind.Array } manifests)
                 {
-                    throw new RegistryTransferException(TransferFailure.InvalidArchive, "The archive's index.json has no manifests list: it is not an OCI image layout.");
+                    throw new RegistryTransferException(ErrorKind.ImageArchiveInvalid, "The archive's index.json has no manifests list: it is not an OCI image layout.");
                 }
 
                 var images = new List<(Descriptor, string)>();
@@ -59,7 +60,7 @@ namespace DkpFips.Core.Registry
                     var descriptor = ManifestDocument.ReadDescriptor(item, "The archive's index.json");
                     if (!descriptor.Annotations.TryGetValue(RefNameAnnotation, out var reference) || string.IsNullOrEmpty(reference))
                     {
-                        throw new RegistryTransferException(TransferFailure.InvalidArchive, $"The archive's index.json entry {descriptor.Digest} has no {RefNameAnnotation} annotation: which image it is cannot be told.");
+                        throw new RegistryTransferException(ErrorKind.ImageArchiveInvalid, $"The archive's index.json entry {descriptor.Digest} has no {RefNameAnnotation} annotation: which image it is cannot be told.");
                     }
 
                     images.Add((descriptor, reference));
@@ -69,11 +70,11 @@ namespace DkpFips.Core.Registry
             }
             catch (JsonException ex)
             {
-                throw new RegistryTransferException(TransferFailure.InvalidArchive, "The archive's index.json is not valid JSON: " + ex.Message, ex);
+                throw new RegistryTransferException(ErrorKind.ImageArchiveInvalid, "The archive's index.json is not valid JSON: " + ex.Message, ex);
             }
-            catch (RegistryTransferException ex) when (ex.Failure != TransferFailure.InvalidArchive)
+            catch (RegistryTransferException ex) when (ex.Kind != ErrorKind.ImageArchiveInvalid)
             {
-                throw new RegistryTransferException(TransferFailure.InvalidArchive, ex.Message, ex);
+                throw new RegistryTransferException(ErrorKind.ImageArchiveInvalid, ex.Message, ex);
             }
         }
 
@@ -87,7 +88,7 @@ namespace DkpFips.Core.Registry
             var colon = reference.LastIndexOf(':');
             if (colon <= slash || colon == reference.Length - 1)
             {
-                throw new RegistryTransferException(TransferFailure.InvalidArchive, $"The archive names the image '{reference}', which has no tag.");
+                throw new RegistryTransferException(ErrorKind.ImageArchiveInvalid, $"The archive names the image '{reference}', which has no tag.");
             }
 
             return (reference.Substring(slash + 1, colon - slash - 1), reference.Substring(colon + 1));

@@ -8,6 +8,7 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
+using DkpFips.Core.Errors;
 
 namespace DkpFips.Core.Registry
 {
@@ -36,7 +37,7 @@ namespace DkpFips.Core.Registry
             {
                 if (page >= MaxTagPages)
                 {
-                    throw new RegistryTransferException(TransferFailure.Error, $"{registry.BaseUri.Authority} kept sending further tag pages of {repository}; stopped after {MaxTagPages}.");
+                    throw new RegistryTransferException(ErrorKind.RegistryRequestFailed, $"{registry.BaseUri.Authority} kept sending further tag pages of {repository}; stopped after {MaxTagPages}.");
                 }
 
                 var uri = next;
@@ -67,7 +68,7 @@ namespace DkpFips.Core.Registry
             {
                 if (response.StatusCode == HttpStatusCode.NotFound)
                 {
-                    throw new RegistryTransferException(TransferFailure.NotFound, $"{image.Registry.BaseUri.Authority} has no image {image.Repository}:{image.Tag} (404).");
+                    throw new RegistryTransferException(ErrorKind.RegistryImageNotFound, $"{image.Registry.BaseUri.Authority} has no image {image.Repository}:{image.Tag} (404).");
                 }
 
                 var content = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
@@ -76,7 +77,7 @@ namespace DkpFips.Core.Registry
                 var expected = image.Tag.StartsWith("sha256:", StringComparison.Ordinal) ? image.Tag : served;
                 if (expected is not null && !string.Equals(expected, document.Digest, StringComparison.Ordinal))
                 {
-                    throw new RegistryTransferException(TransferFailure.DigestMismatch, $"The manifest of {image.Reference} does not match its digest: expected {expected}, the bytes hash to {document.Digest}.");
+                    throw new RegistryTransferException(ErrorKind.RegistryDigestMismatch, $"The manifest of {image.Reference} does not match its digest: expected {expected}, the bytes hash to {document.Digest}.");
                 }
 
                 return document;
@@ -133,7 +134,7 @@ namespace DkpFips.Core.Registry
             if (response.StatusCode == HttpStatusCode.NotFound)
             {
                 response.Dispose();
-                throw new RegistryTransferException(TransferFailure.NotFound, $"{image.Registry.BaseUri.Authority} has no blob {digest} in {image.Repository} (404).");
+                throw new RegistryTransferException(ErrorKind.RegistryImageNotFound, $"{image.Registry.BaseUri.Authority} has no blob {digest} in {image.Repository} (404).");
             }
 
             return response;
@@ -170,7 +171,7 @@ namespace DkpFips.Core.Registry
                     // The body is a stream read once: a second attempt (after a 401) cannot resend it.
                     if (sent)
                     {
-                        throw new RegistryTransferException(TransferFailure.Unauthorized, $"{image.Registry.BaseUri.Authority} asked for credentials again in the middle of uploading {what}.");
+                        throw new RegistryTransferException(ErrorKind.RegistryUnauthorized, $"{image.Registry.BaseUri.Authority} asked for credentials again in the middle of uploading {what}.");
                     }
 
                     sent = true;
@@ -189,7 +190,7 @@ namespace DkpFips.Core.Registry
                     var body = await done.Content.ReadAsStringAsync().ConfigureAwait(false);
                     if (body.IndexOf("DIGEST_INVALID", StringComparison.Ordinal) >= 0)
                     {
-                        throw new RegistryTransferException(TransferFailure.DigestMismatch, $"{image.Registry.BaseUri.Authority} refused the upload of {what}: the bytes do not match the digest.");
+                        throw new RegistryTransferException(ErrorKind.RegistryDigestMismatch, $"{image.Registry.BaseUri.Authority} refused the upload of {what}: the bytes do not match the digest.");
                     }
 
                     throw Unexpected(image, done, "uploading " + digest);
@@ -224,7 +225,7 @@ namespace DkpFips.Core.Registry
                 var served = response.Headers.TryGetValues("Docker-Content-Digest", out var values) ? values.FirstOrDefault() : null;
                 if (served is not null && !string.Equals(served, manifest.Digest, StringComparison.Ordinal))
                 {
-                    throw new RegistryTransferException(TransferFailure.DigestMismatch, $"{image.Registry.BaseUri.Authority} stored {what} as {served}, not as the source's {manifest.Digest}.");
+                    throw new RegistryTransferException(ErrorKind.RegistryDigestMismatch, $"{image.Registry.BaseUri.Authority} stored {what} as {served}, not as the source's {manifest.Digest}.");
                 }
             }
         }
@@ -249,15 +250,15 @@ namespace DkpFips.Core.Registry
             }
             catch (RegistryAuthException ex)
             {
-                throw new RegistryTransferException(ex.Status == ImageCheckStatus.Unauthorized ? TransferFailure.Unauthorized : TransferFailure.Error, ex.Message, ex);
+                throw new RegistryTransferException(ex.Status == ImageCheckStatus.Unauthorized ? ErrorKind.RegistryUnauthorized : ErrorKind.RegistryRequestFailed, ex.Message, ex);
             }
             catch (TimeoutException ex)
             {
-                throw new RegistryTransferException(TransferFailure.Error, ex.Message, ex);
+                throw new RegistryTransferException(ErrorKind.RegistryRequestFailed, ex.Message, ex);
             }
             catch (HttpRequestException ex)
             {
-                throw new RegistryTransferException(TransferFailure.Error, $"Cannot reach {authority} for {what}: {Describe(ex)}", ex);
+                throw new RegistryTransferException(ErrorKind.RegistryRequestFailed, $"Cannot reach {authority} for {what}: {Describe(ex)}", ex);
             }
 
             var push = (mode & SendMode.Push) != 0;
@@ -265,15 +266,15 @@ namespace DkpFips.Core.Registry
             {
                 case 401:
                     response.Dispose();
-                    throw new RegistryTransferException(TransferFailure.Unauthorized, options.Credential is null
+                    throw new RegistryTransferException(ErrorKind.RegistryUnauthorized, options.Credential is null
                         ? $"{authority} requires credentials for {image.Repository} (401); pass {(push ? "-DestinationCredential" : "-Credential")}."
                         : $"{authority} refused the given credential for {image.Repository} (401).");
                 case 403:
                     response.Dispose();
-                    throw new RegistryTransferException(push ? TransferFailure.WriteRefused : TransferFailure.Unauthorized, $"{authority} denied {(push ? "writing" : "reading")} {what} (403).");
+                    throw new RegistryTransferException(push ? ErrorKind.RegistryWriteRefused : ErrorKind.RegistryUnauthorized, $"{authority} denied {(push ? "writing" : "reading")} {what} (403).");
                 case 405 when push:
                     response.Dispose();
-                    throw new RegistryTransferException(TransferFailure.WriteRefused, $"{authority} does not accept writes to {image.Repository} (405): is it a read-only mirror?");
+                    throw new RegistryTransferException(ErrorKind.RegistryWriteRefused, $"{authority} does not accept writes to {image.Repository} (405): is it a read-only mirror?");
                 default:
                     return (response, attempts);
             }
@@ -298,7 +299,7 @@ namespace DkpFips.Core.Registry
             var status = (int)response.StatusCode;
 
             // A read-only registry (distribution's maintenance mode) answers writes 503 or 405.
-            var failure = status == 503 || status == 405 ? TransferFailure.WriteRefused : TransferFailure.Error;
+            var failure = status == 503 || status == 405 ? ErrorKind.RegistryWriteRefused : ErrorKind.RegistryRequestFailed;
             return new RegistryTransferException(failure, $"{image.Registry.BaseUri.Authority} answered {status} {response.ReasonPhrase} {doing}.");
         }
 
@@ -326,7 +327,7 @@ namespace DkpFips.Core.Registry
             }
             catch (JsonException ex)
             {
-                throw new RegistryTransferException(TransferFailure.Error, $"{authority} answered the tag list of {repository} with something that is not a tag list: {ex.Message}", ex);
+                throw new RegistryTransferException(ErrorKind.RegistryRequestFailed, $"{authority} answered the tag list of {repository} with something that is not a tag list: {ex.Message}", ex);
             }
         }
 

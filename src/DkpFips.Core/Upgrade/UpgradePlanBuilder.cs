@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using DkpFips.Core.Catalog;
 using DkpFips.Core.Cluster;
+using DkpFips.Core.Errors;
 using DkpFips.Core.Evidence;
 using DkpFips.Core.Process;
 using DkpFips.Core.Versioning;
@@ -39,7 +40,7 @@ namespace DkpFips.Core.Upgrade
             if (provider == ClusterProvider.PreProvisioned)
             {
                 throw new UpgradePlanException(
-                    UpgradeRefusal.ProviderNotUpgradable,
+                    ErrorKind.ProviderNotUpgradable,
                     "Upgrading pre-provisioned clusters is not supported by this command: their machines are not replaced from a machine image, so the FIPS OS must be upgraded on the machines first.",
                     provider,
                     "Upgrade aws or vsphere clusters with -AmiId or -VmTemplate.");
@@ -50,7 +51,7 @@ namespace DkpFips.Core.Upgrade
             var providerProblem = build is null || request.Force ? null : ReleaseSupport.ProviderProblem(build, provider);
             if (providerProblem is not null)
             {
-                throw new UpgradePlanException(UpgradeRefusal.ProviderNotSupportedByRelease, providerProblem, provider, ReleaseSupport.ForceHint);
+                throw new UpgradePlanException(ErrorKind.ProviderNotSupportedByRelease, providerProblem, provider, ReleaseSupport.ForceHint);
             }
 
             var current = ResolveCurrent(request, management);
@@ -85,11 +86,13 @@ namespace DkpFips.Core.Upgrade
             }
             catch (BuildSelectionException ex)
             {
-                var notFound = ex.Failure == BuildSelectionFailure.NotFound;
+                // An upgrade target has its own ErrorIds: one not in the catalog is TargetNotInCatalog,
+                // and a version that conflicts with the piped build is not a valid target.
+                var notFound = ex.Kind == ErrorKind.FipsBuildNotFound;
                 throw new UpgradePlanException(
-                    notFound ? UpgradeRefusal.TargetNotInCatalog
-                        : ex.Failure == BuildSelectionFailure.VersionRequired ? UpgradeRefusal.KubernetesVersionRequired
-                        : UpgradeRefusal.InvalidKubernetesVersion,
+                    notFound ? ErrorKind.TargetNotInCatalog
+                        : ex.Kind == ErrorKind.KubernetesVersionRequired ? ErrorKind.KubernetesVersionRequired
+                        : ErrorKind.InvalidKubernetesVersion,
                     ex.Message,
                     ex.Text,
                     !notFound ? ex.RecommendedAction
@@ -106,7 +109,7 @@ namespace DkpFips.Core.Upgrade
             if (!wanted.IsVersionLine && !wanted.IsFips)
             {
                 throw new UpgradePlanException(
-                    UpgradeRefusal.TargetNotFips,
+                    ErrorKind.TargetNotFips,
                     $"The target {wanted.ToKubernetesFlag()} is not a FIPS build: upgrading a FIPS cluster to it would replace its FIPS components with upstream ones. Use {wanted.WithFipsBuild(0).ToKubernetesFlag()}.",
                     text,
                     "Some upgrade pages print the version without +fips; on a FIPS cluster always give the +fips.N version.");
@@ -123,7 +126,7 @@ namespace DkpFips.Core.Upgrade
             if (!version.IsFips || version.FipsBuildNumber is null)
             {
                 throw new UpgradePlanException(
-                    UpgradeRefusal.TargetNotFips,
+                    ErrorKind.TargetNotFips,
                     $"The target {version} has no FIPS build number: dkp update needs a +fips.N version such as {version.WithoutFips().WithFipsBuild(0)}.",
                     version.ToString());
             }
@@ -138,7 +141,7 @@ namespace DkpFips.Core.Upgrade
             if (text is null)
             {
                 throw new UpgradePlanException(
-                    UpgradeRefusal.CurrentVersionUnknown,
+                    ErrorKind.CurrentVersionUnknown,
                     management is null
                         ? "The cluster's current version is unknown: give -CurrentVersion, or -ManagementKubeconfig to read it from the KubeadmControlPlane."
                         : $"The KubeadmControlPlane of '{management.ClusterName}' has no spec.version: give -CurrentVersion.",
@@ -148,7 +151,7 @@ namespace DkpFips.Core.Upgrade
             if (!FipsVersion.TryParse(text, out var current) || current!.IsVersionLine)
             {
                 throw new UpgradePlanException(
-                    UpgradeRefusal.CurrentVersionUnknown,
+                    ErrorKind.CurrentVersionUnknown,
                     $"'{text}' is not a full Kubernetes version such as v1.23.7+fips.0" + (given is null ? " (read from the KubeadmControlPlane's spec.version)." : "."),
                     text);
             }
@@ -161,7 +164,7 @@ namespace DkpFips.Core.Upgrade
             if (!current.IsFips)
             {
                 throw new UpgradePlanException(
-                    UpgradeRefusal.ClusterNotFips,
+                    ErrorKind.ClusterNotFips,
                     $"The cluster '{name}' runs {current}, which is not a FIPS build. FIPS mode is chosen when a cluster is created: an existing cluster cannot become FIPS by an upgrade.",
                     current.ToString(),
                     "Create a new FIPS cluster with New-DkpFipsCluster and move the workloads.");
@@ -173,7 +176,7 @@ namespace DkpFips.Core.Upgrade
                 var shown = string.Join("; ", failures.Take(5).Select(c => $"{c.Name} {c.Target}"));
                 var more = failures.Count > 5 ? $" and {failures.Count - 5} more" : string.Empty;
                 throw new UpgradePlanException(
-                    UpgradeRefusal.ClusterNotFips,
+                    ErrorKind.ClusterNotFips,
                     $"The cluster '{name}' is not FIPS compliant now ({failures.Count} failed check(s): {shown}{more}); an upgrade cannot make it FIPS, so none is started.",
                     name,
                     "Run Test-DkpFipsCluster to see every failure; fix a component left behind (for example kube-proxy) first, or create a new FIPS cluster.");
@@ -186,21 +189,21 @@ namespace DkpFips.Core.Upgrade
             if (order < 0)
             {
                 throw new UpgradePlanException(
-                    UpgradeRefusal.Downgrade,
+                    ErrorKind.Downgrade,
                     $"{target} is older than the cluster's {current}: Kubernetes clusters cannot be downgraded.",
                     target.ToString());
             }
 
             if (order == 0)
             {
-                throw new UpgradePlanException(UpgradeRefusal.AlreadyAtTargetVersion, $"The cluster already runs {current}.", target.ToString());
+                throw new UpgradePlanException(ErrorKind.AlreadyAtTargetVersion, $"The cluster already runs {current}.", target.ToString());
             }
 
             if (target.Major != current.Major || target.Minor - current.Minor > 1)
             {
                 var next = current.Major + "." + (current.Minor + 1);
                 throw new UpgradePlanException(
-                    UpgradeRefusal.MinorVersionSkip,
+                    ErrorKind.MinorVersionSkip,
                     $"{current} to {target} skips a Kubernetes minor version: upgrade one minor at a time ({current.MinorLine} to {next} first).",
                     target.ToString(),
                     $"Upgrade to the newest {next} FIPS build first (-KubernetesVersion {next}), then on.");
@@ -221,7 +224,7 @@ namespace DkpFips.Core.Upgrade
             else
             {
                 throw new UpgradePlanException(
-                    UpgradeRefusal.NodePoolsUnknown,
+                    ErrorKind.NodePoolsUnknown,
                     "The node pools to upgrade are unknown: give -NodePool (the MachineDeployment names; @() for none), or -ManagementKubeconfig to read them.",
                     null);
             }
@@ -232,7 +235,7 @@ namespace DkpFips.Core.Upgrade
                 var problem = ClusterName.Problem(pool);
                 if (problem is not null)
                 {
-                    throw new UpgradePlanException(UpgradeRefusal.InvalidNodePoolName, $"The node pool name '{ClusterName.Show(pool)}' is not a valid DNS-1123 name: {problem}.", pool);
+                    throw new UpgradePlanException(ErrorKind.InvalidNodePoolName, $"The node pool name '{ClusterName.Show(pool)}' is not a valid DNS-1123 name: {problem}.", pool);
                 }
 
                 if (!result.Contains(pool))
@@ -254,7 +257,7 @@ namespace DkpFips.Core.Upgrade
             if (unsafeValue is not null)
             {
                 var shown = SecretArguments.MaskArgument(CommandLineText.Visible(list[unsafeValue.Value.Index]));
-                throw new UpgradePlanException(UpgradeRefusal.InvalidArgument, $"The value '{shown}' cannot go on dkp's command line: {unsafeValue.Value.Problem}.", shown);
+                throw new UpgradePlanException(ErrorKind.InvalidArgument, $"The value '{shown}' cannot go on dkp's command line: {unsafeValue.Value.Problem}.", shown);
             }
 
             FipsInvariantForUpdate(list);

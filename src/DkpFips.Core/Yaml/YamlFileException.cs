@@ -1,4 +1,5 @@
 using System;
+using DkpFips.Core.Errors;
 
 namespace DkpFips.Core.Yaml
 {
@@ -7,10 +8,10 @@ namespace DkpFips.Core.Yaml
     /// is wrong: the message reads <c>path(line,column): problem</c>. Each format has its own
     /// sealed subclass, so cmdlets can tell a catalog from a cluster spec file.
     /// </summary>
-    public abstract class YamlFileException : Exception
+    public abstract class YamlFileException : DkpFipsException
     {
-        protected YamlFileException(string path, long line, long column, string problem, bool isMissingFile, Exception? inner)
-            : base(line > 0 ? $"{path}({line},{column}): {problem}" : $"{path}: {problem}", inner)
+        protected YamlFileException(ErrorKinds kinds, string path, long line, long column, string problem, bool isMissingFile, Exception? inner)
+            : base(isMissingFile ? kinds.NotFound : kinds.Invalid, line > 0 ? $"{path}({line},{column}): {problem}" : $"{path}: {problem}", path, null, inner)
         {
             Path = path;
             Line = line;
@@ -20,9 +21,23 @@ namespace DkpFips.Core.Yaml
         }
 
         /// <summary>The problem <see cref="YamlTree"/> found, in the file at <paramref name="path"/>.</summary>
-        protected YamlFileException(string path, YamlTreeException problem)
-            : this(path, problem.Line, problem.Column, problem.Problem, problem.IsMissingFile, problem.InnerException ?? problem)
+        protected YamlFileException(ErrorKinds kinds, string path, YamlTreeException problem)
+            : this(kinds, path, problem.Line, problem.Column, problem.Problem, problem.IsMissingFile, problem.InnerException ?? problem)
         {
+        }
+
+        /// <summary>The kind of a missing file and of a file with bad content, for one format.</summary>
+        protected readonly struct ErrorKinds
+        {
+            public ErrorKinds(ErrorKind notFound, ErrorKind invalid)
+            {
+                NotFound = notFound;
+                Invalid = invalid;
+            }
+
+            public ErrorKind NotFound { get; }
+
+            public ErrorKind Invalid { get; }
         }
 
         public string Path { get; }

@@ -4,6 +4,7 @@ using System.Management.Automation;
 using DkpFips.Core.AzureDevOps;
 using DkpFips.Core.Batch;
 using DkpFips.Core.Cluster;
+using DkpFips.Core.Errors;
 using DkpFips.Infrastructure;
 
 namespace DkpFips.Cmdlets
@@ -48,7 +49,7 @@ namespace DkpFips.Cmdlets
             if (OutputVariable is not null && AzureDevOpsLog.VariableName(OutputVariable) != OutputVariable)
             {
                 ThrowTerminatingError(new ArgumentException($"'{OutputVariable}' is not an Azure Pipelines variable name; use letters, digits, '.' and '_'."),
-                    ErrorIds.InvalidOutputVariableName, ErrorCategory.InvalidArgument, OutputVariable);
+                    ErrorKind.InvalidOutputVariableName, OutputVariable);
             }
 
             planner = new ClusterBatchPlanner(new ClusterPlanBuilder(LoadCatalog(CatalogPath)));
@@ -67,7 +68,7 @@ namespace DkpFips.Cmdlets
             if (UnfitAmi.Problem(AmiReport, ClusterName ?? string.Empty, "put in a matrix leg") is { } unfit)
             {
                 invalid++;
-                WriteError(unfit.Exception, ErrorIds.AmiNotFipsReady, ErrorCategory.SecurityError, AmiReport, unfit.RecommendedAction);
+                WriteError(unfit.Exception, ErrorKind.AmiNotFipsReady, AmiReport, unfit.RecommendedAction);
                 return;
             }
 
@@ -77,7 +78,7 @@ namespace DkpFips.Cmdlets
                 planner.Plan(new ClusterCreateRequest(spec));
                 StrategyMatrix.RefuseSecrets(spec);
             }
-            catch (ClusterPlanException ex)
+            catch (DkpFipsException ex)
             {
                 invalid++;
                 WritePlanError(ex);
@@ -89,14 +90,14 @@ namespace DkpFips.Cmdlets
             if (invalid > 0)
             {
                 WriteError(new ArgumentException($"{invalid} of {specs.Count} cluster spec(s) are not valid; no matrix was made, so no leg runs."),
-                    ErrorIds.InvalidClusterBatch, ErrorCategory.InvalidData, null, "Fix the specs named in the errors above and convert the whole batch again.");
+                    ErrorKind.InvalidClusterBatch, null, "Fix the specs named in the errors above and convert the whole batch again.");
                 return;
             }
 
             if (specs.Count == 0)
             {
                 WriteError(new ArgumentException("No cluster specs came in; a matrix needs at least one leg."),
-                    ErrorIds.NoClusterSpecs, ErrorCategory.InvalidArgument, null, "Pipe in Import-DkpFipsClusterSpec or Import-Csv output.");
+                    ErrorKind.NoClusterSpecs, null, "Pipe in Import-DkpFipsClusterSpec or Import-Csv output.");
                 return;
             }
 

@@ -7,6 +7,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using DkpFips.Completion;
 using DkpFips.Core.Catalog;
+using DkpFips.Core.Errors;
 using DkpFips.Core.Registry;
 using DkpFips.Core.Versioning;
 using DkpFips.Infrastructure;
@@ -135,8 +136,7 @@ namespace DkpFips.Cmdlets
             WriteVerbose($"{output.Source} -> {output.Destination}: {output.Status} {output.Digest} ({output.BlobsCopied} blob(s) copied, {output.BlobsMounted} mounted, {output.BlobsPresent} present, {output.BytesCopied} bytes)");
             if (result.Status == ImageCopyStatus.Failed)
             {
-                var (id, category, action) = Classify(result.Failure ?? TransferFailure.Error);
-                WriteError(new InvalidOperationException(result.Message), id, category, output.Source, action);
+                WriteError(new InvalidOperationException(result.Message), result.Failure ?? ErrorKind.RegistryRequestFailed, output.Source);
             }
 
             WriteObject(output);

@@ -6,6 +6,7 @@ using System.Management.Automation;
 using System.Text;
 using DkpFips.Core.AzureDevOps;
 using DkpFips.Core.Catalog;
+using DkpFips.Core.Errors;
 using DkpFips.Core.Evidence;
 using DkpFips.Infrastructure;
 
@@ -67,40 +68,40 @@ namespace DkpFips.Cmdlets
             if (Core.Process.CommandLineText.IndexOfControl(Path) >= 0)
             {
                 ThrowTerminatingError(new ArgumentException($"-Path '{Core.Process.CommandLineText.Visible(Path)}' contains a control character; a file name cannot."),
-                    ErrorIds.ReportWriteFailed, ErrorCategory.InvalidArgument, Core.Process.CommandLineText.Visible(Path));
+                    ErrorKind.ReportWriteFailed, Core.Process.CommandLineText.Visible(Path));
             }
 
             fullPath = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path);
             if (Directory.Exists(fullPath))
             {
                 ThrowTerminatingError(new IOException($"-Path '{Path}' is a directory; give the path of the report file in it (for example {System.IO.Path.Combine(Path, "fips-report.html")})."),
-                    ErrorIds.ReportWriteFailed, ErrorCategory.WriteError, fullPath);
+                    ErrorKind.ReportWriteFailed, fullPath);
             }
             var chosen = Format is null ? ReportFormats.FromExtension(fullPath) : (ReportFormat)Enum.Parse(typeof(ReportFormat), Format, ignoreCase: true);
             if (chosen is null)
             {
                 ThrowTerminatingError(new ArgumentException($"Cannot tell the report format from '{Path}': give -Format JUnit, Markdown or Html, or end the file name in .xml, .md or .html."),
-                    ErrorIds.ReportFormatUnknown, ErrorCategory.InvalidArgument, Path);
+                    ErrorKind.ReportFormatUnknown, Path);
             }
 
             formatName = chosen!.Value.ToString();
             if (UploadSummary && chosen != ReportFormat.Markdown)
             {
                 ThrowTerminatingError(new ArgumentException($"-UploadSummary attaches Markdown to the run summary; this report is {formatName}. Use -Format Markdown (or a .md file)."),
-                    ErrorIds.ReportFormatUnknown, ErrorCategory.InvalidArgument, formatName);
+                    ErrorKind.ReportFormatUnknown, formatName);
             }
 
             var directory = System.IO.Path.GetDirectoryName(fullPath);
             if (string.IsNullOrEmpty(directory) || !Directory.Exists(directory))
             {
                 ThrowTerminatingError(new DirectoryNotFoundException($"The folder of the report '{fullPath}' does not exist."),
-                    ErrorIds.ReportDirectoryNotFound, ErrorCategory.ObjectNotFound, fullPath, "Create the folder first, e.g. New-Item -ItemType Directory.");
+                    ErrorKind.ReportDirectoryNotFound, fullPath, "Create the folder first, e.g. New-Item -ItemType Directory.");
             }
 
             if (NoClobber && File.Exists(fullPath))
             {
                 ThrowTerminatingError(new IOException($"The report '{fullPath}' exists and -NoClobber was given."),
-                    ErrorIds.ReportFileExists, ErrorCategory.ResourceExists, fullPath, "Choose another -Path or leave out -NoClobber.");
+                    ErrorKind.ReportFileExists, fullPath, "Choose another -Path or leave out -NoClobber.");
             }
         }
 
@@ -118,7 +119,7 @@ namespace DkpFips.Cmdlets
             }
             catch (InvalidDataException ex)
             {
-                WriteError(ex, ErrorIds.ReportInputIncomplete, ErrorCategory.InvalidData, InputObject, "Save results with Export-Clixml -Depth 5, or pipe the live results.");
+                WriteError(ex, ErrorKind.ReportInputIncomplete, InputObject, "Save results with Export-Clixml -Depth 5, or pipe the live results.");
                 return;
             }
 
@@ -126,7 +127,7 @@ namespace DkpFips.Cmdlets
             {
                 WriteError(new ArgumentException($"Export-DkpFipsReport cannot report a {InputObject.TypeNames.FirstOrDefault() ?? "null"}: it takes the results of " +
                     "Test-FipsAmi, Test-DkpFipsCluster, Test-FipsBuild, New-DkpFipsCluster and Update-DkpFipsCluster (not -Quiet booleans, not single checks)."),
-                    ErrorIds.UnsupportedReportInput, ErrorCategory.InvalidArgument, InputObject);
+                    ErrorKind.UnsupportedReportInput, InputObject);
                 return;
             }
 
@@ -138,7 +139,7 @@ namespace DkpFips.Cmdlets
             if (targets.Count == 0)
             {
                 ThrowTerminatingError(new ArgumentException($"There is nothing to report: no check results reached Export-DkpFipsReport. '{fullPath}' was not written."),
-                    ErrorIds.NoReportInput, ErrorCategory.InvalidArgument, fullPath);
+                    ErrorKind.NoReportInput, fullPath);
             }
 
             var version = MyInvocation.MyCommand.Module?.Version?.ToString() ?? typeof(ExportDkpFipsReportCommand).Assembly.GetName().Version.ToString(3);
@@ -186,7 +187,7 @@ namespace DkpFips.Cmdlets
             {
                 File.Delete(temporary);
                 ThrowTerminatingError(new IOException($"The report '{fullPath}' could not be written: {ex.Message}", ex),
-                    ErrorIds.ReportWriteFailed, ErrorCategory.WriteError, fullPath);
+                    ErrorKind.ReportWriteFailed, fullPath);
             }
         }
     }

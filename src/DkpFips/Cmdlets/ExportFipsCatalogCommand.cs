@@ -7,6 +7,7 @@ using System.Management.Automation;
 using System.Text;
 using DkpFips.Completion;
 using DkpFips.Core.Catalog;
+using DkpFips.Core.Errors;
 using DkpFips.Infrastructure;
 
 namespace DkpFips.Cmdlets
@@ -100,7 +101,7 @@ namespace DkpFips.Cmdlets
             if (!DkpRelease.TryParse(DkpVersion, out _))
             {
                 ThrowTerminatingError(new ArgumentException($"-DkpVersion '{Core.Process.CommandLineText.Visible(DkpVersion)}' is not a release number such as 2.17 or 2.17.1."),
-                    ErrorIds.InvalidCatalogRow, ErrorCategory.InvalidArgument, DkpVersion);
+                    ErrorKind.InvalidCatalogRow, DkpVersion);
             }
 
             if (Append && File.Exists(fullPath))
@@ -111,7 +112,7 @@ namespace DkpFips.Cmdlets
                 }
                 catch (CatalogFileException ex)
                 {
-                    ThrowTerminatingError(ex, ErrorIds.CatalogFileInvalid, ErrorCategory.InvalidData, fullPath,
+                    ThrowTerminatingError(ex, ErrorKind.CatalogFileInvalid, fullPath,
                         "Fix the file at the line and column shown, or write to a new file (leave out -Append).");
                 }
             }
@@ -147,7 +148,7 @@ namespace DkpFips.Cmdlets
             if (rows.Count == 0)
             {
                 ThrowTerminatingError(new ArgumentException($"There is no new catalog row to write: no complete, uncatalogued build reached Export-FipsCatalog. '{fullPath}' was not written."),
-                    ErrorIds.NoCatalogRows, ErrorCategory.InvalidArgument, fullPath,
+                    ErrorKind.NoCatalogRows, fullPath,
                     "Pipe Find-FipsBuild objects, e.g. Find-FipsBuild <registry> | Where-Object { -not $_.InCatalog } | Export-FipsCatalog ...");
             }
 
@@ -176,21 +177,20 @@ namespace DkpFips.Cmdlets
             {
                 row = FoundBuildRow.Create(found.Registry, found.KubernetesVersion, found.IsComplete, found.MissingComponents, found.EtcdVersions, statement);
             }
-            catch (CatalogRowException ex) when (ex.Problem == CatalogRowProblem.InvalidValue)
+            catch (CatalogRowException ex) when (ex.Kind == ErrorKind.InvalidCatalogRow)
             {
                 // The same statement goes on every row: a value the catalog refuses is a bad invocation.
-                ThrowTerminatingError(ex, ErrorIds.InvalidCatalogRow, ErrorCategory.InvalidArgument, found.ToString(), "Nothing was written. Correct the value and run again.");
+                ThrowTerminatingError(ex, ErrorKind.InvalidCatalogRow, found.ToString(), "Nothing was written. Correct the value and run again.");
                 return;
             }
             catch (CatalogRowException ex)
             {
-                var (id, category, hint) = ex.Problem switch
+                WriteError(ex, ex.Kind, found.ToString(), ex.Kind switch
                 {
-                    CatalogRowProblem.Incomplete => (ErrorIds.RegistryImageNotFound, ErrorCategory.ObjectNotFound, "Export the build from a registry that has all of it, or pass only complete builds (Find-FipsBuild -Complete)."),
-                    CatalogRowProblem.EtcdVersionNotFound => (ErrorIds.EtcdVersionNotFound, ErrorCategory.ObjectNotFound, "Give one of the etcd builds the registry has, or mirror the etcd image there first."),
-                    _ => (ErrorIds.EtcdVersionRequired, ErrorCategory.InvalidArgument, "Give -EtcdVersion with the etcd build the release notes name for this Kubernetes version."),
-                };
-                WriteError(ex, id, category, found.ToString(), hint);
+                    ErrorKind.RegistryImageNotFound => "Export the build from a registry that has all of it, or pass only complete builds (Find-FipsBuild -Complete).",
+                    ErrorKind.EtcdVersionNotFound => "Give one of the etcd builds the registry has, or mirror the etcd image there first.",
+                    _ => "Give -EtcdVersion with the etcd build the release notes name for this Kubernetes version.",
+                });
                 return;
             }
 
@@ -219,7 +219,7 @@ namespace DkpFips.Cmdlets
                 if (Support.Count == 0)
                 {
                     ThrowTerminatingError(new ArgumentException("-Support lists no provider: map each provider to its operating systems, e.g. @{ aws = 'RHEL 8.10' }."),
-                        ErrorIds.InvalidCatalogRow, ErrorCategory.InvalidArgument, Support);
+                        ErrorKind.InvalidCatalogRow, Support);
                 }
 
                 var result = new List<KeyValuePair<string, IReadOnlyList<string>>>();
@@ -248,27 +248,27 @@ namespace DkpFips.Cmdlets
             if (Core.Process.CommandLineText.IndexOfControl(Path) >= 0)
             {
                 ThrowTerminatingError(new ArgumentException($"-Path '{Core.Process.CommandLineText.Visible(Path)}' contains a control character; a file name cannot."),
-                    ErrorIds.CatalogWriteFailed, ErrorCategory.InvalidArgument, Core.Process.CommandLineText.Visible(Path));
+                    ErrorKind.CatalogWriteFailed, Core.Process.CommandLineText.Visible(Path));
             }
 
             var path = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path);
             if (Directory.Exists(path))
             {
                 ThrowTerminatingError(new IOException($"-Path '{Path}' is a directory; give the path of the catalog file in it (for example {System.IO.Path.Combine(Path, "fips-catalog.yaml")})."),
-                    ErrorIds.CatalogWriteFailed, ErrorCategory.WriteError, path);
+                    ErrorKind.CatalogWriteFailed, path);
             }
 
             var directory = System.IO.Path.GetDirectoryName(path);
             if (string.IsNullOrEmpty(directory) || !Directory.Exists(directory))
             {
                 ThrowTerminatingError(new DirectoryNotFoundException($"The folder of the catalog file '{path}' does not exist."),
-                    ErrorIds.CatalogWriteFailed, ErrorCategory.ObjectNotFound, path, "Create the folder first, e.g. New-Item -ItemType Directory.");
+                    ErrorKind.CatalogWriteFailed, path, "Create the folder first, e.g. New-Item -ItemType Directory.");
             }
 
             if (NoClobber && !Append && File.Exists(path))
             {
                 ThrowTerminatingError(new IOException($"The catalog file '{path}' exists and -NoClobber was given."),
-                    ErrorIds.CatalogFileExists, ErrorCategory.ResourceExists, path, "Choose another -Path, add to it with -Append, or leave out -NoClobber.");
+                    ErrorKind.CatalogFileExists, path, "Choose another -Path, add to it with -Append, or leave out -NoClobber.");
             }
 
             return path;
@@ -312,7 +312,7 @@ namespace DkpFips.Cmdlets
             {
                 File.Delete(temporary);
                 ThrowTerminatingError(new IOException($"The catalog file '{fullPath}' could not be written: {ex.Message}", ex),
-                    ErrorIds.CatalogWriteFailed, ErrorCategory.WriteError, fullPath);
+                    ErrorKind.CatalogWriteFailed, fullPath);
             }
 
             return CatalogReader.ReadFile(fullPath);

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Management.Automation;
 using DkpFips.Completion;
 using DkpFips.Core.Catalog;
+using DkpFips.Core.Errors;
 using DkpFips.Core.Versioning;
 using DkpFips.Infrastructure;
 
@@ -134,7 +135,7 @@ namespace DkpFips.Cmdlets
                 catch (WildcardPatternException ex)
                 {
                     WriteError(new ArgumentException($"-DkpVersion '{text}' is not a valid wildcard pattern: {ex.Message} Escape [ and ] with a backtick, or give a version such as 2.3.", ex),
-                        ErrorIds.InvalidArgument, ErrorCategory.InvalidArgument, text);
+                        ErrorKind.InvalidArgument, text);
                 }
             }
 

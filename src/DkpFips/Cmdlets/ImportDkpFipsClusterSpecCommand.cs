@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Management.Automation;
 using DkpFips.Core.Batch;
+using DkpFips.Core.Errors;
 using DkpFips.Infrastructure;
 
 namespace DkpFips.Cmdlets
@@ -43,8 +44,7 @@ namespace DkpFips.Cmdlets
                 catch (ClusterSpecFileException ex)
                 {
                     WriteError(ex,
-                        ex.IsMissingFile ? ErrorIds.ClusterSpecFileNotFound : ErrorIds.ClusterSpecFileInvalid,
-                        ex.IsMissingFile ? ErrorCategory.ObjectNotFound : ErrorCategory.InvalidData,
+                        ex.Kind,
                         file,
                         ex.IsMissingFile ? null : "Fix the file at the line and column shown; no cluster of this file was emitted.");
                     continue;
@@ -85,14 +85,14 @@ namespace DkpFips.Cmdlets
                 if (provider is not null && provider.Name != "FileSystem")
                 {
                     WriteError(new ArgumentException($"'{path}' is not a file system path; a cluster spec is a file."),
-                        ErrorIds.ClusterSpecFileNotFound, ErrorCategory.InvalidArgument, path);
+                        ErrorKind.ClusterSpecFileNotFound, path);
                     continue;
                 }
 
                 if (files.Count == 0)
                 {
                     WriteError(new FileNotFoundException($"No cluster spec file matches '{path}'.", path),
-                        ErrorIds.ClusterSpecFileNotFound, ErrorCategory.ObjectNotFound, path);
+                        ErrorKind.ClusterSpecFileNotFound, path);
                     continue;
                 }
 

@@ -7,9 +7,10 @@ using System.Management.Automation;
 using System.Net;
 using System.Threading;
 using DkpFips.Completion;
-using DkpFips.Core.Catalog;
 using DkpFips.Core.AzureDevOps;
+using DkpFips.Core.Catalog;
 using DkpFips.Core.Cluster;
+using DkpFips.Core.Errors;
 using DkpFips.Core.Journal;
 using DkpFips.Core.Process;
 using DkpFips.Infrastructure;
@@ -100,7 +101,7 @@ namespace DkpFips.Cmdlets
             if (Resume && JournalFile is null)
             {
                 ThrowTerminatingError(new ArgumentException($"-Resume needs -JournalPath (or ${ResultsJournal.PathEnvironmentVariable}): the journal says which clusters already succeeded."),
-                    ErrorIds.ResumeNeedsJournal, ErrorCategory.InvalidArgument, null);
+                    ErrorKind.ResumeNeedsJournal, null);
             }
 
             planner = new ClusterBatchPlanner(new ClusterPlanBuilder(LoadCatalog(CatalogPath)));
@@ -115,7 +116,7 @@ namespace DkpFips.Cmdlets
 
             if (UnfitAmi.Problem(AmiReport, ClusterName, "planned into a create command") is { } unfit)
             {
-                WriteError(unfit.Exception, ErrorIds.AmiNotFipsReady, ErrorCategory.SecurityError, AmiReport, unfit.RecommendedAction);
+                WriteError(unfit.Exception, ErrorKind.AmiNotFipsReady, AmiReport, unfit.RecommendedAction);
                 return;
             }
 
@@ -130,7 +131,7 @@ namespace DkpFips.Cmdlets
                     WriteWarning($"Cluster '{plan.ClusterName}': {forced}");
                 }
             }
-            catch (ClusterPlanException ex)
+            catch (DkpFipsException ex)
             {
                 WritePlanError(ex);
                 return;
@@ -172,7 +173,7 @@ namespace DkpFips.Cmdlets
                 catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
                 {
                     ThrowTerminatingError(new IOException($"No cluster was started: the journal {journal.Path} cannot record results. {ex.Message}", ex),
-                        ErrorIds.JournalWriteFailed, ErrorCategory.WriteError, JournalFile, "Give a -JournalPath in a writable folder, in UTF-8.");
+                        ErrorKind.JournalWriteFailed, JournalFile, "Give a -JournalPath in a writable folder, in UTF-8.");
                 }
             }
 
@@ -308,7 +309,7 @@ namespace DkpFips.Cmdlets
                     if (e.CallbackError is not null)
                     {
                         WriteError(new IOException($"The journal could not record '{plan.ClusterName}': {e.CallbackError}"),
-                            ErrorIds.JournalWriteFailed, ErrorCategory.WriteError, JournalFile);
+                            ErrorKind.JournalWriteFailed, JournalFile);
                     }
 
                     WriteObject(output);
@@ -337,7 +338,7 @@ namespace DkpFips.Cmdlets
                 foreach (var check in output.Checks.Where(c => !c.Passed))
                 {
                     WriteError(new InvalidDataException($"The dry run of '{name}' is not FIPS: {check.Kind} '{check.Name}' {check.Field} is '{check.Actual ?? "(missing)"}', expected '{check.Expected}'."),
-                        ErrorIds.DryRunCheckFailed, ErrorCategory.InvalidResult, output);
+                        ErrorKind.DryRunCheckFailed, output);
                 }
 
                 return;
@@ -346,7 +347,7 @@ namespace DkpFips.Cmdlets
             var failure = ProcessFailure.Describe(result, $"dkp create cluster for '{name}'", TimeoutSec, output.LogPath);
             if (failure is not null)
             {
-                WriteProcessFailure(failure, ProcessFailureErrorIds.Dkp, output, "-DkpPath");
+                WriteProcessFailure(failure, ToolFailureKinds.Dkp, output, "-DkpPath");
             }
         }
 

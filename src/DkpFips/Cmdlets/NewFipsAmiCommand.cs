@@ -6,6 +6,7 @@ using System.Management.Automation;
 using System.Threading;
 using DkpFips.Completion;
 using DkpFips.Core.Catalog;
+using DkpFips.Core.Errors;
 using DkpFips.Core.ImageBuilder;
 using DkpFips.Core.Process;
 using DkpFips.Infrastructure;
@@ -161,7 +162,7 @@ namespace DkpFips.Cmdlets
                     WriteWarning(forced);
                 }
             }
-            catch (KibException ex)
+            catch (DkpFipsException ex)
             {
                 WriteKibError(ex);
                 return;
@@ -238,12 +239,12 @@ namespace DkpFips.Cmdlets
             var failure = ProcessFailure.Describe(result, $"konvoy-image build of {plan.ImageDefinition}", TimeoutSec, logPath);
             if (failure is not null)
             {
-                WriteProcessFailure(failure, ProcessFailureErrorIds.Kib, plan, "-KibPath");
+                WriteProcessFailure(failure, ToolFailureKinds.Kib, plan, "-KibPath");
             }
         }
 
-        private void WriteKibError(KibException ex, string? suffix = null) =>
-            WriteError(new InvalidOperationException(ex.Message + suffix, ex), KibErrorMap.ErrorId(ex.Kind), KibErrorMap.Category(ex.Kind), ex.Target, ex.RecommendedAction);
+        private void WriteKibError(DkpFipsException ex, string? suffix = null) =>
+            WriteError(new InvalidOperationException(ex.Message + suffix, ex), ex.Kind, ex.Target, ex.RecommendedAction);
 
         private string ResolveExecutable(string workingDirectory)
         {
@@ -262,7 +263,7 @@ namespace DkpFips.Cmdlets
                         new FileNotFoundException(string.IsNullOrWhiteSpace(KibPath)
                             ? "konvoy-image (Konvoy Image Builder) was not found on PATH; nothing was run."
                             : $"The konvoy-image program '{wanted}' was not found; nothing was run."),
-                        ErrorIds.KibNotFound, ErrorCategory.ObjectNotFound, wanted,
+                        ErrorKind.KibNotFound, wanted,
                         "Unpack the Konvoy Image Builder bundle and put konvoy-image on PATH, or give its path with -KibPath.");
                 }
 

@@ -3,6 +3,7 @@ using System.IO;
 using System.Linq;
 using System.Management.Automation;
 using DkpFips.Completion;
+using DkpFips.Core.Errors;
 using DkpFips.Core.Registry;
 using DkpFips.Infrastructure;
 
@@ -62,7 +63,7 @@ namespace DkpFips.Cmdlets
             };
             if (!File.Exists(fullPath))
             {
-                WriteError(new FileNotFoundException($"The archive {fullPath} does not exist.", fullPath), ErrorIds.ImageArchiveNotFound, ErrorCategory.ObjectNotFound, fullPath);
+                WriteError(new FileNotFoundException($"The archive {fullPath} does not exist.", fullPath), ErrorKind.ImageArchiveNotFound, fullPath);
                 return;
             }
 
@@ -91,8 +92,7 @@ namespace DkpFips.Cmdlets
                     WriteVerbose($"{output.Source} -> {output.Destination}: {output.Status} {output.Digest}");
                     if (result.Status == ImageCopyStatus.Failed)
                     {
-                        var (id, category, action) = Classify(result.Failure ?? TransferFailure.Error);
-                        WriteError(new InvalidOperationException(result.Message), id, category, output.Source, action);
+                        WriteError(new InvalidOperationException(result.Message), result.Failure ?? ErrorKind.RegistryRequestFailed, output.Source);
                     }
 
                     WriteObject(output);
@@ -104,7 +104,7 @@ namespace DkpFips.Cmdlets
             }
             catch (IOException ex)
             {
-                WriteError(ex, ErrorIds.ImageArchiveInvalid, ErrorCategory.ReadError, fullPath);
+                WriteError(ex, ErrorKind.ImageArchiveInvalid, fullPath);
             }
         }
     }

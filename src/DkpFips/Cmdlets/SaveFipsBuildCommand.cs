@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Linq;
 using System.Management.Automation;
+using DkpFips.Core.Errors;
 using DkpFips.Core.Registry;
 using DkpFips.Infrastructure;
 
@@ -35,12 +36,12 @@ namespace DkpFips.Cmdlets
             var directory = System.IO.Path.GetDirectoryName(fullPath);
             if (string.IsNullOrEmpty(directory) || !Directory.Exists(directory))
             {
-                ThrowTerminatingError(new DirectoryNotFoundException($"The folder of {fullPath} does not exist."), ErrorIds.ImageArchiveWriteFailed, ErrorCategory.ObjectNotFound, fullPath);
+                ThrowTerminatingError(new DirectoryNotFoundException($"The folder of {fullPath} does not exist."), ErrorKind.ImageArchiveWriteFailed, fullPath);
             }
 
             if (File.Exists(fullPath) && !Force)
             {
-                ThrowTerminatingError(new IOException($"{fullPath} exists; add -Force to replace it."), ErrorIds.ImageArchiveExists, ErrorCategory.ResourceExists, fullPath,
+                ThrowTerminatingError(new IOException($"{fullPath} exists; add -Force to replace it."), ErrorKind.ImageArchiveExists, fullPath,
                     "Choose another -Path or add -Force.");
             }
 
@@ -104,11 +105,11 @@ namespace DkpFips.Cmdlets
             }
             catch (IOException ex)
             {
-                WriteError(ex, ErrorIds.ImageArchiveWriteFailed, ErrorCategory.WriteError, fullPath);
+                WriteError(ex, ErrorKind.ImageArchiveWriteFailed, fullPath);
             }
             catch (UnauthorizedAccessException ex)
             {
-                WriteError(ex, ErrorIds.ImageArchiveWriteFailed, ErrorCategory.PermissionDenied, fullPath);
+                WriteError(ex, ErrorKind.ImageArchiveWriteFailed, fullPath);
             }
             finally
             {

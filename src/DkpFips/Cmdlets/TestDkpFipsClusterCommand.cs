@@ -7,6 +7,7 @@ using System.Threading;
 using DkpFips.Completion;
 using DkpFips.Core.Catalog;
 using DkpFips.Core.Cluster;
+using DkpFips.Core.Errors;
 using DkpFips.Core.Evidence;
 using DkpFips.Core.Versioning;
 using DkpFips.Infrastructure;
@@ -111,8 +112,7 @@ namespace DkpFips.Cmdlets
             {
                 WriteError(
                     new ArgumentException("-ManagementKubeconfig needs -ClusterName: the name of the Cluster API Cluster to check on the management cluster."),
-                    ErrorIds.ManagementClusterNameMissing,
-                    ErrorCategory.InvalidArgument,
+                    ErrorKind.ManagementClusterNameMissing,
                     managementKubeconfig);
                 return;
             }
@@ -199,8 +199,7 @@ namespace DkpFips.Cmdlets
             {
                 WriteError(
                     new ArgumentException("Give the expected build once: -FipsBuild (a piped Get-FipsBuild object) or -ExpectedBuild, not both."),
-                    ErrorIds.InvalidExpectedBuild,
-                    ErrorCategory.InvalidArgument,
+                    ErrorKind.InvalidExpectedBuild,
                     ExpectedBuild);
                 return false;
             }
@@ -232,8 +231,7 @@ namespace DkpFips.Cmdlets
 
             WriteError(
                 new ArgumentException($"-ExpectedBuild takes a Get-FipsBuild object or a Kubernetes version ({FipsVersion.AcceptedForms}); got '{value}'."),
-                ErrorIds.InvalidExpectedBuild,
-                ErrorCategory.InvalidArgument,
+                ErrorKind.InvalidExpectedBuild,
                 value);
             return false;
         }

@@ -7,6 +7,7 @@ using System.Security;
 using DkpFips.Completion;
 using DkpFips.Core.Aws;
 using DkpFips.Core.Catalog;
+using DkpFips.Core.Errors;
 using DkpFips.Core.Versioning;
 using DkpFips.Infrastructure;
 
@@ -93,19 +94,19 @@ namespace DkpFips.Cmdlets
             if (AwsCredential is not null && AwsCredential != PSCredential.Empty && (string.IsNullOrEmpty(AwsCredential.UserName) || AwsCredential.Password.Length == 0))
             {
                 ThrowTerminatingError(new ArgumentException("-AwsCredential needs both an access key id (user name) and a secret access key (password)."),
-                    ErrorIds.AwsConfigurationInvalid, ErrorCategory.InvalidArgument, null);
+                    ErrorKind.AwsConfigurationInvalid, null);
             }
 
             if (SessionToken is not null && !HasAwsCredential)
             {
                 ThrowTerminatingError(new ArgumentException("-SessionToken needs -AwsCredential (the temporary access key id and secret access key)."),
-                    ErrorIds.AwsConfigurationInvalid, ErrorCategory.InvalidArgument, null);
+                    ErrorKind.AwsConfigurationInvalid, null);
             }
 
             if (EndpointUrl is not null && !(Uri.TryCreate(EndpointUrl, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)))
             {
                 ThrowTerminatingError(new ArgumentException($"-EndpointUrl '{Core.Process.UrlUserInfo.Mask(EndpointUrl)}' is not an http or https URL."),
-                    ErrorIds.AwsConfigurationInvalid, ErrorCategory.InvalidArgument, Core.Process.UrlUserInfo.Mask(EndpointUrl));
+                    ErrorKind.AwsConfigurationInvalid, Core.Process.UrlUserInfo.Mask(EndpointUrl));
             }
         }
 
@@ -155,7 +156,7 @@ namespace DkpFips.Cmdlets
                 {
                     ThrowTerminatingError(
                         new ArgumentException("No AWS region: give -Region, set AWS_REGION or AWS_DEFAULT_REGION, or set a region in the AWS profile."),
-                        ErrorIds.AwsRegionMissing, ErrorCategory.InvalidArgument, null);
+                        ErrorKind.AwsRegionMissing, null);
                 }
 
                 WriteVerbose($"Region {defaultRegion} from the environment or profile.");
@@ -238,24 +239,9 @@ namespace DkpFips.Cmdlets
 
         private void WriteFailure(AwsApiException failure, IReadOnlyList<string> imageIds)
         {
-            var (errorId, category, action) = failure.Kind switch
-            {
-                AwsFailureKind.AuthFailure => (ErrorIds.AwsAuthFailure, ErrorCategory.PermissionDenied, "Check the credentials (access key, secret key, session token or profile) and that they allow ec2:DescribeImages."),
-                AwsFailureKind.Unauthorized => (ErrorIds.AwsUnauthorized, ErrorCategory.PermissionDenied, "Grant the caller the ec2:DescribeImages permission."),
-                AwsFailureKind.Throttled => (ErrorIds.AwsThrottled, ErrorCategory.LimitsExceeded, "Try again later, or test fewer images at once."),
-                AwsFailureKind.EndpointUnreachable => (ErrorIds.AwsEndpointUnreachable, ErrorCategory.ConnectionError, "Check the network path to the endpoint, the proxy settings and -EndpointUrl."),
-                AwsFailureKind.InvalidRegion => (ErrorIds.AwsRegionInvalid, ErrorCategory.InvalidArgument, "Give a region name such as us-east-1 (press Tab after -Region to list them)."),
-                AwsFailureKind.NoRegion => (ErrorIds.AwsRegionMissing, ErrorCategory.InvalidArgument, "Give -Region, or set AWS_REGION."),
-                AwsFailureKind.NoCredentials => (ErrorIds.AwsCredentialsNotFound, ErrorCategory.AuthenticationError, "Give -AwsCredential or -ProfileName, or set AWS_PROFILE."),
-                AwsFailureKind.InvalidConfiguration => (ErrorIds.AwsConfigurationInvalid, ErrorCategory.InvalidArgument, "Check the parameters."),
-                AwsFailureKind.NotAnEc2Response => (ErrorIds.AwsRequestFailed, ErrorCategory.ProtocolError, "Check -EndpointUrl (or the proxy): it must be an EC2 endpoint."),
-                AwsFailureKind.Timeout => (ErrorIds.AwsTimeout, ErrorCategory.OperationTimeout, "Raise -TimeoutSec, or check the endpoint's health and the network path."),
-                _ => (ErrorIds.AwsRequestFailed, ErrorCategory.NotSpecified, "See the message from EC2."),
-            };
-
             var images = imageIds.Count <= 5 ? string.Join(", ", imageIds) : string.Join(", ", imageIds.Take(5)) + $" and {imageIds.Count - 5} more";
-            var exception = new AwsApiException(failure.Kind, $"{failure.Message} Images not tested: {images}.", failure.Region, failure.Endpoint, failure.ErrorCode, failure);
-            WriteError(exception, errorId, category, failure.Region, action);
+            var exception = new AwsApiException(failure.Kind, $"{failure.Message} Images not tested: {images}.", failure.Region, failure.Endpoint, failure.ErrorCode, failure, failure.RecommendedAction);
+            WriteError(exception);
         }
 
         private bool HasAwsCredential => AwsCredential is not null && AwsCredential != PSCredential.Empty;

@@ -7,6 +7,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using DkpFips.Completion;
 using DkpFips.Core.Catalog;
+using DkpFips.Core.Errors;
 using DkpFips.Core.Registry;
 using DkpFips.Core.Versioning;
 using DkpFips.Infrastructure;
@@ -104,7 +105,7 @@ namespace DkpFips.Cmdlets
                 }
                 catch (BuildSelectionException ex)
                 {
-                    WriteError(ex, BuildSelectionErrorMap.CatalogFileAction(ex));
+                    WriteError(ex, ex.RecommendedActionWithoutCatalogPath);
                 }
             }
         }
@@ -183,7 +184,7 @@ namespace DkpFips.Cmdlets
             }
             catch (RegistryReferenceFormatException ex)
             {
-                WriteError(ex, ErrorIds.InvalidBuildRepository, ErrorCategory.InvalidData, build.ToString(),
+                WriteError(ex, ErrorKind.InvalidBuildRepository, build.ToString(),
                     "Fix the image repository of this row in its catalog file, or give -Registry.");
             }
         }
@@ -203,7 +204,7 @@ namespace DkpFips.Cmdlets
             if (unauthorized.Length > 0)
             {
                 WriteError(new UnauthorizedAccessException($"{label}: {unauthorized.Length} image(s) not authorized. {unauthorized[0].Result.Message}"),
-                    ErrorIds.RegistryUnauthorized, ErrorCategory.PermissionDenied, output.Registry,
+                    ErrorKind.RegistryUnauthorized, output.Registry,
                     "Pass -Credential with a user that may pull from the registry.");
             }
 
@@ -211,8 +212,9 @@ namespace DkpFips.Cmdlets
             if (failed.Length > 0)
             {
                 var timedOut = failed.All(i => i.Result.TimedOut);
-                WriteError(new InvalidOperationException($"{label}: {failed.Length} image(s) could not be checked. {failed[0].Result.Message}"),
-                    ErrorIds.RegistryRequestFailed, timedOut ? ErrorCategory.OperationTimeout : ErrorCategory.ConnectionError, output.Registry,
+                var message = $"{label}: {failed.Length} image(s) could not be checked. {failed[0].Result.Message}";
+                WriteError(timedOut ? new TimeoutException(message) : new InvalidOperationException(message),
+                    ErrorKind.RegistryRequestFailed, output.Registry,
                     "Check that the registry address is right and reachable; the Images property holds each image's message.");
             }
 

@@ -7,6 +7,7 @@ using System.Threading;
 using DkpFips.Completion;
 using DkpFips.Core.Catalog;
 using DkpFips.Core.Cluster;
+using DkpFips.Core.Errors;
 using DkpFips.Core.Process;
 using DkpFips.Core.Upgrade;
 using DkpFips.Core.Versioning;
@@ -169,7 +170,7 @@ namespace DkpFips.Cmdlets
             var nameProblem = Core.Cluster.ClusterName.Problem(ClusterName?.Trim());
             if (nameProblem is not null)
             {
-                WriteError(new ArgumentException($"The cluster name '{Core.Cluster.ClusterName.Show(ClusterName)}' is not a valid DNS-1123 name: {nameProblem}."), ErrorIds.InvalidClusterName, ErrorCategory.InvalidArgument, Core.Cluster.ClusterName.Show(ClusterName));
+                WriteError(new ArgumentException($"The cluster name '{Core.Cluster.ClusterName.Show(ClusterName)}' is not a valid DNS-1123 name: {nameProblem}."), ErrorKind.InvalidClusterName, Core.Cluster.ClusterName.Show(ClusterName));
                 return;
             }
 
@@ -182,7 +183,7 @@ namespace DkpFips.Cmdlets
                 }
                 catch (Core.Cluster.ClusterPlanException ex)
                 {
-                    WriteError(new ArgumentException(ex.Message, ex), ErrorIds.InvalidImageRepository, ErrorCategory.InvalidArgument, ex.Target);
+                    WriteError(new ArgumentException(ex.Message, ex), ErrorKind.InvalidImageRepository, ex.Target);
                     return;
                 }
             }
@@ -197,7 +198,7 @@ namespace DkpFips.Cmdlets
             ImageRepository = Given(ImageRepository);
             if (UnfitAmi.Problem(AmiReport, ClusterName, "used for the upgrade") is { } unfit)
             {
-                WriteError(unfit.Exception, ErrorIds.AmiNotFipsReady, ErrorCategory.SecurityError, AmiReport, unfit.RecommendedAction);
+                WriteError(unfit.Exception, ErrorKind.AmiNotFipsReady, AmiReport, unfit.RecommendedAction);
                 return;
             }
 
@@ -205,14 +206,14 @@ namespace DkpFips.Cmdlets
             {
                 var failed = string.Join(", ", CurrentState.Failures.Select(c => c.Target.Length == 0 ? c.Name : $"{c.Name} {c.Target}").Distinct());
                 WriteError(new InvalidOperationException($"Cluster '{ClusterName}': the piped Test-DkpFipsCluster report finds it not FIPS compliant ({CurrentState.Summary}; failed: {(failed.Length == 0 ? "none listed" : failed)}), so it is not upgraded: an upgrade keeps FIPS mode, it cannot create it."),
-                    ErrorIds.ClusterNotFips, ErrorCategory.InvalidOperation, CurrentState, "Fix the cluster, or create a new FIPS cluster; see the report's Failures.");
+                    ErrorKind.ClusterNotFips, CurrentState, "Fix the cluster, or create a new FIPS cluster; see the report's Failures.");
                 return;
             }
 
             if (CurrentState is not null && !string.IsNullOrWhiteSpace(CurrentState.ClusterName) && !string.Equals(CurrentState.ClusterName, ClusterName, StringComparison.Ordinal))
             {
                 WriteError(new ArgumentException($"The piped report is of cluster '{CurrentState.ClusterName}', not '{ClusterName}': its version is not this cluster's."),
-                    ErrorIds.InvalidArgument, ErrorCategory.InvalidArgument, CurrentState);
+                    ErrorKind.InvalidArgument, CurrentState);
                 return;
             }
 
@@ -229,7 +230,7 @@ namespace DkpFips.Cmdlets
             if (Verify && Kubeconfig is null && ManagementKubeconfig is null && !PlanOnly)
             {
                 WriteError(new ArgumentException("-Verify needs the workload cluster: -Kubeconfig, or -ManagementKubeconfig to read its kubeconfig Secret."),
-                    ErrorIds.InvalidArgument, ErrorCategory.InvalidArgument, "Verify");
+                    ErrorKind.InvalidArgument, "Verify");
                 return;
             }
 
@@ -283,13 +284,13 @@ namespace DkpFips.Cmdlets
             }
             catch (ClusterPlanException ex)
             {
-                WriteError(new ArgumentException($"Cluster '{ClusterName}': {ex.Message}", ex), ClusterErrorMap.ErrorId(ex.Kind), ClusterErrorMap.Category(ex.Kind), ex.Target ?? ClusterName, ex.RecommendedAction);
+                WriteError(new ArgumentException($"Cluster '{ClusterName}': {ex.Message}", ex), ex.Kind, ex.Target ?? ClusterName, ex.RecommendedAction);
                 return;
             }
             catch (UpgradePlanException ex)
             {
                 var message = ex.Message.Contains($"'{ClusterName}'") ? ex.Message : $"Cluster '{ClusterName}': {ex.Message}";
-                WriteError(new InvalidOperationException(message, ex), UpgradeErrorMap.ErrorId(ex.Refusal), UpgradeErrorMap.Category(ex.Refusal), ex.Target ?? ClusterName, ex.RecommendedAction);
+                WriteError(new InvalidOperationException(message, ex), ex.Kind, ex.Target ?? ClusterName, ex.RecommendedAction);
                 return;
             }
 
@@ -336,7 +337,7 @@ namespace DkpFips.Cmdlets
             {
                 throw new PipelineStoppedException();
             }
-            catch (ClusterReadException ex) when (ex.Failure == ClusterReadFailure.ObjectNotFound || ex.Failure == ClusterReadFailure.Forbidden)
+            catch (ClusterReadException ex) when (ex.Kind == ErrorKind.ClusterObjectNotFound || ex.Kind == ErrorKind.ClusterPermissionDenied)
             {
                 // Not every management cluster lets this caller read Secrets: the upgrade can still
                 // go on from the Cluster API objects, as without a workload cluster.
@@ -345,8 +346,7 @@ namespace DkpFips.Cmdlets
             }
             catch (ClusterReadException ex)
             {
-                var (id, category, action) = ClusterReadErrorMap.Classify(ex);
-                WriteError(new InvalidOperationException($"Cluster '{ClusterName}': {ex.Message} Nothing was upgraded.", ex), id, category, managementPath, action);
+                WriteError(new InvalidOperationException($"Cluster '{ClusterName}': {ex.Message} Nothing was upgraded.", ex), ex.Kind, managementPath, ex.RecommendedAction);
                 unreadable = true;
                 return null;
             }
@@ -387,7 +387,7 @@ namespace DkpFips.Cmdlets
                     if (!report.IsFipsCompliant)
                     {
                         WriteError(new InvalidDataException($"'{plan.ClusterName}' is not FIPS compliant after the upgrade: {verification.Summary}. See the result's Verification.Failures."),
-                            ErrorIds.UpgradeVerificationFailed, ErrorCategory.InvalidResult, plan.ClusterName, "Run Test-DkpFipsCluster for the details.");
+                            ErrorKind.UpgradeVerificationFailed, plan.ClusterName, "Run Test-DkpFipsCluster for the details.");
                     }
                 }
             }
@@ -419,7 +419,7 @@ namespace DkpFips.Cmdlets
                     var failure = ProcessFailure.Describe(notice.Step!.Result!, notice.Message, TimeoutSec, notice.Step.LogPath, "; the later steps were not run");
                     if (failure is not null)
                     {
-                        WriteProcessFailure(failure, ProcessFailureErrorIds.Dkp, ClusterName, "-DkpPath");
+                        WriteProcessFailure(failure, ToolFailureKinds.Dkp, ClusterName, "-DkpPath");
                     }
 
                     break;
@@ -427,7 +427,7 @@ namespace DkpFips.Cmdlets
                     WriteVerbose(notice.Message);
                     break;
                 case UpgradeNoticeKind.KubeProxyRepairFailed:
-                    WriteError(new InvalidOperationException(notice.Message), ErrorIds.KubeProxyRepairFailed, ErrorCategory.InvalidResult, ClusterName, "Run the KubeProxyRepairCommand of the result by hand.");
+                    WriteError(new InvalidOperationException(notice.Message), ErrorKind.KubeProxyRepairFailed, ClusterName, "Run the KubeProxyRepairCommand of the result by hand.");
                     break;
                 default:
                     WriteWarning(notice.Message);
@@ -460,7 +460,7 @@ namespace DkpFips.Cmdlets
             if (found is null)
             {
                 WriteError(new FileNotFoundException($"-RepairKubeProxy needs kubectl, and '{wanted}' was not found; kube-proxy was not repaired."),
-                    ErrorIds.KubectlNotFound, ErrorCategory.ObjectNotFound, wanted, "Install kubectl on PATH or give its path with -KubectlPath.");
+                    ErrorKind.KubectlNotFound, wanted, "Install kubectl on PATH or give its path with -KubectlPath.");
             }
 
             return found;

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Management.Automation;
 using DkpFips.Completion;
 using DkpFips.Core.Catalog;
+using DkpFips.Core.Errors;
 using DkpFips.Core.Registry;
 using DkpFips.Core.Versioning;
 
@@ -113,7 +114,7 @@ namespace DkpFips.Infrastructure
                 }
                 catch (BuildSelectionException ex)
                 {
-                    WriteError(ex, BuildSelectionErrorMap.CatalogFileAction(ex));
+                    WriteError(ex, ex.RecommendedActionWithoutCatalogPath);
                 }
             }
         }
@@ -125,7 +126,7 @@ namespace DkpFips.Infrastructure
             if (source is null && !found.IsComplete)
             {
                 WriteError(new ItemNotFoundException($"{found.Registry} lacks {string.Join(", ", found.MissingComponents)} of Kubernetes {found.KubernetesVersion}: the build is incomplete there."),
-                    ErrorIds.RegistryImageNotFound, ErrorCategory.ObjectNotFound, found.ToString(),
+                    ErrorKind.RegistryImageNotFound, found.ToString(),
                     "Copy the build from a registry that has all of it (-Source), or from its own repositories (Get-FipsBuild | ...).");
                 return;
             }
@@ -135,7 +136,7 @@ namespace DkpFips.Infrastructure
             if (builds.Count == 0)
             {
                 WriteError(new ItemNotFoundException($"Kubernetes {found.KubernetesVersion} (found at {found.Registry}) has no catalog row, so its etcd build and repositories are unknown."),
-                    ErrorIds.FipsBuildNotFound, ErrorCategory.ObjectNotFound, found.ToString(),
+                    ErrorKind.FipsBuildNotFound, found.ToString(),
                     "Add a row for it with a catalog file (Get-Help about_DkpFips), then run again.");
                 return;
             }
@@ -166,7 +167,7 @@ namespace DkpFips.Infrastructure
             }
             catch (RegistryReferenceFormatException ex)
             {
-                WriteError(ex, ErrorIds.InvalidBuildRepository, ErrorCategory.InvalidData, build.ToString(),
+                WriteError(ex, ErrorKind.InvalidBuildRepository, build.ToString(),
                     "Fix the image repository of this row in its catalog file, or give -Source.");
             }
         }

@@ -48,8 +48,7 @@ namespace DkpFips.Infrastructure
             }
             catch (ClusterReadException ex)
             {
-                var (id, category, action) = ClusterReadErrorMap.Classify(ex);
-                WriteError(describe?.Invoke(ex) ?? ex, id, category, kubeconfig, action);
+                WriteError(describe?.Invoke(ex) ?? ex, ex.Kind, kubeconfig, ex.RecommendedAction);
                 return null;
             }
         }

@@ -3,6 +3,7 @@ using System.Linq;
 using System.Management.Automation;
 using DkpFips.Completion;
 using DkpFips.Core.Cluster;
+using DkpFips.Core.Errors;
 
 namespace DkpFips.Infrastructure
 {
@@ -128,7 +129,7 @@ namespace DkpFips.Infrastructure
             var row = string.IsNullOrEmpty(name) ? string.Empty : $"Cluster '{name}': ";
             WriteError(
                 new ArgumentException(row + "Kubeconfig was renamed ManagementKubeconfig (the management cluster dkp creates the cluster from); nothing was done with this cluster."),
-                ErrorIds.ParameterRenamed, ErrorCategory.InvalidArgument, name,
+                ErrorKind.ParameterRenamed, name,
                 "Rename the CSV column (or the parameter) Kubeconfig to ManagementKubeconfig.");
             return true;
         }
@@ -137,11 +138,11 @@ namespace DkpFips.Infrastructure
         /// A refused cluster as an error record, the same for a create and a matrix: the batch goes
         /// on. The message names the cluster (a duplicate's message names it already).
         /// </summary>
-        private protected void WritePlanError(ClusterPlanException ex)
+        private protected void WritePlanError(DkpFipsException ex)
         {
             var name = Spec.ClusterName;
-            var row = string.IsNullOrEmpty(name) || ex.Kind == ClusterPlanErrorKind.DuplicateClusterName ? string.Empty : $"Cluster '{name}': ";
-            WriteError(new ArgumentException(row + ex.Message, ex), ClusterErrorMap.ErrorId(ex.Kind), ClusterErrorMap.Category(ex.Kind), ex.Target ?? name, ex.RecommendedAction);
+            var row = string.IsNullOrEmpty(name) || ex.Kind == ErrorKind.DuplicateClusterName ? string.Empty : $"Cluster '{name}': ";
+            WriteError(new ArgumentException(row + ex.Message, ex), ex.Kind, ex.Target ?? name, ex.RecommendedAction);
         }
     }
 }

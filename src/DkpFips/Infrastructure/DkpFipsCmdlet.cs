@@ -6,6 +6,7 @@ using System.Management.Automation;
 using System.Threading;
 using DkpFips.Core.AzureDevOps;
 using DkpFips.Core.Catalog;
+using DkpFips.Core.Errors;
 using DkpFips.Core.Evidence;
 using DkpFips.Core.Process;
 using DkpFips.Core.Versioning;
@@ -29,17 +30,21 @@ namespace DkpFips.Infrastructure
         protected override void StopProcessing() => cancellation.Cancel();
 
         /// <summary>A per-item failure: the pipeline goes on.</summary>
-        protected void WriteError(Exception exception, string errorId, ErrorCategory category, object? target, string? recommendedAction = null)
+        protected void WriteError(Exception exception, ErrorKind kind, object? target, string? recommendedAction = null)
         {
-            WritePipelineIssue(isError: true, exception.Message, errorId);
-            WriteError(CreateErrorRecord(exception, errorId, category, target, recommendedAction));
+            WritePipelineIssue(isError: true, exception.Message, ErrorMap.ErrorId(kind));
+            WriteError(ErrorMap.Record(exception, kind, target, recommendedAction));
         }
 
+        /// <summary>An engine failure for one item, as the engine described it (its kind, target and remedy).</summary>
+        protected void WriteError(DkpFipsException exception, string? recommendedAction = null) =>
+            WriteError(exception, exception.Kind, exception.Target, recommendedAction ?? exception.RecommendedAction);
+
         /// <summary>A failure of the whole invocation: nothing further runs.</summary>
-        protected void ThrowTerminatingError(Exception exception, string errorId, ErrorCategory category, object? target, string? recommendedAction = null)
+        protected void ThrowTerminatingError(Exception exception, ErrorKind kind, object? target, string? recommendedAction = null)
         {
-            WritePipelineIssue(isError: true, exception.Message, errorId);
-            ThrowTerminatingError(CreateErrorRecord(exception, errorId, category, target, recommendedAction));
+            WritePipelineIssue(isError: true, exception.Message, ErrorMap.ErrorId(kind));
+            ThrowTerminatingError(ErrorMap.Record(exception, kind, target, recommendedAction));
         }
 
         /// <summary>The Kubernetes version in <paramref name="text"/>, or null after writing why it is none.</summary>
@@ -56,13 +61,6 @@ namespace DkpFips.Infrastructure
             }
         }
 
-        /// <summary>A version that selected no catalog build: the pipeline goes on with the next one.</summary>
-        private protected void WriteError(BuildSelectionException exception, string? recommendedAction = null)
-        {
-            var (id, category) = BuildSelectionErrorMap.Classify(exception.Failure);
-            WriteError(exception, id, category, exception.Text, recommendedAction ?? exception.RecommendedAction);
-        }
-
         /// <summary>
         /// The catalog this command sees (built-in rows, DKPFIPS_CATALOG_PATH, then
         /// <paramref name="catalogPaths"/>, resolved like any PowerShell path). A file that cannot
@@ -75,9 +73,6 @@ namespace DkpFips.Infrastructure
             {
                 WriteError(
                     error,
-                    error.IsMissingFile ? ErrorIds.CatalogFileNotFound : ErrorIds.CatalogFileInvalid,
-                    error.IsMissingFile ? ErrorCategory.ObjectNotFound : ErrorCategory.InvalidData,
-                    error.Path,
                     "Fix the file at the line and column shown, or leave it out; the built-in catalog and the other files are still used.");
             }
 
@@ -124,7 +119,7 @@ namespace DkpFips.Infrastructure
             {
                 ThrowTerminatingError(
                     new FileNotFoundException(wanted is null ? "Neither dkp nor nkp was found on PATH; nothing was run." : $"The dkp program '{wanted}' was not found; nothing was run."),
-                    ErrorIds.DkpNotFound, ErrorCategory.ObjectNotFound, wanted ?? "dkp",
+                    ErrorKind.DkpNotFound, wanted ?? "dkp",
                     "Install the DKP (dkp) or NKP (nkp) CLI on PATH, or give its path with -DkpPath.");
             }
 
@@ -133,26 +128,14 @@ namespace DkpFips.Infrastructure
 
         /// <summary>
         /// A failed run of a tool as an error record: one wording (from the engine) for every
-        /// cmdlet, with the cmdlet's own ErrorIds for each way a run can fail.
+        /// cmdlet, with the tool's own kind for each way a run can fail.
         /// </summary>
-        private protected void WriteProcessFailure(ProcessFailure failure, ProcessFailureErrorIds ids, object? target, string executableParameter)
-        {
-            switch (failure.Kind)
-            {
-                case ProcessFailureKind.StartFailed:
-                    WriteError(failure.ToException(), ids.StartFailed, ErrorCategory.InvalidOperation, target, $"Check {executableParameter}: the file must exist and be executable.");
-                    break;
-                case ProcessFailureKind.Failed:
-                    WriteError(failure.ToException(), ids.Failed, ErrorCategory.InvalidResult, target);
-                    break;
-                case ProcessFailureKind.TimedOut:
-                    WriteError(failure.ToException(), ids.TimedOut, ErrorCategory.OperationTimeout, target);
-                    break;
-                case ProcessFailureKind.Cancelled:
-                    WriteError(failure.ToException(), ids.Cancelled, ErrorCategory.OperationStopped, target);
-                    break;
-            }
-        }
+        private protected void WriteProcessFailure(ProcessFailure failure, ToolFailureKinds kinds, object? target, string executableParameter) =>
+            WriteError(
+                failure.ToException(),
+                kinds.For(failure.Kind),
+                target,
+                failure.Kind == ProcessFailureKind.StartFailed ? $"Check {executableParameter}: the file must exist and be executable." : null);
 
         /// <summary>
         /// On an Azure Pipelines agent, every failed check of a result (and every warning) also
@@ -191,17 +174,6 @@ namespace DkpFips.Infrastructure
 
         private void WritePipelineIssue(bool isError, string message, string code) =>
             WriteAgentLine(AzureDevOpsLog.LogIssue(isError, message, code));
-
-        private static ErrorRecord CreateErrorRecord(Exception exception, string errorId, ErrorCategory category, object? target, string? recommendedAction)
-        {
-            var record = new ErrorRecord(exception, errorId, category, target);
-            if (recommendedAction is not null)
-            {
-                record.ErrorDetails = new ErrorDetails(exception.Message) { RecommendedAction = recommendedAction };
-            }
-
-            return record;
-        }
 
         public void Dispose()
         {

@@ -3,6 +3,7 @@ using System.Management.Automation;
 using System.Reflection;
 using System.Runtime.InteropServices;
 using DkpFips.Core.Cluster;
+using DkpFips.Core.Errors;
 
 namespace DkpFips.Infrastructure
 {
@@ -29,10 +30,7 @@ namespace DkpFips.Infrastructure
 
             var exception = new PlatformNotSupportedException(
                 $"{commandName} needs PowerShell 7.4 or later: it reads clusters with KubernetesClient, which has no build for Windows PowerShell 5.1 ({frameworkDescription}).");
-            return new ErrorRecord(exception, ErrorIds.RequiresPowerShell7, ErrorCategory.NotImplemented, commandName)
-            {
-                ErrorDetails = new ErrorDetails(exception.Message) { RecommendedAction = "Run the command in pwsh 7.4+ (https://aka.ms/powershell); the rest of DkpFips works in both." },
-            };
+            return ErrorMap.Record(exception, ErrorKind.RequiresPowerShell7, commandName, "Run the command in pwsh 7.4+ (https://aka.ms/powershell); the rest of DkpFips works in both.");
         }
 
         public static ErrorRecord? CheckSupported(string commandName) => CheckSupported(RuntimeInformation.FrameworkDescription, commandName);

@@ -1,6 +1,7 @@
 using System;
 using System.Management.Automation;
 using System.Threading.Tasks;
+using DkpFips.Core.Errors;
 using DkpFips.Core.Registry;
 
 namespace DkpFips.Infrastructure
@@ -8,7 +9,7 @@ namespace DkpFips.Infrastructure
     /// <summary>
     /// What the registry cmdlets (Find-, Copy-FipsBuild) share with Test-FipsBuild: the TLS and
     /// plain-HTTP parameters with the same rules, registry references parsed into specific
-    /// errors, and one mapping of transfer failures to ErrorIds.
+    /// errors.
     /// </summary>
     public abstract class RegistryCmdlet : DkpFipsCmdlet
     {
@@ -57,27 +58,27 @@ namespace DkpFips.Infrastructure
             }
             catch (RegistryReferenceFormatException ex)
             {
-                Fail(new ArgumentException($"-{parameterName}: {ex.Message}", ex), ErrorIds.InvalidRegistry, ErrorCategory.InvalidArgument, ex.Text, null);
+                Fail(new ArgumentException($"-{parameterName}: {ex.Message}", ex), ErrorKind.InvalidRegistry, ex.Text, null);
                 return null;
             }
 
             if (registry.IsPlainHttp && !registry.IsLoopback && !AllowInsecure)
             {
-                Fail(new InsecureRegistryException("The registry", registry.Host), ErrorIds.InsecureRegistry, ErrorCategory.SecurityError, registry.ToString(),
+                Fail(new InsecureRegistryException("The registry", registry.Host), ErrorKind.InsecureRegistry, registry.ToString(),
                     "Use https://, or add -AllowInsecure if this registry really serves plain HTTP.");
                 return null;
             }
 
             return registry;
 
-            void Fail(Exception exception, string id, ErrorCategory category, object target, string? action)
+            void Fail(Exception exception, ErrorKind kind, object target, string? action)
             {
                 if (terminating)
                 {
-                    ThrowTerminatingError(exception, id, category, target, action);
+                    ThrowTerminatingError(exception, kind, target, action);
                 }
 
-                WriteError(exception, id, category, target, action);
+                WriteError(exception, kind, target, action);
             }
         }
 
@@ -94,20 +95,7 @@ namespace DkpFips.Infrastructure
             }
         }
 
-        private protected void WriteTransferError(RegistryTransferException ex, object target)
-        {
-            var (id, category, action) = Classify(ex.Failure);
-            WriteError(ex, id, category, target, action);
-        }
-
-        internal static (string ErrorId, ErrorCategory Category, string Action) Classify(TransferFailure failure) => failure switch
-        {
-            TransferFailure.NotFound => (ErrorIds.RegistryImageNotFound, ErrorCategory.ObjectNotFound, "Check the image name and tag; Find-FipsBuild lists the builds the source has."),
-            TransferFailure.Unauthorized => (ErrorIds.RegistryUnauthorized, ErrorCategory.PermissionDenied, "Pass a credential of a user that may use the registry (-Credential for the source, -DestinationCredential for the destination)."),
-            TransferFailure.WriteRefused => (ErrorIds.RegistryWriteRefused, ErrorCategory.PermissionDenied, "Use a destination that accepts pushes, and a credential that may push to it."),
-            TransferFailure.DigestMismatch => (ErrorIds.RegistryDigestMismatch, ErrorCategory.InvalidData, "The content is not what its digest says: do not use it; fetch it again from the vendor's registry."),
-            TransferFailure.InvalidArchive => (ErrorIds.ImageArchiveInvalid, ErrorCategory.InvalidData, "The archive is cut short or damaged: save it again with Save-FipsBuild."),
-            _ => (ErrorIds.RegistryRequestFailed, ErrorCategory.ConnectionError, "Check that the registry address is right and reachable."),
-        };
+        private protected void WriteTransferError(RegistryTransferException ex, object target) =>
+            WriteError(ex, ex.Kind, target);
     }
 }

@@ -7,6 +7,7 @@ using System.Net.Sockets;
 using System.Threading;
 using System.Threading.Tasks;
 using DkpFips.Core.Aws;
+using DkpFips.Core.Errors;
 using DkpFips.Core.Evidence;
 using DkpFips.Core.Versioning;
 using DkpFips.FakeEc2;
@@ -301,7 +302,7 @@ namespace DkpFips.Core.Tests.Aws
             var outcome = (await Verify(options, "eu-west-1", null, Fixtures.KibFipsNewTag)).Single();
 
             Assert.False(server.Calls.First().SignatureValid);
-            Assert.Equal(AwsFailureKind.AuthFailure, outcome.Failure!.Kind);
+            Assert.Equal(ErrorKind.AwsAuthFailure, outcome.Failure!.Kind);
         }
 
         [Fact]
@@ -310,7 +311,7 @@ namespace DkpFips.Core.Tests.Aws
             var outcome = (await Verify(Options(Fixtures.AuthFailureKey, Token), "us-east-1", null, Fixtures.KibFipsOldTag)).Single();
 
             Assert.Null(outcome.Report);
-            Assert.Equal(AwsFailureKind.AuthFailure, outcome.Failure!.Kind);
+            Assert.Equal(ErrorKind.AwsAuthFailure, outcome.Failure!.Kind);
             Assert.Equal("AuthFailure", outcome.Failure.ErrorCode);
             Assert.Contains("ec2:DescribeImages", outcome.Failure.Message);
             AssertNoSecret(outcome.Failure);
@@ -321,7 +322,7 @@ namespace DkpFips.Core.Tests.Aws
         {
             var outcome = (await Verify(Options(Fixtures.UnauthorizedKey), "us-east-1", null, Fixtures.KibFipsOldTag)).Single();
 
-            Assert.Equal(AwsFailureKind.Unauthorized, outcome.Failure!.Kind);
+            Assert.Equal(ErrorKind.AwsUnauthorized, outcome.Failure!.Kind);
             Assert.Contains("grant the ec2:DescribeImages permission", outcome.Failure.Message);
             AssertNoSecret(outcome.Failure);
         }
@@ -331,7 +332,7 @@ namespace DkpFips.Core.Tests.Aws
         {
             var outcome = (await Verify(Options(Fixtures.ThrottledKey), "us-east-1", null, Fixtures.KibFipsOldTag)).Single();
 
-            Assert.Equal(AwsFailureKind.Throttled, outcome.Failure!.Kind);
+            Assert.Equal(ErrorKind.AwsThrottled, outcome.Failure!.Kind);
             Assert.Equal("RequestLimitExceeded", outcome.Failure.ErrorCode);
             // Standard retry mode: the first attempt and two retries.
             Assert.Equal(3, server.Calls.Count);
@@ -349,7 +350,7 @@ namespace DkpFips.Core.Tests.Aws
 
             var outcome = (await Verify(options, "us-east-1", null, Fixtures.KibFipsOldTag)).Single();
 
-            Assert.Equal(AwsFailureKind.EndpointUnreachable, outcome.Failure!.Kind);
+            Assert.Equal(ErrorKind.AwsEndpointUnreachable, outcome.Failure!.Kind);
             Assert.Contains($"127.0.0.1:{port}", outcome.Failure.Message);
             AssertNoSecret(outcome.Failure);
         }
@@ -359,7 +360,7 @@ namespace DkpFips.Core.Tests.Aws
         {
             var outcomes = await Verify(Options(), "moon-base-1x", null, Fixtures.KibFipsOldTag);
 
-            Assert.Equal(AwsFailureKind.InvalidRegion, outcomes.Single().Failure!.Kind);
+            Assert.Equal(ErrorKind.AwsRegionInvalid, outcomes.Single().Failure!.Kind);
             Assert.Contains("'moon-base-1x' is not an AWS region name", outcomes.Single().Failure!.Message);
             Assert.Empty(server.Calls);
         }
@@ -376,7 +377,7 @@ namespace DkpFips.Core.Tests.Aws
             var outcomes = await new AmiVerifier(Options(), () => Now).VerifyAsync(requests, CancellationToken.None);
 
             Assert.True(outcomes[0].Report!.IsFipsReady);
-            Assert.Equal(AwsFailureKind.InvalidRegion, outcomes[1].Failure!.Kind);
+            Assert.Equal(ErrorKind.AwsRegionInvalid, outcomes[1].Failure!.Kind);
         }
 
         [Fact]
@@ -387,7 +388,7 @@ namespace DkpFips.Core.Tests.Aws
 
             var outcome = (await Verify(options, "us-east-1", null, Fixtures.KibFipsOldTag)).Single();
 
-            Assert.Equal(AwsFailureKind.InvalidConfiguration, outcome.Failure!.Kind);
+            Assert.Equal(ErrorKind.AwsConfigurationInvalid, outcome.Failure!.Kind);
             Assert.Empty(server.Calls);
         }
 

@@ -3,6 +3,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Amazon.Runtime;
 using DkpFips.Core.Aws;
+using DkpFips.Core.Errors;
 using Xunit;
 
 namespace DkpFips.Core.Tests.Aws
@@ -44,7 +45,7 @@ namespace DkpFips.Core.Tests.Aws
             var first = Assert.Throws<AwsApiException>(() => shared.Get());
             var second = Assert.Throws<AwsApiException>(() => shared.Get());
 
-            Assert.Equal(AwsFailureKind.NoCredentials, first.Kind);
+            Assert.Equal(ErrorKind.AwsCredentialsNotFound, first.Kind);
             Assert.NotSame(first, second);
         }
 
@@ -58,7 +59,7 @@ namespace DkpFips.Core.Tests.Aws
                 new AmiRequest("ami-0123456789abcdef1", "eu-west-1", null),
             }, CancellationToken.None);
 
-            Assert.All(outcomes, o => Assert.Equal(AwsFailureKind.NoCredentials, o.Failure!.Kind));
+            Assert.All(outcomes, o => Assert.Equal(ErrorKind.AwsCredentialsNotFound, o.Failure!.Kind));
             Assert.NotSame(outcomes[0].Failure, outcomes[1].Failure);
             Assert.Equal(0, verifier.Calls);
         }

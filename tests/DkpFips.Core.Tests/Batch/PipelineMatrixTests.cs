@@ -2,6 +2,7 @@ using System.Linq;
 using DkpFips.Core.Batch;
 using DkpFips.Core.Catalog;
 using DkpFips.Core.Cluster;
+using DkpFips.Core.Errors;
 using Xunit;
 
 namespace DkpFips.Core.Tests.Batch
@@ -80,7 +81,7 @@ namespace DkpFips.Core.Tests.Batch
             planner.Plan(new ClusterCreateRequest(spec));
             var ex = Assert.Throws<ClusterPlanException>(() => planner.Plan(new ClusterCreateRequest(spec)));
 
-            Assert.Equal(ClusterPlanErrorKind.DuplicateClusterName, ex.Kind);
+            Assert.Equal(ErrorKind.DuplicateClusterName, ex.Kind);
             Assert.True(planner.IsDuplicate("a"));
             Assert.False(planner.IsDuplicate("b"));
         }

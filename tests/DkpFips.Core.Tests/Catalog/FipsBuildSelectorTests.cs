@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using DkpFips.Core.Catalog;
 using DkpFips.Core.Cluster;
+using DkpFips.Core.Errors;
 using DkpFips.Core.ImageBuilder;
 using DkpFips.Core.Upgrade;
 using DkpFips.Core.Versioning;
@@ -34,7 +35,7 @@ namespace DkpFips.Core.Tests.Catalog
             Assert.Same(chosen, selector.Resolve(null, chosen).Build);
             Assert.Same(chosen, selector.Resolve("1.22", chosen).Build);
             var conflict = Assert.Throws<BuildSelectionException>(() => selector.Resolve("1.23", chosen));
-            Assert.Equal(BuildSelectionFailure.Conflict, conflict.Failure);
+            Assert.Equal(ErrorKind.FipsBuildConflict, conflict.Kind);
             Assert.Equal("1.23", conflict.Text);
             Assert.Contains("does not match the FIPS build given", conflict.Message);
         }
@@ -45,7 +46,7 @@ namespace DkpFips.Core.Tests.Catalog
         public void Nothing_given_is_refused_as_required(string? text)
         {
             var error = Assert.Throws<BuildSelectionException>(() => selector.Resolve(text, null));
-            Assert.Equal(BuildSelectionFailure.VersionRequired, error.Failure);
+            Assert.Equal(ErrorKind.KubernetesVersionRequired, error.Kind);
             Assert.Null(error.Text);
         }
 
@@ -55,7 +56,7 @@ namespace DkpFips.Core.Tests.Catalog
         public void Text_that_is_no_version_is_refused_with_the_accepted_forms(string text)
         {
             var error = Assert.Throws<BuildSelectionException>(() => selector.Resolve(text, null));
-            Assert.Equal(BuildSelectionFailure.InvalidVersion, error.Failure);
+            Assert.Equal(ErrorKind.InvalidKubernetesVersion, error.Kind);
             Assert.Equal($"'{text}' is not a Kubernetes version. Accepted forms: {FipsVersion.AcceptedForms}.", error.Message);
             Assert.IsType<FipsVersionFormatException>(error.InnerException);
             Assert.Throws<BuildSelectionException>(() => FipsBuildSelector.Parse("  "));
@@ -66,7 +67,7 @@ namespace DkpFips.Core.Tests.Catalog
         {
             var error = Assert.Throws<BuildSelectionException>(() => selector.Resolve("1.20", null));
 
-            Assert.Equal(BuildSelectionFailure.NotFound, error.Failure);
+            Assert.Equal(ErrorKind.FipsBuildNotFound, error.Kind);
             Assert.Equal(NotFound120, error.Message);
             Assert.Equal("1.20", error.Text);
             Assert.Equal(BuildSelectionException.NotFoundAction, error.RecommendedAction);
@@ -79,8 +80,8 @@ namespace DkpFips.Core.Tests.Catalog
             Assert.Null(selection.Build);
             Assert.Equal("v1.99.2+fips.0", selection.Version.ToKubernetesFlag());
 
-            Assert.Equal(BuildSelectionFailure.NotFound, Assert.Throws<BuildSelectionException>(() => selector.Resolve("1.99", null, allowUncatalogued: true)).Failure);
-            Assert.Equal(BuildSelectionFailure.NotFound, Assert.Throws<BuildSelectionException>(() => selector.Resolve("1.99.2+fips.0", null)).Failure);
+            Assert.Equal(ErrorKind.FipsBuildNotFound, Assert.Throws<BuildSelectionException>(() => selector.Resolve("1.99", null, allowUncatalogued: true)).Kind);
+            Assert.Equal(ErrorKind.FipsBuildNotFound, Assert.Throws<BuildSelectionException>(() => selector.Resolve("1.99.2+fips.0", null)).Kind);
         }
 
         [Fact]
@@ -101,22 +102,22 @@ namespace DkpFips.Core.Tests.Catalog
             Assert.Equal("2.3", selector.FindAll("1.23", lineSelectsOne: true).Single().DkpVersion);
             Assert.Equal(selector.FindAll("v1.22.8_fips.0").Single(), selector.FindAll("1.22.8-fips.0", lineSelectsOne: true).Single());
             Assert.Equal(NotFound120, Assert.Throws<BuildSelectionException>(() => selector.FindAll("1.20")).Message);
-            Assert.Equal(BuildSelectionFailure.InvalidVersion, Assert.Throws<BuildSelectionException>(() => selector.FindAll("x")).Failure);
+            Assert.Equal(ErrorKind.InvalidKubernetesVersion, Assert.Throws<BuildSelectionException>(() => selector.FindAll("x")).Kind);
         }
 
         [Fact]
         public void Every_planner_refuses_a_missing_build_in_the_same_words()
         {
-            var cluster = Assert.Throws<ClusterPlanException>(() => new ClusterPlanBuilder(FipsCatalog.BuiltIn).Build(
+            var cluster = Assert.Throws<BuildSelectionException>(() => new ClusterPlanBuilder(FipsCatalog.BuiltIn).Build(
                 new ClusterCreateRequest { Spec = { ClusterName = "fips-1", Provider = "aws", KubernetesVersion = "1.20", AmiId = "ami-0a1b2c3d4e5f60718" } }));
             var kib = Assert.Throws<KibException>(() => new KibPlanBuilder(FipsCatalog.BuiltIn).Build(
                 new KibBuildRequest { ImageDefinition = "images/ami/rhel-84.yaml", KubernetesVersion = "1.20" }));
             var upgrade = Assert.Throws<UpgradePlanException>(() => new UpgradePlanBuilder(FipsCatalog.BuiltIn).Build(
                 new UpgradeRequest { ClusterName = "fips-1", Provider = "aws", KubernetesVersion = "1.20", CurrentVersion = "v1.19.16+fips.0", AmiId = "ami-0a1b2c3d4e5f60718", NodePools = new[] { "fips-1-md-0" } }));
 
-            Assert.Equal(ClusterPlanErrorKind.FipsBuildNotFound, cluster.Kind);
-            Assert.Equal(KibErrorKind.FipsBuildNotFound, kib.Kind);
-            Assert.Equal(UpgradeRefusal.TargetNotInCatalog, upgrade.Refusal);
+            Assert.Equal(ErrorKind.FipsBuildNotFound, cluster.Kind);
+            Assert.Equal(ErrorKind.FipsBuildNotFound, kib.Kind);
+            Assert.Equal(ErrorKind.TargetNotInCatalog, upgrade.Kind);
             Assert.All(new Exception[] { cluster, kib, upgrade }, e => Assert.Equal(NotFound120, e.Message));
         }
 

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using DkpFips.Core.Catalog;
+using DkpFips.Core.Errors;
 using Xunit;
 
 namespace DkpFips.Core.Tests.Catalog
@@ -57,7 +58,7 @@ namespace DkpFips.Core.Tests.Catalog
         {
             var ex = Assert.Throws<CatalogRowException>(() => FoundBuildRow.Create(Registry, "v1.99.1+fips.0", false, new[] { "kube-scheduler" }, new[] { "3.6.9+fips.0" }, Statement()));
 
-            Assert.Equal(CatalogRowProblem.Incomplete, ex.Problem);
+            Assert.Equal(ErrorKind.RegistryImageNotFound, ex.Kind);
             Assert.Contains("Kubernetes v1.99.1+fips.0 at 127.0.0.1:5000/mesosphere is incomplete", ex.Message);
             Assert.Contains("lacks kube-scheduler", ex.Message);
         }
@@ -69,7 +70,7 @@ namespace DkpFips.Core.Tests.Catalog
         {
             var ex = Assert.Throws<CatalogRowException>(() => Create(etcd, Statement()));
 
-            Assert.Equal(CatalogRowProblem.EtcdVersionRequired, ex.Problem);
+            Assert.Equal(ErrorKind.EtcdVersionRequired, ex.Kind);
             Assert.Contains(expected, ex.Message);
             Assert.Contains("-EtcdVersion", ex.Message);
         }
@@ -79,7 +80,7 @@ namespace DkpFips.Core.Tests.Catalog
         {
             var ex = Assert.Throws<CatalogRowException>(() => Create(new[] { "3.6.9+fips.0" }, Statement(etcd: "3.6.7+fips.0")));
 
-            Assert.Equal(CatalogRowProblem.EtcdVersionNotFound, ex.Problem);
+            Assert.Equal(ErrorKind.EtcdVersionNotFound, ex.Kind);
             Assert.Contains("has no etcd 3.6.7+fips.0 (tag v3.6.7_fips.0)", ex.Message);
             Assert.Contains("its FIPS etcd builds: 3.6.9+fips.0", ex.Message);
         }
@@ -95,7 +96,7 @@ namespace DkpFips.Core.Tests.Catalog
             var support = provider is null ? null : new[] { Support(provider, system!) };
             var ex = Assert.Throws<CatalogRowException>(() => Create(new[] { "3.6.9+fips.0" }, Statement(support, support is not null, support is not null, etcd)));
 
-            Assert.Equal(CatalogRowProblem.InvalidValue, ex.Problem);
+            Assert.Equal(ErrorKind.InvalidCatalogRow, ex.Kind);
             Assert.Contains(expected, ex.Message);
         }
 
@@ -107,7 +108,7 @@ namespace DkpFips.Core.Tests.Catalog
             var statement = new FoundBuildStatement(product, release, null, false, false, null, null, FoundOn);
             var ex = Assert.Throws<CatalogRowException>(() => Create(new[] { "3.6.9+fips.0" }, statement));
 
-            Assert.Equal(CatalogRowProblem.InvalidValue, ex.Problem);
+            Assert.Equal(ErrorKind.InvalidCatalogRow, ex.Kind);
             Assert.Contains(expected, ex.Message);
         }
 

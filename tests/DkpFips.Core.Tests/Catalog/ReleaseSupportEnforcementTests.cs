@@ -3,6 +3,7 @@ using System.Linq;
 using DkpFips.Core.Aws;
 using DkpFips.Core.Catalog;
 using DkpFips.Core.Cluster;
+using DkpFips.Core.Errors;
 using DkpFips.Core.Evidence;
 using DkpFips.Core.ImageBuilder;
 using DkpFips.Core.Upgrade;
@@ -25,7 +26,7 @@ namespace DkpFips.Core.Tests.Catalog
             var builder = new KibPlanBuilder(FipsCatalog.BuiltIn);
             var ex = Assert.Throws<KibException>(() => builder.Build(new KibBuildRequest { OperatingSystem = "rhel-7.9", Platform = "vsphere", KubernetesVersion = "1.21.6" }));
 
-            Assert.Equal(KibErrorKind.ProviderNotSupportedByRelease, ex.Kind);
+            Assert.Equal(ErrorKind.ProviderNotSupportedByRelease, ex.Kind);
             Assert.Contains("DKP 2.1", ex.Message);
             Assert.Contains("aws, preprovisioned, not on vsphere", ex.Message);
             Assert.Contains("-Force", ex.RecommendedAction);
@@ -37,7 +38,7 @@ namespace DkpFips.Core.Tests.Catalog
             var builder = new KibPlanBuilder(FipsCatalog.BuiltIn);
             var ex = Assert.Throws<KibException>(() => builder.Build(new KibBuildRequest { OperatingSystem = "centos-7.9", Platform = "vsphere", KubernetesVersion = "1.22" }));
 
-            Assert.Equal(KibErrorKind.OperatingSystemNotSupportedByRelease, ex.Kind);
+            Assert.Equal(ErrorKind.OperatingSystemNotSupportedByRelease, ex.Kind);
             Assert.Contains("supports FIPS on vsphere with RHEL 7.9, RHEL 8.4, not CentOS 7.9", ex.Message);
 
             // The same OS on aws is supported; so is any combination with -Force.
@@ -50,7 +51,7 @@ namespace DkpFips.Core.Tests.Catalog
         {
             var builder = new KibPlanBuilder(FipsCatalog.BuiltIn);
             var ex = Assert.Throws<KibException>(() => builder.Build(new KibBuildRequest { ImageDefinition = "images/ami/centos-79.yaml", FipsBuild = Row("2.6") }));
-            Assert.Equal(KibErrorKind.OperatingSystemNotSupportedByRelease, ex.Kind);
+            Assert.Equal(ErrorKind.OperatingSystemNotSupportedByRelease, ex.Kind);
             Assert.Contains("not CentOS 7.9", ex.Message);
 
             // Oracle Linux 7.9 is the catalog's "Oracle Linux RHCK 7.9".
@@ -64,7 +65,7 @@ namespace DkpFips.Core.Tests.Catalog
             var request = new ClusterCreateRequest { Spec = { ClusterName = "fips-1", KubernetesVersion = "1.21.6", VmTemplate = "rhel-79-fips" } };
             var ex = Assert.Throws<ClusterPlanException>(() => builder.Build(request));
 
-            Assert.Equal(ClusterPlanErrorKind.ProviderNotSupportedByRelease, ex.Kind);
+            Assert.Equal(ErrorKind.ProviderNotSupportedByRelease, ex.Kind);
             Assert.Contains("not on vsphere", ex.Message);
             Assert.Contains("preprovisioned: CentOS 7.9", ex.Message);
 
@@ -77,7 +78,7 @@ namespace DkpFips.Core.Tests.Catalog
         {
             var builder = new ClusterPlanBuilder(FipsCatalog.BuiltIn);
             var request = new ClusterCreateRequest { Spec = { ClusterName = "fips-1", VmTemplate = "rhel-79-fips" }, FipsBuild = Row("2.0") };
-            Assert.Equal(ClusterPlanErrorKind.ProviderNotSupportedByRelease, Assert.Throws<ClusterPlanException>(() => builder.Build(request)).Kind);
+            Assert.Equal(ErrorKind.ProviderNotSupportedByRelease, Assert.Throws<ClusterPlanException>(() => builder.Build(request)).Kind);
         }
 
         [Fact]
@@ -92,7 +93,7 @@ namespace DkpFips.Core.Tests.Catalog
             };
 
             var ex = Assert.Throws<UpgradePlanException>(() => builder.Build(request));
-            Assert.Equal(UpgradeRefusal.ProviderNotSupportedByRelease, ex.Refusal);
+            Assert.Equal(ErrorKind.ProviderNotSupportedByRelease, ex.Kind);
             Assert.Contains("DKP 2.9", ex.Message);
             Assert.Contains("on aws, not on vsphere", ex.Message);
 

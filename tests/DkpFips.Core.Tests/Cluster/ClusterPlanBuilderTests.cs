@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using DkpFips.Core.Catalog;
 using DkpFips.Core.Cluster;
+using DkpFips.Core.Errors;
 using DkpFips.Core.Versioning;
 using Xunit;
 
@@ -14,8 +15,8 @@ namespace DkpFips.Core.Tests.Cluster
 
         private static ClusterCreateRequest Aws(string version = "1.23") => new ClusterCreateRequest { Spec = { ClusterName = "fips-1", Provider = "aws", KubernetesVersion = version, AmiId = Ami } };
 
-        private static ClusterPlanErrorKind Refused(ClusterPlanBuilder builder, ClusterCreateRequest request) =>
-            Assert.Throws<ClusterPlanException>(() => builder.Build(request)).Kind;
+        private static ErrorKind Refused(ClusterPlanBuilder builder, ClusterCreateRequest request) =>
+            Assert.ThrowsAny<DkpFipsException>(() => builder.Build(request)).Kind;
 
         [Fact]
         public void MapsTheDocumentedDkp23ExampleToTheExactArguments()
@@ -80,7 +81,7 @@ namespace DkpFips.Core.Tests.Cluster
         {
             var request = Aws();
             request.Spec.ClusterName = name;
-            Assert.Equal(ClusterPlanErrorKind.InvalidClusterName, Refused(builder, request));
+            Assert.Equal(ErrorKind.InvalidClusterName, Refused(builder, request));
         }
 
         [Theory]
@@ -93,7 +94,7 @@ namespace DkpFips.Core.Tests.Cluster
             var request = Aws();
             request.Spec.Provider = provider;
             var ex = Assert.Throws<ClusterPlanException>(() => builder.Build(request));
-            Assert.Equal(ClusterPlanErrorKind.ProviderNotFipsCapable, ex.Kind);
+            Assert.Equal(ErrorKind.ProviderNotFipsCapable, ex.Kind);
             Assert.Contains("no FIPS operating system image", ex.Message);
         }
 
@@ -107,7 +108,7 @@ namespace DkpFips.Core.Tests.Cluster
         {
             var request = Aws();
             request.Spec.AmiId = ami;
-            Assert.Equal(ClusterPlanErrorKind.InvalidAmiId, Refused(builder, request));
+            Assert.Equal(ErrorKind.InvalidAmiId, Refused(builder, request));
         }
 
         [Fact]
@@ -121,9 +122,9 @@ namespace DkpFips.Core.Tests.Cluster
         [Fact]
         public void RequiresTheProvidersMachineImage()
         {
-            Assert.Equal(ClusterPlanErrorKind.MachineImageRequired, Refused(builder, new ClusterCreateRequest { Spec = { ClusterName = "a", Provider = "aws", KubernetesVersion = "1.23" } }));
-            Assert.Equal(ClusterPlanErrorKind.ProviderRequired, Refused(builder, new ClusterCreateRequest { Spec = { ClusterName = "a", KubernetesVersion = "1.23" } }));
-            Assert.Equal(ClusterPlanErrorKind.ParameterNotForProvider, Refused(builder, new ClusterCreateRequest { Spec = { ClusterName = "a", Provider = "vsphere", VmTemplate = "t", AmiId = Ami, KubernetesVersion = "1.23" } }));
+            Assert.Equal(ErrorKind.MachineImageRequired, Refused(builder, new ClusterCreateRequest { Spec = { ClusterName = "a", Provider = "aws", KubernetesVersion = "1.23" } }));
+            Assert.Equal(ErrorKind.ProviderRequired, Refused(builder, new ClusterCreateRequest { Spec = { ClusterName = "a", KubernetesVersion = "1.23" } }));
+            Assert.Equal(ErrorKind.ParameterNotForProvider, Refused(builder, new ClusterCreateRequest { Spec = { ClusterName = "a", Provider = "vsphere", VmTemplate = "t", AmiId = Ami, KubernetesVersion = "1.23" } }));
         }
 
         [Theory]
@@ -137,7 +138,7 @@ namespace DkpFips.Core.Tests.Cluster
         {
             var request = Aws();
             request.Spec.ArgumentList = new[] { "--worker-replicas=3", argument, "value" };
-            Assert.Equal(ClusterPlanErrorKind.FipsFlagOverride, Refused(builder, request));
+            Assert.Equal(ErrorKind.FipsFlagOverride, Refused(builder, request));
         }
 
         [Theory]
@@ -148,7 +149,7 @@ namespace DkpFips.Core.Tests.Cluster
         {
             var request = Aws();
             request.Spec.ArgumentList = new[] { argument };
-            Assert.Equal(ClusterPlanErrorKind.ReservedArgument, Refused(builder, request));
+            Assert.Equal(ErrorKind.ReservedArgument, Refused(builder, request));
         }
 
         [Fact]
@@ -172,10 +173,10 @@ namespace DkpFips.Core.Tests.Cluster
         }
 
         [Theory]
-        [InlineData("3.4.13", ClusterPlanErrorKind.InvalidEtcdVersion)]
-        [InlineData("3.4", ClusterPlanErrorKind.InvalidEtcdVersion)]
-        [InlineData("bogus", ClusterPlanErrorKind.InvalidEtcdVersion)]
-        public void RefusesNonFipsEtcdVersions(string etcd, ClusterPlanErrorKind kind)
+        [InlineData("3.4.13", ErrorKind.InvalidEtcdVersion)]
+        [InlineData("3.4", ErrorKind.InvalidEtcdVersion)]
+        [InlineData("bogus", ErrorKind.InvalidEtcdVersion)]
+        public void RefusesNonFipsEtcdVersions(string etcd, ErrorKind kind)
         {
             var request = Aws();
             request.Spec.EtcdVersion = etcd;
@@ -193,12 +194,12 @@ namespace DkpFips.Core.Tests.Cluster
         [Fact]
         public void UnknownOrConflictingVersionsAreRefused()
         {
-            Assert.Equal(ClusterPlanErrorKind.FipsBuildNotFound, Refused(builder, Aws("1.19")));
-            Assert.Equal(ClusterPlanErrorKind.InvalidKubernetesVersion, Refused(builder, Aws("latest")));
-            Assert.Equal(ClusterPlanErrorKind.KubernetesVersionRequired, Refused(builder, Aws(null!)));
+            Assert.Equal(ErrorKind.FipsBuildNotFound, Refused(builder, Aws("1.19")));
+            Assert.Equal(ErrorKind.InvalidKubernetesVersion, Refused(builder, Aws("latest")));
+            Assert.Equal(ErrorKind.KubernetesVersionRequired, Refused(builder, Aws(null!)));
             var request = Aws("1.22");
             request.FipsBuild = FipsCatalog.BuiltIn.Builds.Single(b => b.DkpVersion == "2.3");
-            Assert.Equal(ClusterPlanErrorKind.FipsBuildConflict, Refused(builder, request));
+            Assert.Equal(ErrorKind.FipsBuildConflict, Refused(builder, request));
         }
 
         [Fact]
@@ -209,7 +210,7 @@ namespace DkpFips.Core.Tests.Cluster
                 "docker.io/mesosphere", "docker.io/mesosphere", new[] { "RHEL 7.9" }, new[] { "aws" }, CatalogBasis.Custom, string.Empty, string.Empty, "test");
             var refused = Aws(null!);
             refused.FipsBuild = unnumbered;
-            Assert.Equal(ClusterPlanErrorKind.InvalidEtcdVersion, Refused(builder, refused));
+            Assert.Equal(ErrorKind.InvalidEtcdVersion, Refused(builder, refused));
             var request = Aws(null!);
             request.FipsBuild = unnumbered;
             request.Spec.EtcdVersion = "3.4.13+fips.0";

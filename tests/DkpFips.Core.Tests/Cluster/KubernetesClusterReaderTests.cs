@@ -6,6 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using DkpFips.Core.Catalog;
 using DkpFips.Core.Cluster;
+using DkpFips.Core.Errors;
 using DkpFips.Core.Evidence;
 using DkpFips.Kubernetes;
 using KubeApiDouble;
@@ -100,7 +101,7 @@ namespace DkpFips.Core.Tests.Cluster
             fixture.Denied.Add(deny);
             using var cluster = new LoopbackCluster(fixture);
             var ex = await Assert.ThrowsAsync<ClusterReadException>(() => new KubernetesClusterReader().ReadWorkloadClusterAsync(cluster.Connection(), CancellationToken.None));
-            Assert.Equal(ClusterReadFailure.Forbidden, ex.Failure);
+            Assert.Equal(ErrorKind.ClusterPermissionDenied, ex.Kind);
             Assert.Equal(verb, ex.Verb);
             Assert.Equal(resource, ex.Resource);
             Assert.Equal(group, ex.ApiGroup);
@@ -115,7 +116,7 @@ namespace DkpFips.Core.Tests.Cluster
             fixture.Denied.Add("get kubeadmcontrolplanes");
             using var cluster = new LoopbackCluster(fixture);
             var ex = await Assert.ThrowsAsync<ClusterReadException>(() => new KubernetesClusterReader().ReadManagementClusterAsync(cluster.Connection(), "fips-cluster", "default", CancellationToken.None));
-            Assert.Equal(ClusterReadFailure.Forbidden, ex.Failure);
+            Assert.Equal(ErrorKind.ClusterPermissionDenied, ex.Kind);
             Assert.Equal("controlplane.cluster.x-k8s.io", ex.ApiGroup);
             Assert.Contains("get kubeadmcontrolplanes.controlplane.cluster.x-k8s.io in namespace default", ex.Message);
         }
@@ -128,7 +129,7 @@ namespace DkpFips.Core.Tests.Cluster
             fixture.RequiredToken = "the-right-token";
             using var cluster = new LoopbackCluster(fixture, canary);
             var ex = await Assert.ThrowsAsync<ClusterReadException>(() => new KubernetesClusterReader().ReadWorkloadClusterAsync(cluster.Connection(), CancellationToken.None));
-            Assert.Equal(ClusterReadFailure.Unauthorized, ex.Failure);
+            Assert.Equal(ErrorKind.ClusterUnauthorized, ex.Kind);
             for (Exception? e = ex; e is not null; e = e.InnerException)
             {
                 Assert.DoesNotContain(canary, e.Message);
@@ -153,7 +154,7 @@ namespace DkpFips.Core.Tests.Cluster
             fixture.ClusterApiInstalled = false;
             using var cluster = new LoopbackCluster(fixture);
             var ex = await Assert.ThrowsAsync<ClusterReadException>(() => new KubernetesClusterReader().ReadManagementClusterAsync(cluster.Connection(), "fips-cluster", "default", CancellationToken.None));
-            Assert.Equal(ClusterReadFailure.KindNotInstalled, ex.Failure);
+            Assert.Equal(ErrorKind.ClusterApiNotInstalled, ex.Kind);
             Assert.Contains("clusters.cluster.x-k8s.io", ex.Message);
         }
 
@@ -162,7 +163,7 @@ namespace DkpFips.Core.Tests.Cluster
         {
             using var cluster = new LoopbackCluster("compliant");
             var ex = await Assert.ThrowsAsync<ClusterReadException>(() => new KubernetesClusterReader().ReadManagementClusterAsync(cluster.Connection(), "no-such-cluster", "default", CancellationToken.None));
-            Assert.Equal(ClusterReadFailure.ObjectNotFound, ex.Failure);
+            Assert.Equal(ErrorKind.ClusterObjectNotFound, ex.Kind);
             Assert.Contains("'no-such-cluster'", ex.Message);
         }
 
@@ -173,7 +174,7 @@ namespace DkpFips.Core.Tests.Cluster
             try
             {
                 var ex = await Assert.ThrowsAsync<ClusterReadException>(() => new KubernetesClusterReader().ReadWorkloadClusterAsync(new ClusterConnection(path, null, TimeSpan.FromSeconds(20)), CancellationToken.None));
-                Assert.Equal(ClusterReadFailure.Unreachable, ex.Failure);
+                Assert.Equal(ErrorKind.ClusterUnreachable, ex.Kind);
                 Assert.Contains("cannot be reached", ex.Message);
             }
             finally
@@ -189,7 +190,7 @@ namespace DkpFips.Core.Tests.Cluster
             fixture.HangPathPrefix = "/api/v1/nodes";
             using var cluster = new LoopbackCluster(fixture);
             var ex = await Assert.ThrowsAsync<ClusterReadException>(() => new KubernetesClusterReader().ReadWorkloadClusterAsync(cluster.Connection(timeoutSeconds: 1), CancellationToken.None));
-            Assert.Equal(ClusterReadFailure.Timeout, ex.Failure);
+            Assert.Equal(ErrorKind.ClusterTimeout, ex.Kind);
             Assert.Contains("within 1 s", ex.Message);
         }
 
@@ -214,11 +215,11 @@ namespace DkpFips.Core.Tests.Cluster
         public async Task A_missing_kubeconfig_or_context_is_an_invalid_kubeconfig()
         {
             var missing = await Assert.ThrowsAsync<ClusterReadException>(() => new KubernetesClusterReader().ReadWorkloadClusterAsync(new ClusterConnection("/no/such/kubeconfig", null, TimeSpan.FromSeconds(5)), CancellationToken.None));
-            Assert.Equal(ClusterReadFailure.InvalidKubeconfig, missing.Failure);
+            Assert.Equal(ErrorKind.KubeconfigInvalid, missing.Kind);
 
             using var cluster = new LoopbackCluster("compliant");
             var context = await Assert.ThrowsAsync<ClusterReadException>(() => new KubernetesClusterReader().ReadWorkloadClusterAsync(cluster.Connection(context: "nope"), CancellationToken.None));
-            Assert.Equal(ClusterReadFailure.InvalidKubeconfig, context.Failure);
+            Assert.Equal(ErrorKind.KubeconfigInvalid, context.Kind);
             Assert.Contains("no context 'nope'", context.Message);
             Assert.Contains("fips-admin@fips-cluster", context.Message);
         }
@@ -249,7 +250,7 @@ namespace DkpFips.Core.Tests.Cluster
             try
             {
                 var ex = await Assert.ThrowsAsync<ClusterReadException>(() => new KubernetesClusterReader().ReadWorkloadClusterAsync(new ClusterConnection(path, null, TimeSpan.FromSeconds(20)), CancellationToken.None));
-                Assert.Equal(ClusterReadFailure.TlsFailure, ex.Failure);
+                Assert.Equal(ErrorKind.ClusterTlsFailure, ex.Kind);
                 Assert.Contains("TLS handshake", ex.Message);
             }
             finally

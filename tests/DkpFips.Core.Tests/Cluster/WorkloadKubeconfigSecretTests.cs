@@ -5,6 +5,7 @@ using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using DkpFips.Core.Cluster;
+using DkpFips.Core.Errors;
 using DkpFips.Kubernetes;
 using KubeApiDouble;
 using Xunit;
@@ -58,7 +59,7 @@ namespace DkpFips.Core.Tests.Cluster
             using var management = new LoopbackCluster("compliant");
             var reader = new KubernetesClusterReader();
             var ex = await Assert.ThrowsAsync<ClusterReadException>(() => reader.ReadWorkloadKubeconfigAsync(management.Connection(), "other", "default", CancellationToken.None));
-            Assert.Equal(ClusterReadFailure.ObjectNotFound, ex.Failure);
+            Assert.Equal(ErrorKind.ClusterObjectNotFound, ex.Kind);
             Assert.Contains("other-kubeconfig", ex.Message);
         }
 
@@ -68,7 +69,7 @@ namespace DkpFips.Core.Tests.Cluster
             using var management = new LoopbackCluster(ManagementWith("kubeconfig", () => Encoding.UTF8.GetBytes("x")));
             var reader = new KubernetesClusterReader();
             var ex = await Assert.ThrowsAsync<ClusterReadException>(() => reader.ReadWorkloadKubeconfigAsync(management.Connection(), "fips-cluster", "default", CancellationToken.None));
-            Assert.Equal(ClusterReadFailure.InvalidKubeconfig, ex.Failure);
+            Assert.Equal(ErrorKind.KubeconfigInvalid, ex.Kind);
             Assert.Contains("'value'", ex.Message);
         }
 
@@ -80,7 +81,7 @@ namespace DkpFips.Core.Tests.Cluster
             var reader = new KubernetesClusterReader();
             var secret = await reader.ReadWorkloadKubeconfigAsync(management.Connection(), "fips-cluster", "default", CancellationToken.None);
             var ex = await Assert.ThrowsAsync<ClusterReadException>(() => reader.ReadWorkloadClusterAsync(ClusterConnection.FromSecret(secret, null, TimeSpan.FromSeconds(10)), CancellationToken.None));
-            Assert.Equal(ClusterReadFailure.InvalidKubeconfig, ex.Failure);
+            Assert.Equal(ErrorKind.KubeconfigInvalid, ex.Kind);
             Assert.Contains("Secret default/fips-cluster-kubeconfig", ex.Message);
             Assert.DoesNotContain("secret-garbage", ex.Message);
         }
@@ -93,7 +94,7 @@ namespace DkpFips.Core.Tests.Cluster
             using var management = new LoopbackCluster(fixture);
             var reader = new KubernetesClusterReader();
             var ex = await Assert.ThrowsAsync<ClusterReadException>(() => reader.ReadWorkloadKubeconfigAsync(management.Connection(), "fips-cluster", "default", CancellationToken.None));
-            Assert.Equal(ClusterReadFailure.Forbidden, ex.Failure);
+            Assert.Equal(ErrorKind.ClusterPermissionDenied, ex.Kind);
             Assert.Contains("secrets", ex.Message);
         }
     }

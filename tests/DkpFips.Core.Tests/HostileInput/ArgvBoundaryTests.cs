@@ -4,6 +4,7 @@ using System.Linq;
 using DkpFips.Core.Batch;
 using DkpFips.Core.Catalog;
 using DkpFips.Core.Cluster;
+using DkpFips.Core.Errors;
 using DkpFips.Core.ImageBuilder;
 using DkpFips.Core.Process;
 using DkpFips.Core.Upgrade;
@@ -32,7 +33,7 @@ namespace DkpFips.Core.Tests.HostileInput
         public void An_extra_argument_with_a_control_character_is_refused(params string[] extra)
         {
             var ex = Refused(Aws(extra));
-            Assert.Equal(ClusterPlanErrorKind.InvalidArgument, ex.Kind);
+            Assert.Equal(ErrorKind.InvalidArgument, ex.Kind);
             Assert.Contains("control character", ex.Message);
             Assert.DoesNotContain(ex.Message, c => c == (char)0);
         }
@@ -41,7 +42,7 @@ namespace DkpFips.Core.Tests.HostileInput
         public void A_double_dash_is_a_specific_refusal_not_an_internal_error()
         {
             var ex = Refused(Aws("--", "--kubernetes-version=1.22.0"));
-            Assert.Equal(ClusterPlanErrorKind.InvalidArgument, ex.Kind);
+            Assert.Equal(ErrorKind.InvalidArgument, ex.Kind);
             Assert.Contains("'--'", ex.Message);
         }
 
@@ -62,7 +63,7 @@ namespace DkpFips.Core.Tests.HostileInput
         public void A_flag_a_parameter_owns_is_refused_in_long_and_short_form(params string[] extra)
         {
             var ex = Refused(Aws(extra));
-            Assert.Equal(ClusterPlanErrorKind.ReservedArgument, ex.Kind);
+            Assert.Equal(ErrorKind.ReservedArgument, ex.Kind);
             Assert.DoesNotContain("=p'", ex.Message);
         }
 
@@ -78,10 +79,10 @@ namespace DkpFips.Core.Tests.HostileInput
         {
             var request = Aws();
             request.Spec.Namespace = "ns\0x";
-            Assert.Equal(ClusterPlanErrorKind.InvalidArgument, Refused(request).Kind);
+            Assert.Equal(ErrorKind.InvalidArgument, Refused(request).Kind);
             request = Aws();
             request.Spec.RegistryMirrorUrl = "https://mirror.example\n--kubernetes-version=v1.22.0";
-            Assert.Equal(ClusterPlanErrorKind.InvalidArgument, Refused(request).Kind);
+            Assert.Equal(ErrorKind.InvalidArgument, Refused(request).Kind);
         }
 
         [Fact]
@@ -92,7 +93,7 @@ namespace DkpFips.Core.Tests.HostileInput
             var request = Aws();
             request.Spec.ClusterName = "fips\0x";
             var ex = Refused(request);
-            Assert.Equal(ClusterPlanErrorKind.InvalidClusterName, ex.Kind);
+            Assert.Equal(ErrorKind.InvalidClusterName, ex.Kind);
             Assert.Contains("\\u0000", ex.Message);
             Assert.DoesNotContain(ex.Message, c => c == (char)0);
         }
@@ -105,7 +106,7 @@ namespace DkpFips.Core.Tests.HostileInput
                 ClusterName = "fips-1", CurrentVersion = "v1.22.8+fips.0", KubernetesVersion = "1.23", AmiId = Ami, NodePools = new[] { "md-0\0-other" },
             };
             var ex = Assert.Throws<UpgradePlanException>(() => new UpgradePlanBuilder(FipsCatalog.BuiltIn).Build(request));
-            Assert.Equal(UpgradeRefusal.InvalidNodePoolName, ex.Refusal);
+            Assert.Equal(ErrorKind.InvalidNodePoolName, ex.Kind);
         }
 
         [Fact]
@@ -113,7 +114,7 @@ namespace DkpFips.Core.Tests.HostileInput
         {
             var request = new KibBuildRequest { OperatingSystem = "rhel-8.4", Platform = "aws", KubernetesVersion = "1.23", Region = "us-west-2\0x" };
             var ex = Assert.Throws<KibException>(() => new KibPlanBuilder(FipsCatalog.BuiltIn).Build(request));
-            Assert.Equal(KibErrorKind.InvalidArgument, ex.Kind);
+            Assert.Equal(ErrorKind.InvalidArgument, ex.Kind);
         }
 
         [Fact]
@@ -142,7 +143,7 @@ namespace DkpFips.Core.Tests.HostileInput
         {
             var flag = new ClusterOptions { ClusterName = "v-1", ArgumentList = new[] { "--registry-mirror-password", "MatrixSecret2" } };
             var ex = Assert.Throws<ClusterPlanException>(() => StrategyMatrix.RefuseSecrets(flag));
-            Assert.Equal(ClusterPlanErrorKind.SecretNotAllowed, ex.Kind);
+            Assert.Equal(ErrorKind.SecretNotAllowed, ex.Kind);
             Assert.DoesNotContain("MatrixSecret2", ex.Message);
             var url = new ClusterOptions { ClusterName = "v-2", RegistryMirrorUrl = "https://u:MirrorPass@mirror.example" };
             var urlEx = Assert.Throws<ClusterPlanException>(() => StrategyMatrix.RefuseSecrets(url));

@@ -1,6 +1,7 @@
 using System.Linq;
 using CsCheck;
 using DkpFips.Core.Cluster;
+using DkpFips.Core.Errors;
 using Xunit;
 
 namespace DkpFips.Core.Tests.HostileInput
@@ -42,7 +43,7 @@ namespace DkpFips.Core.Tests.HostileInput
             Names.Where(name => !IsDns1123Label(name)).Sample(name =>
             {
                 var ex = Assert.Throws<ClusterPlanException>(() => ClusterName.Validate(name));
-                Assert.Equal(ClusterPlanErrorKind.InvalidClusterName, ex.Kind);
+                Assert.Equal(ErrorKind.InvalidClusterName, ex.Kind);
                 Assert.DoesNotContain(ex.Message, char.IsControl);
             }, iter: 5000);
         }

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using DkpFips.Core.Catalog;
+using DkpFips.Core.Errors;
 using DkpFips.Core.ImageBuilder;
 using Xunit;
 
@@ -12,7 +13,7 @@ namespace DkpFips.Core.Tests.ImageBuilder
 
         private static KibBuildRequest Rhel(string version = "1.23") => new KibBuildRequest { ImageDefinition = "images/ami/rhel-84.yaml", KubernetesVersion = version };
 
-        private KibErrorKind Refused(KibBuildRequest request) => Assert.Throws<KibException>(() => builder.Build(request)).Kind;
+        private ErrorKind Refused(KibBuildRequest request) => Assert.ThrowsAny<DkpFipsException>(() => builder.Build(request)).Kind;
 
         [Fact]
         public void PlansTheDocumentedFipsAmiBuild()
@@ -76,14 +77,14 @@ namespace DkpFips.Core.Tests.ImageBuilder
         public void RefusesOperatingSystemsWithoutFipsBuilds(string path)
         {
             var ex = Assert.Throws<KibException>(() => builder.Build(new KibBuildRequest { ImageDefinition = path, KubernetesVersion = "1.23" }));
-            Assert.Equal(KibErrorKind.OperatingSystemNotFipsCapable, ex.Kind);
+            Assert.Equal(ErrorKind.OperatingSystemNotFipsCapable, ex.Kind);
             Assert.Contains("has no FIPS builds", ex.Message);
         }
 
         [Fact]
         public void RefusesUnknownVersionsUnlessForced()
         {
-            Assert.Equal(KibErrorKind.FipsBuildNotFound, Refused(Rhel("1.19.4")));
+            Assert.Equal(ErrorKind.FipsBuildNotFound, Refused(Rhel("1.19.4")));
             var forced = Rhel("1.19.4");
             forced.Force = true;
             var plan = builder.Build(forced);
@@ -92,7 +93,7 @@ namespace DkpFips.Core.Tests.ImageBuilder
             Assert.Equal("v1.19.4+fips.0", plan.KubernetesVersion.ToKubernetesFlag());
             var line = Rhel("1.19");
             line.Force = true;
-            Assert.Equal(KibErrorKind.FipsBuildNotFound, Refused(line));
+            Assert.Equal(ErrorKind.FipsBuildNotFound, Refused(line));
         }
 
         [Fact]
@@ -100,26 +101,26 @@ namespace DkpFips.Core.Tests.ImageBuilder
         {
             var build = FipsCatalog.BuiltIn.Find(DkpFips.Core.Versioning.FipsVersion.Parse("1.22")).Last();
             Assert.Contains("--kubernetes-version=1.22.8", builder.Build(new KibBuildRequest { OperatingSystem = "rhel-8.4", FipsBuild = build }).Command.DisplayArguments);
-            Assert.Equal(KibErrorKind.FipsBuildConflict, Refused(new KibBuildRequest { OperatingSystem = "rhel-8.4", FipsBuild = build, KubernetesVersion = "1.23" }));
+            Assert.Equal(ErrorKind.FipsBuildConflict, Refused(new KibBuildRequest { OperatingSystem = "rhel-8.4", FipsBuild = build, KubernetesVersion = "1.23" }));
         }
 
         [Theory]
         [MemberData(nameof(BadRequests))]
-        public void GivesASpecificErrorForBadInput(KibBuildRequest request, KibErrorKind kind) => Assert.Equal(kind, Refused(request));
+        public void GivesASpecificErrorForBadInput(KibBuildRequest request, ErrorKind kind) => Assert.Equal(kind, Refused(request));
 
         public static IEnumerable<object[]> BadRequests() => new[]
         {
-            new object[] { new KibBuildRequest { KubernetesVersion = "1.23" }, KibErrorKind.ImageDefinitionRequired },
-            new object[] { new KibBuildRequest { OperatingSystem = "rhel-8.4" }, KibErrorKind.KubernetesVersionRequired },
-            new object[] { new KibBuildRequest { OperatingSystem = "rhel-8.4", KubernetesVersion = "latest" }, KibErrorKind.InvalidKubernetesVersion },
-            new object[] { new KibBuildRequest { OperatingSystem = "rhel", KubernetesVersion = "1.23" }, KibErrorKind.UnknownOperatingSystem },
-            new object[] { new KibBuildRequest { OperatingSystem = "debian-12", KubernetesVersion = "1.23" }, KibErrorKind.UnknownOperatingSystem },
-            new object[] { new KibBuildRequest { OperatingSystem = "ubuntu-20.04", KubernetesVersion = "1.23" }, KibErrorKind.OperatingSystemNotFipsCapable },
-            new object[] { new KibBuildRequest { OperatingSystem = "rhel-8.4", KubernetesVersion = "1.23", Platform = "azure" }, KibErrorKind.UnknownPlatform },
-            new object[] { new KibBuildRequest { OperatingSystem = "rhel-8.4", KubernetesVersion = "1.23", Platform = "vsphere", Region = "us-west-2" }, KibErrorKind.ParameterNotForPlatform },
-            new object[] { new KibBuildRequest { OperatingSystem = "rhel-8.4", KubernetesVersion = "1.23", SourceAmi = "ami-0123456789abcdef0", SourceAmiFilterName = "RHEL-8.4*" }, KibErrorKind.SourceConflict },
-            new object[] { new KibBuildRequest { OperatingSystem = "rhel-8.4", KubernetesVersion = "1.23", SourceAmi = "ami-XYZ" }, KibErrorKind.InvalidAmiId },
-            new object[] { new KibBuildRequest { OperatingSystem = "centos-7.9", ImageDefinition = "images/ami/rhel-84.yaml", KubernetesVersion = "1.23" }, KibErrorKind.InvalidArgument },
+            new object[] { new KibBuildRequest { KubernetesVersion = "1.23" }, ErrorKind.ImageDefinitionRequired },
+            new object[] { new KibBuildRequest { OperatingSystem = "rhel-8.4" }, ErrorKind.KubernetesVersionRequired },
+            new object[] { new KibBuildRequest { OperatingSystem = "rhel-8.4", KubernetesVersion = "latest" }, ErrorKind.InvalidKubernetesVersion },
+            new object[] { new KibBuildRequest { OperatingSystem = "rhel", KubernetesVersion = "1.23" }, ErrorKind.UnknownOperatingSystem },
+            new object[] { new KibBuildRequest { OperatingSystem = "debian-12", KubernetesVersion = "1.23" }, ErrorKind.UnknownOperatingSystem },
+            new object[] { new KibBuildRequest { OperatingSystem = "ubuntu-20.04", KubernetesVersion = "1.23" }, ErrorKind.OperatingSystemNotFipsCapable },
+            new object[] { new KibBuildRequest { OperatingSystem = "rhel-8.4", KubernetesVersion = "1.23", Platform = "azure" }, ErrorKind.UnknownPlatform },
+            new object[] { new KibBuildRequest { OperatingSystem = "rhel-8.4", KubernetesVersion = "1.23", Platform = "vsphere", Region = "us-west-2" }, ErrorKind.ParameterNotForPlatform },
+            new object[] { new KibBuildRequest { OperatingSystem = "rhel-8.4", KubernetesVersion = "1.23", SourceAmi = "ami-0123456789abcdef0", SourceAmiFilterName = "RHEL-8.4*" }, ErrorKind.SourceAmiConflict },
+            new object[] { new KibBuildRequest { OperatingSystem = "rhel-8.4", KubernetesVersion = "1.23", SourceAmi = "ami-XYZ" }, ErrorKind.InvalidAmiId },
+            new object[] { new KibBuildRequest { OperatingSystem = "centos-7.9", ImageDefinition = "images/ami/rhel-84.yaml", KubernetesVersion = "1.23" }, ErrorKind.InvalidArgument },
         };
 
         [Fact]

@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using DkpFips.Core.Errors;
 using DkpFips.Core.ImageBuilder;
 using DkpFips.Core.Versioning;
 using Xunit;
@@ -67,23 +68,23 @@ namespace DkpFips.Core.Tests.ImageBuilder
         public void RefusesANonFipsImage()
         {
             Write("r", Build("us-west-2:ami-0123456789abcdef0", "r", "1.23.7"));
-            Assert.Equal(KibErrorKind.ImageNotFips, Assert.Throws<KibException>(() => PackerManifest.Read(path)).Kind);
+            Assert.Equal(ErrorKind.ImageNotFips, Assert.Throws<KibException>(() => PackerManifest.Read(path)).Kind);
         }
 
         [Fact]
         public void RefusesAnImageOfAnotherVersion()
         {
             Write("r", Build("us-west-2:ami-0123456789abcdef0", "r", "1.22.8+fips.0"));
-            Assert.Equal(KibErrorKind.VersionMismatch, Assert.Throws<KibException>(() => PackerManifest.Read(path, FipsVersion.Parse("1.23.7+fips.0"))).Kind);
+            Assert.Equal(ErrorKind.ImageVersionMismatch, Assert.Throws<KibException>(() => PackerManifest.Read(path, FipsVersion.Parse("1.23.7+fips.0"))).Kind);
         }
 
         [Fact]
         public void RefusesARunWithoutAnImage()
         {
             Write("r2", Build("us-west-2:ami-0123456789abcdef0", "r1"), Build(string.Empty, "r2"));
-            Assert.Equal(KibErrorKind.NoImageBuilt, Assert.Throws<KibException>(() => PackerManifest.Read(path)).Kind);
+            Assert.Equal(ErrorKind.NoImageBuilt, Assert.Throws<KibException>(() => PackerManifest.Read(path)).Kind);
             Write("r1", Build("us-west-2:ami-0123456789abcdef0", "r1"));
-            Assert.Equal(KibErrorKind.NoImageBuilt, Assert.Throws<KibException>(() => PackerManifest.Read(path, null, "r1")).Kind);
+            Assert.Equal(ErrorKind.NoImageBuilt, Assert.Throws<KibException>(() => PackerManifest.Read(path, null, "r1")).Kind);
         }
 
         [Theory]
@@ -92,16 +93,16 @@ namespace DkpFips.Core.Tests.ImageBuilder
         public void RefusesAFileThatIsNoManifest(string text)
         {
             File.WriteAllText(path, text);
-            Assert.Equal(KibErrorKind.ManifestInvalid, Assert.Throws<KibException>(() => PackerManifest.Read(path)).Kind);
+            Assert.Equal(ErrorKind.PackerManifestInvalid, Assert.Throws<KibException>(() => PackerManifest.Read(path)).Kind);
         }
 
         [Fact]
         public void RefusesAMalformedArtifactAndAMissingFile()
         {
             Write("r", Build("ami-0123456789abcdef0", "r"));
-            Assert.Equal(KibErrorKind.ManifestInvalid, Assert.Throws<KibException>(() => PackerManifest.Read(path)).Kind);
+            Assert.Equal(ErrorKind.PackerManifestInvalid, Assert.Throws<KibException>(() => PackerManifest.Read(path)).Kind);
             File.Delete(path);
-            Assert.Equal(KibErrorKind.ManifestNotFound, Assert.Throws<KibException>(() => PackerManifest.Read(path)).Kind);
+            Assert.Equal(ErrorKind.PackerManifestNotFound, Assert.Throws<KibException>(() => PackerManifest.Read(path)).Kind);
             Assert.Null(PackerManifest.LastRunUuid(path));
         }
     }

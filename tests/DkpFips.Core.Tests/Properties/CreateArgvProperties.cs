@@ -4,6 +4,7 @@ using System.Linq;
 using CsCheck;
 using DkpFips.Core.Catalog;
 using DkpFips.Core.Cluster;
+using DkpFips.Core.Errors;
 using DkpFips.Core.Versioning;
 using Xunit;
 
@@ -69,7 +70,7 @@ namespace DkpFips.Core.Tests.Properties
                 {
                     plan = planner.Build(request);
                 }
-                catch (ClusterPlanException)
+                catch (DkpFipsException)
                 {
                     return; // refused, with a specific error: nothing runs
                 }

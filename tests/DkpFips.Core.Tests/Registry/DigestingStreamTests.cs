@@ -1,5 +1,6 @@
 using System.IO;
 using System.Text;
+using DkpFips.Core.Errors;
 using DkpFips.Core.Registry;
 using Xunit;
 
@@ -32,7 +33,7 @@ namespace DkpFips.Core.Tests.Registry
             var other = Digests.Sha256(Encoding.UTF8.GetBytes("something else"));
             using var stream = new DigestingStream(new MemoryStream(Content), other, Content.Length, "the blob");
             var ex = Assert.Throws<RegistryTransferException>(() => ReadAll(stream));
-            Assert.Equal(TransferFailure.DigestMismatch, ex.Failure);
+            Assert.Equal(ErrorKind.RegistryDigestMismatch, ex.Kind);
             Assert.Contains("does not match its digest: expected " + other, ex.Message);
         }
 
@@ -40,11 +41,11 @@ namespace DkpFips.Core.Tests.Registry
         public void Fails_when_the_content_is_cut_short_as_the_caller_says_it_means()
         {
             using var transfer = new DigestingStream(new MemoryStream(Content, 0, 10), Digests.Sha256(Content), Content.Length, "the blob");
-            Assert.Equal(TransferFailure.Error, Assert.Throws<RegistryTransferException>(() => ReadAll(transfer)).Failure);
+            Assert.Equal(ErrorKind.RegistryRequestFailed, Assert.Throws<RegistryTransferException>(() => ReadAll(transfer)).Kind);
 
-            using var stream = new DigestingStream(new MemoryStream(Content, 0, 10), Digests.Sha256(Content), Content.Length, "the blob", shortFailure: TransferFailure.InvalidArchive);
+            using var stream = new DigestingStream(new MemoryStream(Content, 0, 10), Digests.Sha256(Content), Content.Length, "the blob", shortFailure: ErrorKind.ImageArchiveInvalid);
             var ex = Assert.Throws<RegistryTransferException>(() => ReadAll(stream));
-            Assert.Equal(TransferFailure.InvalidArchive, ex.Failure);
+            Assert.Equal(ErrorKind.ImageArchiveInvalid, ex.Kind);
             Assert.Contains("ends after 10 of its " + Content.Length + " bytes", ex.Message);
         }
 
@@ -52,7 +53,7 @@ namespace DkpFips.Core.Tests.Registry
         public void Fails_when_the_content_is_longer_than_its_descriptor()
         {
             using var stream = new DigestingStream(new MemoryStream(Content), Digests.Sha256(Content), 5, "the blob");
-            Assert.Equal(TransferFailure.DigestMismatch, Assert.Throws<RegistryTransferException>(() => ReadAll(stream)).Failure);
+            Assert.Equal(ErrorKind.RegistryDigestMismatch, Assert.Throws<RegistryTransferException>(() => ReadAll(stream)).Kind);
         }
     }
 }

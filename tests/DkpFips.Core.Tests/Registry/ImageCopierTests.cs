@@ -1,5 +1,6 @@
 using System.Threading;
 using System.Threading.Tasks;
+using DkpFips.Core.Errors;
 using DkpFips.Core.Registry;
 using DkpFips.TestRegistry;
 using Xunit;
@@ -48,7 +49,7 @@ namespace DkpFips.Core.Tests.Registry
             using var client = new RegistryClient(new RegistryClientOptions());
             var result = await new ImageCopier(client, client).CopyAsync(from, to, CancellationToken.None);
             Assert.Equal(ImageCopyStatus.Failed, result.Status);
-            Assert.Equal(TransferFailure.NotFound, result.Failure);
+            Assert.Equal(ErrorKind.RegistryImageNotFound, result.Failure);
             Assert.Contains("kube-scheduler:v1.22.8_fips.0", result.Message);
             Assert.Null(await client.GetManifestDigestAsync(to, CancellationToken.None));
         }

@@ -1,4 +1,5 @@
 using System.Text;
+using DkpFips.Core.Errors;
 using DkpFips.Core.Registry;
 using Xunit;
 
@@ -72,7 +73,7 @@ namespace DkpFips.Core.Tests.Registry
         [InlineData("docker.io/mesosphere/etcd:")]
         public void A_reference_without_a_tag_is_an_invalid_archive(string reference)
         {
-            Assert.Equal(TransferFailure.InvalidArchive, Assert.Throws<RegistryTransferException>(() => OciLayout.SplitReference(reference)).Failure);
+            Assert.Equal(ErrorKind.ImageArchiveInvalid, Assert.Throws<RegistryTransferException>(() => OciLayout.SplitReference(reference)).Kind);
         }
 
         [Fact]
@@ -91,7 +92,7 @@ namespace DkpFips.Core.Tests.Registry
         {
             var text = "{\"manifests\":[{\"mediaType\":\"application/vnd.oci.image.manifest.v1+json\",\"digest\":\"sha256:" + new string('a', 64) + "\",\"size\":1}]}";
             var ex = Assert.Throws<RegistryTransferException>(() => OciLayout.ReadIndex(Encoding.UTF8.GetBytes(text)));
-            Assert.Equal(TransferFailure.InvalidArchive, ex.Failure);
+            Assert.Equal(ErrorKind.ImageArchiveInvalid, ex.Kind);
             Assert.Contains("org.opencontainers.image.ref.name", ex.Message);
         }
 
@@ -102,7 +103,7 @@ namespace DkpFips.Core.Tests.Registry
         public void An_index_json_that_is_not_an_object_with_a_manifests_list_is_an_invalid_archive(string text)
         {
             var ex = Assert.Throws<RegistryTransferException>(() => OciLayout.ReadIndex(Encoding.UTF8.GetBytes(text)));
-            Assert.Equal(TransferFailure.InvalidArchive, ex.Failure);
+            Assert.Equal(ErrorKind.ImageArchiveInvalid, ex.Kind);
             Assert.Contains("no manifests list", ex.Message);
         }
     }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using DkpFips.Core.Catalog;
 using DkpFips.Core.Cluster;
+using DkpFips.Core.Errors;
 using DkpFips.Core.Evidence;
 using DkpFips.Core.Upgrade;
 using DkpFips.Core.Versioning;
@@ -25,8 +26,8 @@ namespace DkpFips.Core.Tests.Upgrade
             NodePools = pools.Length == 0 ? new[] { "fips-1-md-0" } : pools,
         };
 
-        private UpgradeRefusal Refused(UpgradeRequest request, ManagementClusterState? management = null, ClusterComplianceReport? state = null) =>
-            Assert.Throws<UpgradePlanException>(() => builder.Build(request, management, state)).Refusal;
+        private ErrorKind Refused(UpgradeRequest request, ManagementClusterState? management = null, ClusterComplianceReport? state = null) =>
+            Assert.Throws<UpgradePlanException>(() => builder.Build(request, management, state)).Kind;
 
         private static ManagementClusterState Management(string? version, params string[] pools) => new ManagementClusterState(
             "fips-1",
@@ -82,17 +83,17 @@ namespace DkpFips.Core.Tests.Upgrade
         }
 
         [Theory]
-        [InlineData("v1.23.7", UpgradeRefusal.TargetNotFips)]
-        [InlineData("1.23.7+fips", UpgradeRefusal.TargetNotFips)]
-        [InlineData("v1.21.6+fips.0", UpgradeRefusal.Downgrade)]
-        [InlineData("v1.22.8+fips.0", UpgradeRefusal.AlreadyAtTargetVersion)]
-        [InlineData("1.24", UpgradeRefusal.MinorVersionSkip)]
-        [InlineData("2.23.0+fips.0", UpgradeRefusal.TargetNotInCatalog)]
-        [InlineData("v1.23.99+fips.0", UpgradeRefusal.TargetNotInCatalog)]
-        [InlineData("1.99", UpgradeRefusal.TargetNotInCatalog)]
-        [InlineData("not-a-version", UpgradeRefusal.InvalidKubernetesVersion)]
-        [InlineData("", UpgradeRefusal.KubernetesVersionRequired)]
-        public void RefusesEveryUnsafeTarget(string target, UpgradeRefusal expected)
+        [InlineData("v1.23.7", ErrorKind.TargetNotFips)]
+        [InlineData("1.23.7+fips", ErrorKind.TargetNotFips)]
+        [InlineData("v1.21.6+fips.0", ErrorKind.Downgrade)]
+        [InlineData("v1.22.8+fips.0", ErrorKind.AlreadyAtTargetVersion)]
+        [InlineData("1.24", ErrorKind.MinorVersionSkip)]
+        [InlineData("2.23.0+fips.0", ErrorKind.TargetNotInCatalog)]
+        [InlineData("v1.23.99+fips.0", ErrorKind.TargetNotInCatalog)]
+        [InlineData("1.99", ErrorKind.TargetNotInCatalog)]
+        [InlineData("not-a-version", ErrorKind.InvalidKubernetesVersion)]
+        [InlineData("", ErrorKind.KubernetesVersionRequired)]
+        public void RefusesEveryUnsafeTarget(string target, ErrorKind expected)
         {
             Assert.Equal(expected, Refused(Aws(target)));
         }
@@ -115,20 +116,20 @@ namespace DkpFips.Core.Tests.Upgrade
 
             var line = Aws("1.99");
             line.Force = true;
-            Assert.Equal(UpgradeRefusal.TargetNotInCatalog, Refused(line));
+            Assert.Equal(ErrorKind.TargetNotInCatalog, Refused(line));
 
             var skip = Aws("v1.25.4+fips.0");
             skip.Force = true;
-            Assert.Equal(UpgradeRefusal.MinorVersionSkip, Refused(skip));
+            Assert.Equal(ErrorKind.MinorVersionSkip, Refused(skip));
         }
 
         [Fact]
         public void RefusesAClusterThatIsNotFips()
         {
-            Assert.Equal(UpgradeRefusal.ClusterNotFips, Refused(Aws("1.23", "v1.22.8")));
+            Assert.Equal(ErrorKind.ClusterNotFips, Refused(Aws("1.23", "v1.22.8")));
             var request = Aws("1.23", null);
             request.NodePools = null;
-            Assert.Equal(UpgradeRefusal.ClusterNotFips, Refused(request, Management("v1.22.8", "fips-1-md-0")));
+            Assert.Equal(ErrorKind.ClusterNotFips, Refused(request, Management("v1.22.8", "fips-1-md-0")));
         }
 
         [Fact]
@@ -140,7 +141,7 @@ namespace DkpFips.Core.Tests.Upgrade
                 new CheckResult("KubeletVersion", CheckStatus.Failed, "v1.22.8 is not FIPS", "node/worker-2"),
             });
             var ex = Assert.Throws<UpgradePlanException>(() => builder.Build(Aws(), null, state));
-            Assert.Equal(UpgradeRefusal.ClusterNotFips, ex.Refusal);
+            Assert.Equal(ErrorKind.ClusterNotFips, ex.Kind);
             Assert.Contains("KubeletVersion node/worker-2", ex.Message);
 
             var compliant = new ClusterComplianceReport("fips-1", "v1.22.8+fips.0", "3.4.13+fips.0", 1, new[] { new CheckResult("KubeletVersion", CheckStatus.Passed, "ok", "node/a") });
@@ -150,12 +151,12 @@ namespace DkpFips.Core.Tests.Upgrade
         [Fact]
         public void NeedsTheCurrentVersionAndTheNodePoolsFromSomewhere()
         {
-            Assert.Equal(UpgradeRefusal.CurrentVersionUnknown, Refused(Aws("1.23", null)));
-            Assert.Equal(UpgradeRefusal.CurrentVersionUnknown, Refused(Aws("1.23", "1.22")));
+            Assert.Equal(ErrorKind.CurrentVersionUnknown, Refused(Aws("1.23", null)));
+            Assert.Equal(ErrorKind.CurrentVersionUnknown, Refused(Aws("1.23", "1.22")));
             var request = Aws();
             request.NodePools = null;
-            Assert.Equal(UpgradeRefusal.NodePoolsUnknown, Refused(request));
-            Assert.Equal(UpgradeRefusal.InvalidNodePoolName, Refused(Aws("1.23", "v1.22.8+fips.0", "Bad_Pool")));
+            Assert.Equal(ErrorKind.NodePoolsUnknown, Refused(request));
+            Assert.Equal(ErrorKind.InvalidNodePoolName, Refused(Aws("1.23", "v1.22.8+fips.0", "Bad_Pool")));
         }
 
         [Fact]
@@ -163,20 +164,20 @@ namespace DkpFips.Core.Tests.Upgrade
         {
             var noAmi = Aws();
             noAmi.AmiId = null;
-            Assert.Equal(ClusterPlanErrorKind.MachineImageRequired, Assert.Throws<ClusterPlanException>(() => builder.Build(noAmi)).Kind);
+            Assert.Equal(ErrorKind.MachineImageRequired, Assert.Throws<ClusterPlanException>(() => builder.Build(noAmi)).Kind);
             var badAmi = Aws();
             badAmi.AmiId = "ami-xyz";
-            Assert.Equal(ClusterPlanErrorKind.InvalidAmiId, Assert.Throws<ClusterPlanException>(() => builder.Build(badAmi)).Kind);
+            Assert.Equal(ErrorKind.InvalidAmiId, Assert.Throws<ClusterPlanException>(() => builder.Build(badAmi)).Kind);
             var azure = Aws();
             azure.Provider = "azure";
-            Assert.Equal(ClusterPlanErrorKind.ProviderNotFipsCapable, Assert.Throws<ClusterPlanException>(() => builder.Build(azure)).Kind);
+            Assert.Equal(ErrorKind.ProviderNotFipsCapable, Assert.Throws<ClusterPlanException>(() => builder.Build(azure)).Kind);
             var name = Aws();
             name.ClusterName = "Fips_1";
-            Assert.Equal(ClusterPlanErrorKind.InvalidClusterName, Assert.Throws<ClusterPlanException>(() => builder.Build(name)).Kind);
+            Assert.Equal(ErrorKind.InvalidClusterName, Assert.Throws<ClusterPlanException>(() => builder.Build(name)).Kind);
             var pre = Aws();
             pre.Provider = "preprovisioned";
             pre.AmiId = null;
-            Assert.Equal(UpgradeRefusal.ProviderNotUpgradable, Refused(pre));
+            Assert.Equal(ErrorKind.ProviderNotUpgradable, Refused(pre));
         }
 
         [Fact]
