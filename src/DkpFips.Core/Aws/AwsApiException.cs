@@ -14,7 +14,7 @@ namespace DkpFips.Core.Aws
         public const string NotAnEc2ResponseAction = "Check -EndpointUrl (or the proxy): it must be an EC2 endpoint.";
 
         public AwsApiException(ErrorKind kind, string message, string? region = null, string? endpoint = null, string? errorCode = null, Exception? innerException = null, string? recommendedAction = null)
-            : base(kind, message, null, recommendedAction, innerException)
+            : base(kind, message, region, recommendedAction, innerException)
         {
             Region = region;
             Endpoint = endpoint;

@@ -33,7 +33,7 @@ namespace DkpFips.Core.Errors
         ClusterTimeout,
         ClusterReadFailed,
 
-        // New-DkpFipsCluster: a request that cannot be planned (one id per ClusterPlanErrorKind).
+        // New-DkpFipsCluster: a request that cannot be planned (ClusterPlanException).
         InvalidClusterName,
         ProviderRequired,
         UnknownProvider,
@@ -87,7 +87,7 @@ namespace DkpFips.Core.Errors
         NoImageBuilt,
         ImageNotFips,
         ImageVersionMismatch,
-        // Update-DkpFipsCluster: refusals (one id per UpgradeRefusal) and runs.
+        // Update-DkpFipsCluster: refusals (UpgradePlanException) and runs.
         TargetNotFips,
         TargetNotInCatalog,
         CurrentVersionUnknown,
