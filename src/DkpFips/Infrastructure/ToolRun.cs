@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Management.Automation;
+using DkpFips.Core.AzureDevOps;
 using DkpFips.Core.Process;
 
 namespace DkpFips.Infrastructure
@@ -27,6 +28,34 @@ namespace DkpFips.Infrastructure
             WorkingDirectory = workingDirectory ?? SessionState.Path.CurrentFileSystemLocation.ProviderPath,
             LogPath = logPath,
         };
+
+        /// <summary>A tool's environment with AWS credentials (never its arguments, where any process listing would show them); empty without.</summary>
+        private protected static Dictionary<string, string> AwsEnvironment(PSCredential? credential)
+        {
+            var environment = new Dictionary<string, string>(StringComparer.Ordinal);
+            if (credential is not null && credential != PSCredential.Empty)
+            {
+                environment["AWS_ACCESS_KEY_ID"] = credential.UserName;
+                environment["AWS_SECRET_ACCESS_KEY"] = credential.GetNetworkCredential().Password;
+            }
+
+            return environment;
+        }
+
+        /// <summary>On an Azure Pipelines agent, a run's log file as one collapsible group of the task log.</summary>
+        private protected void WriteAgentLogGroup(string title, string? logPath)
+        {
+            WriteAgentLine(AzureDevOpsLog.BeginGroup(title));
+            if (logPath is not null && File.Exists(logPath))
+            {
+                foreach (var line in File.ReadAllLines(logPath))
+                {
+                    WriteAgentLine(AzureDevOpsLog.Neutralize(line));
+                }
+            }
+
+            WriteAgentLine(AzureDevOpsLog.EndGroup);
+        }
 
         /// <summary>Runs a batch; <paramref name="report"/> turns each event into streams, and is not called once the pipeline is stopping.</summary>
         private protected void RunTools(IReadOnlyList<BatchItem> items, int throttleLimit, Action<BatchEvent> report, Action<BatchItem, ProcessRunResult>? onFinished = null) =>
