@@ -6,12 +6,16 @@ namespace DkpFips.Core.Cluster
     /// <summary>What one <c>dkp create cluster</c> run of a <see cref="ClusterCreateRun"/> came to.</summary>
     public sealed class ClusterCreateOutcome
     {
-        public ClusterCreateOutcome(RunStatus status, IReadOnlyList<ManifestCheck> checks, string? kubeconfigPath)
+        public ClusterCreateOutcome(ClusterCreatePlan plan, RunStatus status, IReadOnlyList<ManifestCheck> checks, string? kubeconfigPath)
         {
+            Plan = plan;
             Status = status;
             Checks = checks;
             KubeconfigPath = kubeconfigPath;
         }
+
+        /// <summary>The plan that ran (its management cluster and namespace say where the new cluster's objects are).</summary>
+        public ClusterCreatePlan Plan { get; }
 
         /// <summary>Failed also when dkp succeeded but a dry run's manifests are not FIPS.</summary>
         public RunStatus Status { get; }

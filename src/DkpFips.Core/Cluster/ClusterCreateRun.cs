@@ -105,7 +105,7 @@ namespace DkpFips.Core.Cluster
         {
             var result = finished.Result ?? throw new ArgumentException("Only a Finished event has an outcome.", nameof(finished));
             var (status, checks) = decided.TryGetValue(finished.Item.Name, out var d) ? d : (result.Status, Array.Empty<ManifestCheck>());
-            return new ClusterCreateOutcome(status, checks, FindKubeconfig(finished.Item, result));
+            return new ClusterCreateOutcome(plans[finished.Item.Name], status, checks, FindKubeconfig(finished.Item, result));
         }
 
         // dkp writes <cluster>.conf into its working directory when it creates a self-managed

@@ -119,7 +119,11 @@ namespace DkpFips.Core.Cluster
             }
 
             var command = new CommandPlan(request.Executable, arguments, request.Environment, secrets);
-            return new ClusterCreatePlan(name!, provider, build, kubernetesVersion, etcdVersion, kubernetesRepository, etcdRepository, machineImage, request.DryRun, command);
+            return new ClusterCreatePlan(name!, provider, build, kubernetesVersion, etcdVersion, kubernetesRepository, etcdRepository, machineImage, request.DryRun, command)
+            {
+                ManagementKubeconfig = Clean(request.Spec.ManagementKubeconfig),
+                Namespace = Clean(request.Spec.Namespace),
+            };
         }
 
         private FipsBuildDefinition ResolveBuild(ClusterCreateRequest request)

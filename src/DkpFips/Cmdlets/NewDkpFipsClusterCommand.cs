@@ -23,8 +23,8 @@ namespace DkpFips.Cmdlets
     {
         private const int ProgressId = 7301;
 
-        // The engine plans to run, each with the plan object users see and the management cluster it is created on.
-        private readonly List<PendingCluster> pending = new List<PendingCluster>();
+        // The engine plans to run, each with the plan object users see.
+        private readonly List<(ClusterCreatePlan Engine, ClusterPlan Output)> pending = new List<(ClusterCreatePlan, ClusterPlan)>();
         private readonly Dictionary<FipsBuildDefinition, FipsBuild> builds = new Dictionary<FipsBuildDefinition, FipsBuild>();
         private ClusterBatchPlanner planner = null!;
 
@@ -117,11 +117,9 @@ namespace DkpFips.Cmdlets
             }
 
             ClusterCreatePlan plan;
-            ClusterCreateRequest request;
             try
             {
-                request = ToRequest();
-                plan = planner.Plan(request);
+                plan = planner.Plan(ToRequest());
                 if (ReleaseSupport.ForcedPast(plan.Build, plan.Provider) is { } forced)
                 {
                     WriteWarning($"Cluster '{plan.ClusterName}': {forced}");
@@ -146,13 +144,7 @@ namespace DkpFips.Cmdlets
                 return;
             }
 
-            pending.Add(new PendingCluster
-            {
-                Engine = plan,
-                Output = output,
-                ManagementKubeconfig = request.Spec.ManagementKubeconfig ?? DefaultKubeconfig.Path(),
-                Namespace = string.IsNullOrWhiteSpace(Namespace) ? null : Namespace!.Trim(),
-            });
+            pending.Add((plan, output));
         }
 
         protected override void EndProcessing()
@@ -178,7 +170,7 @@ namespace DkpFips.Cmdlets
             }
 
             var done = Resume && journal is not null ? journal.SucceededNames() : new HashSet<string>();
-            var toRun = new List<PendingCluster>();
+            var toRun = new List<(ClusterCreatePlan Engine, ClusterPlan Output)>();
             foreach (var cluster in pending.Where(p => !planner.IsDuplicate(p.Engine.ClusterName)))
             {
                 var plan = cluster.Output;
@@ -203,11 +195,11 @@ namespace DkpFips.Cmdlets
             }
         }
 
-        private void Run(IReadOnlyList<PendingCluster> clusters, ResultsJournal? journal)
+        private void Run(IReadOnlyList<(ClusterCreatePlan Engine, ClusterPlan Output)> clusters, ResultsJournal? journal)
         {
             var logDirectory = LogFolder(LogDirectory);
             var stamp = LogStamp();
-            var byName = clusters.ToDictionary(c => c.Engine.ClusterName, StringComparer.Ordinal);
+            var byName = clusters.ToDictionary(c => c.Engine.ClusterName, c => c.Output, StringComparer.Ordinal);
             var run = new ClusterCreateRun(clusters.Select(c => c.Engine).ToList(), journal);
             var items = run.Items(plan => RunOptions(TimeoutSec, Path.Combine(logDirectory, ClusterCreateRun.LogFileName(plan, stamp))));
             try
@@ -229,9 +221,8 @@ namespace DkpFips.Cmdlets
             }
         }
 
-        private void Report(BatchEvent e, ClusterCreateRun run, PendingCluster cluster)
+        private void Report(BatchEvent e, ClusterCreateRun run, ClusterPlan plan)
         {
-            var plan = cluster.Output;
             switch (e.Kind)
             {
                 case BatchEventKind.Started:
@@ -242,13 +233,7 @@ namespace DkpFips.Cmdlets
                     WriteVerbose($"[{plan.ClusterName}] {e.Line}");
                     break;
                 case BatchEventKind.Finished:
-                    var result = e.Result!;
-                    var outcome = run.Outcome(e);
-                    var checks = outcome.Checks.Select(c => new DryRunCheck(c.Kind, c.Name, c.Field, c.Expected, c.Actual, c.Passed)).ToArray();
-                    // A new cluster with its own kubeconfig file is reached by it; any other through the
-                    // management cluster it was created on (never by a default kubeconfig, which is that management cluster).
-                    var kubeconfig = outcome.KubeconfigPath;
-                    var output = new ClusterCreateResult(plan, outcome.Status.ToString(), result.ExitCode, result.Duration, e.Item.Options.LogPath, checks, kubeconfig, kubeconfig is null ? cluster.ManagementKubeconfig : null, cluster.Namespace);
+                    var output = ClusterCreateResult.Finished(plan, run.Outcome(e), e.Result!, e.Item.Options.LogPath);
                     WriteProgress(Progress(run, $"{plan.ClusterName}: {output.Status}"));
                     if (IsAzurePipelinesAgent)
                     {
@@ -266,7 +251,7 @@ namespace DkpFips.Cmdlets
                     }
 
                     WriteObject(output);
-                    ReportFailure(output, result);
+                    ReportFailure(output, e.Result!);
                     break;
             }
         }
@@ -297,9 +282,6 @@ namespace DkpFips.Cmdlets
 
         private ClusterCreateRequest ToRequest()
         {
-            var mirrorPassword = RegistryMirrorCredential is null || RegistryMirrorCredential == PSCredential.Empty
-                ? null
-                : RegistryMirrorCredential.GetNetworkCredential().Password;
             // This record's spec (the kubeconfig resolved against the current location), composed
             // with what only a real creation has: the chosen build, credentials, the dkp found, the switches.
             var spec = Spec.Clone();
@@ -308,24 +290,12 @@ namespace DkpFips.Cmdlets
             {
                 FipsBuild = FipsBuild?.Definition,
                 RegistryMirrorUsername = RegistryMirrorCredential?.UserName,
-                RegistryMirrorPassword = mirrorPassword,
+                RegistryMirrorPassword = Password(RegistryMirrorCredential),
                 Environment = AwsEnvironment(AwsCredential),
                 DryRun = DryRun,
                 Force = Force,
                 Executable = ResolveDkp(spec.DkpPath, required: !PlanOnly),
             };
-        }
-
-        // One cluster to create: its engine plan, the plan object users see, and the management cluster it is created on.
-        private sealed class PendingCluster
-        {
-            public ClusterCreatePlan Engine { get; set; } = null!;
-
-            public ClusterPlan Output { get; set; } = null!;
-
-            public string ManagementKubeconfig { get; set; } = string.Empty;
-
-            public string? Namespace { get; set; }
         }
     }
 }

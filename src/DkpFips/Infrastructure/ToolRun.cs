@@ -42,6 +42,10 @@ namespace DkpFips.Infrastructure
             return environment;
         }
 
+        /// <summary>A credential's password in clear text, for a tool that needs it (its plan masks it); null without a credential.</summary>
+        private protected static string? Password(PSCredential? credential) =>
+            credential is null || credential == PSCredential.Empty ? null : credential.GetNetworkCredential().Password;
+
         /// <summary>On an Azure Pipelines agent, a run's log file as one collapsible group of the task log.</summary>
         private protected void WriteAgentLogGroup(string title, string? logPath)
         {

@@ -126,6 +126,23 @@ namespace DkpFips.Core.Tests.Cluster
         }
 
         [Fact]
+        public void TheOutcomeNamesThePlanAndWhereTheClusterLives()
+        {
+            var plan = new ClusterPlanBuilder(FipsCatalog.BuiltIn).Build(new ClusterCreateRequest
+            {
+                Spec = { ClusterName = "c1", Provider = "aws", KubernetesVersion = "1.23", AmiId = "ami-03dcaa75d45aca36f", ManagementKubeconfig = " /k/management.conf ", Namespace = " team-a " },
+            });
+            var run = new ClusterCreateRun(new[] { plan, Plan("c2", false) }, null);
+
+            var outcome = run.Outcome(new BatchEvent(BatchEventKind.Finished, Item(run, "c1"), result: Ended(RunStatus.Succeeded)));
+            Assert.Same(plan, outcome.Plan);
+            Assert.Equal(("/k/management.conf", "team-a"), (outcome.Plan.ManagementKubeconfig, outcome.Plan.Namespace));
+            Assert.Contains("--namespace=team-a", plan.Command.DisplayArguments);
+            var other = run.Outcome(new BatchEvent(BatchEventKind.Finished, Item(run, "c2"), result: Ended(RunStatus.Failed))).Plan;
+            Assert.Equal(("c2", null, null), (other.ClusterName, other.ManagementKubeconfig, other.Namespace));
+        }
+
+        [Fact]
         public void CountsRunningAndFinishedRunsAndAnItemCancelledBeforeItStartedIsNotRunning()
         {
             var run = new ClusterCreateRun(new[] { Plan("a", false), Plan("b", false), Plan("c", false) }, null);
