@@ -22,6 +22,7 @@ namespace DkpFips.Cmdlets
     public sealed class NewDkpFipsClusterCommand : ClusterSpecCmdlet
     {
         private const int ProgressId = 7301;
+        private const string Activity = "Creating FIPS clusters";
 
         // The engine plans to run, each with the plan object users see.
         private readonly List<(ClusterCreatePlan Engine, ClusterPlan Output)> pending = new List<(ClusterCreatePlan, ClusterPlan)>();
@@ -89,8 +90,7 @@ namespace DkpFips.Cmdlets
         public SwitchParameter Resume { get; set; }
 
         // -JournalPath, else the journal DKPFIPS_JOURNAL_PATH names (the one cluster-name completion reads).
-        private string? JournalFile => JournalPath
-            ?? (Environment.GetEnvironmentVariable(ResultsJournal.PathEnvironmentVariable) is string fromEnvironment && !string.IsNullOrWhiteSpace(fromEnvironment) ? fromEnvironment.Trim() : null);
+        private string? JournalFile => JournalPath ?? ResultsJournal.PathFromEnvironment();
 
         protected override void BeginProcessing()
         {
@@ -202,23 +202,13 @@ namespace DkpFips.Cmdlets
             var byName = clusters.ToDictionary(c => c.Engine.ClusterName, c => c.Output, StringComparer.Ordinal);
             var run = new ClusterCreateRun(clusters.Select(c => c.Engine).ToList(), journal);
             var items = run.Items(plan => RunOptions(TimeoutSec, Path.Combine(logDirectory, ClusterCreateRun.LogFileName(plan, stamp))));
-            try
+            // A stopped pipeline or -ErrorAction Stop stops every dkp still running; the
+            // workers still journal what they finished.
+            RunTools(items, ThrottleLimit, (ProgressId, Activity), e =>
             {
-                // A stopped pipeline or -ErrorAction Stop stops every dkp still running; the
-                // workers still journal what they finished.
-                RunTools(items, ThrottleLimit, e =>
-                {
-                    run.Count(e);
-                    Report(e, run, byName[e.Item.Name]);
-                }, run.Record);
-            }
-            finally
-            {
-                if (!Stopping)
-                {
-                    WriteProgress(new ProgressRecord(ProgressId, "Creating FIPS clusters", "Done") { RecordType = ProgressRecordType.Completed });
-                }
-            }
+                run.Count(e);
+                Report(e, run, byName[e.Item.Name]);
+            }, run.Record);
         }
 
         private void Report(BatchEvent e, ClusterCreateRun run, ClusterPlan plan)
@@ -257,7 +247,7 @@ namespace DkpFips.Cmdlets
         }
 
         private static ProgressRecord Progress(ClusterCreateRun run, string operation) =>
-            new ProgressRecord(ProgressId, "Creating FIPS clusters", run.ProgressText) { PercentComplete = run.PercentComplete, CurrentOperation = operation };
+            new ProgressRecord(ProgressId, Activity, run.ProgressText) { PercentComplete = run.PercentComplete, CurrentOperation = operation };
 
         private void ReportFailure(ClusterCreateResult output, ProcessRunResult result)
         {

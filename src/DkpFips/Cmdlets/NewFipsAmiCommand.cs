@@ -187,31 +187,20 @@ namespace DkpFips.Cmdlets
             var item = new BatchItem(name, built.Command, RunOptions(TimeoutSec, logPath, plan.WorkingDirectory));
 
             var activity = $"Building FIPS image {plan.ImageDefinition}";
-            ProcessRunResult result;
-            try
+            var result = RunTool(item, (ProgressId, activity), e =>
             {
-                result = RunTool(item, e =>
+                switch (e.Kind)
                 {
-                    switch (e.Kind)
-                    {
-                        case BatchEventKind.Started:
-                            WriteVerbose(plan.CommandLine);
-                            WriteProgress(new ProgressRecord(ProgressId, activity, "Running konvoy-image") { CurrentOperation = "Started" });
-                            break;
-                        case BatchEventKind.Output:
-                            WriteVerbose(e.Line);
-                            WriteProgress(new ProgressRecord(ProgressId, activity, "Running konvoy-image") { CurrentOperation = e.Line });
-                            break;
-                    }
-                });
-            }
-            finally
-            {
-                if (!Stopping)
-                {
-                    WriteProgress(new ProgressRecord(ProgressId, activity, "Done") { RecordType = ProgressRecordType.Completed });
+                    case BatchEventKind.Started:
+                        WriteVerbose(plan.CommandLine);
+                        WriteProgress(new ProgressRecord(ProgressId, activity, "Running konvoy-image") { CurrentOperation = "Started" });
+                        break;
+                    case BatchEventKind.Output:
+                        WriteVerbose(e.Line);
+                        WriteProgress(new ProgressRecord(ProgressId, activity, "Running konvoy-image") { CurrentOperation = e.Line });
+                        break;
                 }
-            }
+            });
 
             if (result.Status != RunStatus.Succeeded)
             {

@@ -71,6 +71,40 @@ namespace DkpFips.Infrastructure
                 }
             }, onFinished);
 
+        /// <summary>Runs a batch as one progress activity (id and activity of its records), marked completed when the batch ends unless the pipeline is stopping.</summary>
+        private protected void RunTools(IReadOnlyList<BatchItem> items, int throttleLimit, (int Id, string Activity) progress, Action<BatchEvent> report, Action<BatchItem, ProcessRunResult>? onFinished = null)
+        {
+            try
+            {
+                RunTools(items, throttleLimit, report, onFinished);
+            }
+            finally
+            {
+                CompleteProgress(progress);
+            }
+        }
+
+        /// <summary>Runs one command as one progress activity, like the batch form; returns how it ended.</summary>
+        private protected ProcessRunResult RunTool(BatchItem item, (int Id, string Activity) progress, Action<BatchEvent> report)
+        {
+            try
+            {
+                return RunTool(item, report);
+            }
+            finally
+            {
+                CompleteProgress(progress);
+            }
+        }
+
+        private void CompleteProgress((int Id, string Activity) progress)
+        {
+            if (!Stopping)
+            {
+                WriteProgress(new ProgressRecord(progress.Id, progress.Activity, "Done") { RecordType = ProgressRecordType.Completed });
+            }
+        }
+
         /// <summary>Runs one command and returns how it ended; a stopped pipeline stops it and ends the command.</summary>
         private protected ProcessRunResult RunTool(BatchItem item, Action<BatchEvent> report)
         {
