@@ -182,8 +182,7 @@ namespace DkpFips.Cmdlets
                 }
 
                 // --dry-run creates nothing, so it needs no confirmation.
-                var action = DryRun ? null : $"Create FIPS cluster ({plan.Provider}, Kubernetes {plan.KubernetesVersion}, etcd {plan.EtcdVersion})";
-                if (action is null || ShouldProcess(plan.ClusterName, action))
+                if (DryRun || ShouldProcess(plan.ClusterName, $"Create FIPS cluster ({plan.Provider}, Kubernetes {plan.KubernetesVersion}, etcd {plan.EtcdVersion})"))
                 {
                     toRun.Add(cluster);
                 }
