@@ -4,7 +4,6 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Management.Automation;
-using System.Text;
 using DkpFips.Completion;
 using DkpFips.Core.Catalog;
 using DkpFips.Infrastructure;
