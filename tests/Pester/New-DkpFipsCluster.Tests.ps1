@@ -137,6 +137,27 @@ Describe 'New-DkpFipsCluster' {
             ($verbose | Where-Object { $_ -is [Management.Automation.VerboseRecord] }).Message | Should -Contain '[run-1]  • Waiting for cluster infrastructure to be ready (3/3)'
         }
 
+        It 'says where each new cluster lives: its management kubeconfig and namespace as given, else the default kubeconfig' {
+            $dir = New-TestDirectory
+            $management = Join-Path $dir 'management.conf'
+            $saved = $env:KUBECONFIG
+            try {
+                $env:KUBECONFIG = Join-Path $dir 'default.conf'
+                $results = @(
+                    [pscustomobject]@{ ClusterName = 'at-1'; ManagementKubeconfig = " $management "; Namespace = ' team-a ' }
+                    [pscustomobject]@{ ClusterName = 'at-2' }
+                ) | New-DkpFipsCluster -KubernetesVersion 1.23 -AmiId $Ami -DkpPath $Fake -LogDirectory $dir -ThrottleLimit 1
+            }
+            finally { $env:KUBECONFIG = $saved }
+            $byName = @{}; $results | ForEach-Object { $byName[$_.ClusterName] = $_ }
+            $byName['at-1'].ManagementKubeconfig | Should -Be $management
+            $byName['at-1'].Namespace | Should -Be 'team-a'
+            $byName['at-1'].Plan.Arguments | Should -Contain '--namespace=team-a'
+            $byName['at-2'].ManagementKubeconfig | Should -Be (Join-Path $dir 'default.conf')
+            $byName['at-2'].Namespace | Should -BeNullOrEmpty
+            $byName['at-2'].KubeconfigPath | Should -BeNullOrEmpty
+        }
+
         It 'finds dkp on PATH, else nkp' {
             $bin = New-TestDirectory
             Copy-Item (Split-Path $Fake) -Destination (Join-Path $bin 'tool') -Recurse

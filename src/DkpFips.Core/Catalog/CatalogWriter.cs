@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
+using System.Text;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -33,6 +34,47 @@ namespace DkpFips.Core.Catalog
             };
 
             new YamlStream(new YamlDocument(root)).Save(writer, assignAnchors: false);
+        }
+
+        /// <summary>
+        /// Writes <paramref name="rows"/> as the catalog file <paramref name="path"/>, all or nothing.
+        /// A catalog half-written by a crash, or one the reader would refuse, would break every
+        /// command that loads it: the rows are written aside (UTF-8, LF), read back with the
+        /// catalog's own reader, and only then swapped in. On failure the file is as it was, and
+        /// an <see cref="IOException"/>, <see cref="UnauthorizedAccessException"/>,
+        /// <see cref="CatalogFileException"/> or <see cref="InvalidDataException"/> says why.
+        /// </summary>
+        public static void WriteFile(string path, IReadOnlyCollection<FipsBuildDefinition> rows, IEnumerable<string>? header = null)
+        {
+            var temporary = path + ".tmp-" + Guid.NewGuid().ToString("N");
+            try
+            {
+                using (var writer = new StreamWriter(temporary, append: false, new UTF8Encoding(false)))
+                {
+                    writer.NewLine = "\n";
+                    Write(rows, writer, header);
+                }
+
+                var written = CatalogReader.ReadFile(temporary);
+                if (written.Count != rows.Count)
+                {
+                    throw new InvalidDataException($"the file read back has {written.Count} row(s), not {rows.Count}.");
+                }
+
+                if (File.Exists(path))
+                {
+                    File.Replace(temporary, path, null);
+                }
+                else
+                {
+                    File.Move(temporary, path);
+                }
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is CatalogFileException || ex is InvalidDataException)
+            {
+                File.Delete(temporary);
+                throw;
+            }
         }
 
         /// <summary>The catalog text of <paramref name="rows"/>.</summary>

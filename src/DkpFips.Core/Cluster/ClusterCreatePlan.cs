@@ -51,5 +51,11 @@ namespace DkpFips.Core.Cluster
         public bool DryRun { get; }
 
         public CommandPlan Command { get; }
+
+        /// <summary>The management cluster's kubeconfig dkp is given (--kubeconfig); null when dkp uses its default.</summary>
+        public string? ManagementKubeconfig { get; internal set; }
+
+        /// <summary>The namespace of the cluster's objects on the management cluster (--namespace); null for dkp's default.</summary>
+        public string? Namespace { get; internal set; }
     }
 }

@@ -120,7 +120,11 @@ namespace DkpFips.Core.Cluster
             }
 
             var command = new CommandPlan(request.Executable, arguments, request.Environment, secrets);
-            return new ClusterCreatePlan(name!, provider, build, kubernetesVersion, etcdVersion, kubernetesRepository, etcdRepository, machineImage, request.DryRun, command);
+            return new ClusterCreatePlan(name!, provider, build, kubernetesVersion, etcdVersion, kubernetesRepository, etcdRepository, machineImage, request.DryRun, command)
+            {
+                ManagementKubeconfig = Clean(request.Spec.ManagementKubeconfig),
+                Namespace = Clean(request.Spec.Namespace),
+            };
         }
 
         // A version that selects no build is the selector's refusal, as every command words it.

@@ -18,6 +18,10 @@ namespace DkpFips.Core.Journal
         /// <summary>The journal New-DkpFipsCluster writes when no path is given, and the one cluster-name completion reads.</summary>
         public const string PathEnvironmentVariable = "DKPFIPS_JOURNAL_PATH";
 
+        /// <summary>The journal <see cref="PathEnvironmentVariable"/> names (trimmed); null when it is unset or blank.</summary>
+        public static string? PathFromEnvironment() =>
+            Environment.GetEnvironmentVariable(PathEnvironmentVariable) is string path && !string.IsNullOrWhiteSpace(path) ? path.Trim() : null;
+
         private static readonly UTF8Encoding Utf8 = new UTF8Encoding(false);
         private readonly object sync = new object();
 

@@ -4,7 +4,6 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Management.Automation;
-using System.Text;
 using DkpFips.Completion;
 using DkpFips.Core.Catalog;
 using DkpFips.Core.Errors;
@@ -22,9 +21,7 @@ namespace DkpFips.Cmdlets
         private const string ProviderSet = "Provider";
         private const string SupportSet = "Support";
 
-        private readonly List<FipsBuildDefinition> rows = new List<FipsBuildDefinition>();
-        private readonly List<FipsBuildDefinition> existing = new List<FipsBuildDefinition>();
-        private FipsCatalog catalog = null!;
+        private CatalogAdditions additions = null!;
         private FoundBuildStatement statement = null!;
         private string fullPath = string.Empty;
 
@@ -104,11 +101,12 @@ namespace DkpFips.Cmdlets
                     ErrorKind.InvalidCatalogRow, DkpVersion);
             }
 
+            IReadOnlyList<FipsBuildDefinition> existing = Array.Empty<FipsBuildDefinition>();
             if (Append && File.Exists(fullPath))
             {
                 try
                 {
-                    existing.AddRange(CatalogReader.ReadFile(fullPath));
+                    existing = CatalogReader.ReadFile(fullPath);
                 }
                 catch (CatalogFileException ex)
                 {
@@ -129,7 +127,7 @@ namespace DkpFips.Cmdlets
                 EtcdVersion,
                 Notes,
                 DateTimeOffset.UtcNow);
-            catalog = LoadCatalog(CatalogPath);
+            additions = new CatalogAdditions(LoadCatalog(CatalogPath).Builds, existing);
         }
 
         protected override void ProcessRecord()
@@ -145,25 +143,24 @@ namespace DkpFips.Cmdlets
 
         protected override void EndProcessing()
         {
-            if (rows.Count == 0)
+            if (additions.Added.Count == 0)
             {
                 ThrowTerminatingError(new ArgumentException($"There is no new catalog row to write: no complete, uncatalogued build reached Export-FipsCatalog. '{fullPath}' was not written."),
                     ErrorKind.NoCatalogRows, fullPath,
                     "Pipe Find-FipsBuild objects, e.g. Find-FipsBuild <registry> | Where-Object { -not $_.InCatalog } | Export-FipsCatalog ...");
             }
 
-            var action = $"Write {rows.Count} catalog row(s) ({string.Join(", ", rows.Select(r => r.ToString()))})" + (existing.Count > 0 ? $" after its {existing.Count} row(s)" : string.Empty);
+            var action = $"Write {additions.Added.Count} catalog row(s) ({string.Join(", ", additions.Added.Select(r => r.ToString()))})" + (additions.Existing.Count > 0 ? $" after its {additions.Existing.Count} row(s)" : string.Empty);
             if (!ShouldProcess(fullPath, action))
             {
                 return;
             }
 
             var written = WriteAtomically();
-            WriteVerbose($"Wrote {rows.Count} catalog row(s) to '{fullPath}'; read back with the catalog reader. Use it with Get-FipsBuild -CatalogPath or DKPFIPS_CATALOG_PATH.");
+            WriteVerbose($"Wrote {additions.Added.Count} catalog row(s) to '{fullPath}'; read back with the catalog reader. Use it with Get-FipsBuild -CatalogPath or DKPFIPS_CATALOG_PATH.");
             if (PassThru)
             {
-                var keys = new HashSet<string>(rows.Select(r => r.Key), StringComparer.OrdinalIgnoreCase);
-                foreach (var row in written.Where(r => keys.Contains(r.Key)))
+                foreach (var row in written.Where(additions.IsAdded))
                 {
                     WriteObject(new FipsBuild(row));
                 }
@@ -194,21 +191,16 @@ namespace DkpFips.Cmdlets
                 return;
             }
 
-            var known = catalog.Builds.FirstOrDefault(b => string.Equals(b.Key, row.Key, StringComparison.OrdinalIgnoreCase))
-                ?? existing.FirstOrDefault(b => string.Equals(b.Key, row.Key, StringComparison.OrdinalIgnoreCase));
-            if (known is not null)
+            if (additions.Known(row) is { } known)
             {
                 WriteWarning($"Skipped {row}: the catalog already has {known.Product} {known.DkpVersion} with Kubernetes {known.KubernetesVersion.ToKubernetesFlag()} ({known.Origin}).");
                 return;
             }
 
-            if (rows.Any(r => string.Equals(r.Key, row.Key, StringComparison.OrdinalIgnoreCase)))
+            if (!additions.TryAdd(row))
             {
                 WriteWarning($"Skipped {row} found at {found.Registry}: the same release and Kubernetes version is already among the rows to write.");
-                return;
             }
-
-            rows.Add(row);
         }
 
         // -Support @{ aws = 'RHEL 8.10' } or -Provider/-OperatingSystem, as the row's support per provider.
@@ -274,43 +266,20 @@ namespace DkpFips.Cmdlets
             return path;
         }
 
-        // A catalog half-written by a crash, or one the reader would refuse, would break every
-        // command that loads it: write aside, read back with the catalog's own reader, then swap in.
+        // All or nothing (see CatalogWriter.WriteFile); every row as read back from the file.
         private IReadOnlyList<FipsBuildDefinition> WriteAtomically()
         {
-            var temporary = fullPath + ".tmp-" + Guid.NewGuid().ToString("N");
-            IReadOnlyList<FipsBuildDefinition> written = Array.Empty<FipsBuildDefinition>();
             try
             {
-                using (var writer = new StreamWriter(temporary, append: false, new UTF8Encoding(false)))
+                CatalogWriter.WriteFile(fullPath, additions.All, new[]
                 {
-                    writer.NewLine = "\n";
-                    CatalogWriter.Write(existing.Concat(rows), writer, new[]
-                    {
-                        "DkpFips user catalog, written by Export-FipsCatalog from builds Find-FipsBuild found in a registry.",
-                        "A registry knows no release or OS support: check these rows against the vendor's release notes;",
-                        "'unconfirmed' names the fields nobody stated. Use with Get-FipsBuild -CatalogPath or DKPFIPS_CATALOG_PATH.",
-                    });
-                }
-
-                written = CatalogReader.ReadFile(temporary);
-                if (written.Count != existing.Count + rows.Count)
-                {
-                    throw new InvalidDataException($"the file read back has {written.Count} row(s), not {existing.Count + rows.Count}.");
-                }
-
-                if (File.Exists(fullPath))
-                {
-                    File.Replace(temporary, fullPath, null);
-                }
-                else
-                {
-                    File.Move(temporary, fullPath);
-                }
+                    "DkpFips user catalog, written by Export-FipsCatalog from builds Find-FipsBuild found in a registry.",
+                    "A registry knows no release or OS support: check these rows against the vendor's release notes;",
+                    "'unconfirmed' names the fields nobody stated. Use with Get-FipsBuild -CatalogPath or DKPFIPS_CATALOG_PATH.",
+                });
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is CatalogFileException || ex is InvalidDataException)
             {
-                File.Delete(temporary);
                 ThrowTerminatingError(new IOException($"The catalog file '{fullPath}' could not be written: {ex.Message}", ex),
                     ErrorKind.CatalogWriteFailed, fullPath);
             }

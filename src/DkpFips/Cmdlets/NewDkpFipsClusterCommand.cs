@@ -1,11 +1,8 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Management.Automation;
-using System.Net;
-using System.Threading;
 using DkpFips.Completion;
 using DkpFips.Core.AzureDevOps;
 using DkpFips.Core.Catalog;
@@ -26,10 +23,11 @@ namespace DkpFips.Cmdlets
     public sealed class NewDkpFipsClusterCommand : ClusterSpecCmdlet
     {
         private const int ProgressId = 7301;
+        private const string Activity = "Creating FIPS clusters";
 
-        private readonly List<ClusterPlan> pending = new List<ClusterPlan>();
+        // The engine plans to run, each with the plan object users see.
+        private readonly List<(ClusterCreatePlan Engine, ClusterPlan Output)> pending = new List<(ClusterCreatePlan, ClusterPlan)>();
         private readonly Dictionary<FipsBuildDefinition, FipsBuild> builds = new Dictionary<FipsBuildDefinition, FipsBuild>();
-        private readonly Dictionary<string, (string ManagementKubeconfig, string? Namespace)> managementClusters = new Dictionary<string, (string, string?)>(StringComparer.Ordinal);
         private ClusterBatchPlanner planner = null!;
 
         /// <summary>The cluster name (a DNS-1123 name).</summary>
@@ -93,8 +91,7 @@ namespace DkpFips.Cmdlets
         public SwitchParameter Resume { get; set; }
 
         // -JournalPath, else the journal DKPFIPS_JOURNAL_PATH names (the one cluster-name completion reads).
-        private string? JournalFile => JournalPath
-            ?? (Environment.GetEnvironmentVariable(ResultsJournal.PathEnvironmentVariable) is string fromEnvironment && !string.IsNullOrWhiteSpace(fromEnvironment) ? fromEnvironment.Trim() : null);
+        private string? JournalFile => JournalPath ?? ResultsJournal.PathFromEnvironment();
 
         protected override void BeginProcessing()
         {
@@ -121,11 +118,9 @@ namespace DkpFips.Cmdlets
             }
 
             ClusterCreatePlan plan;
-            ClusterCreateRequest request;
             try
             {
-                request = ToRequest();
-                plan = planner.Plan(request);
+                plan = planner.Plan(ToRequest());
                 if (ReleaseSupport.ForcedPast(plan.Build, plan.Provider) is { } forced)
                 {
                     WriteWarning($"Cluster '{plan.ClusterName}': {forced}");
@@ -137,22 +132,20 @@ namespace DkpFips.Cmdlets
                 return;
             }
 
+            // One FipsBuild object per catalog build of the batch.
             if (!builds.TryGetValue(plan.Build, out var build))
             {
-                build = new FipsBuild(plan.Build);
-                builds[plan.Build] = build;
+                builds[plan.Build] = build = new FipsBuild(plan.Build);
             }
 
             var output = new ClusterPlan(plan, build);
-            var ns = string.IsNullOrWhiteSpace(Namespace) ? null : Namespace!.Trim();
-            managementClusters[output.ClusterName] = (request.Spec.ManagementKubeconfig ?? DefaultKubeconfig.Path(), ns);
             if (PlanOnly)
             {
                 WriteObject(output);
                 return;
             }
 
-            pending.Add(output);
+            pending.Add((plan, output));
         }
 
         protected override void EndProcessing()
@@ -178,9 +171,10 @@ namespace DkpFips.Cmdlets
             }
 
             var done = Resume && journal is not null ? journal.SucceededNames() : new HashSet<string>();
-            var toRun = new List<ClusterPlan>();
-            foreach (var plan in pending.Where(p => !planner.IsDuplicate(p.ClusterName)))
+            var toRun = new List<(ClusterCreatePlan Engine, ClusterPlan Output)>();
+            foreach (var cluster in pending.Where(p => !planner.IsDuplicate(p.Engine.ClusterName)))
             {
+                var plan = cluster.Output;
                 if (done.Contains(plan.ClusterName))
                 {
                     WriteVerbose($"[{plan.ClusterName}] skipped: the journal {journal!.Path} records it as succeeded.");
@@ -189,10 +183,9 @@ namespace DkpFips.Cmdlets
                 }
 
                 // --dry-run creates nothing, so it needs no confirmation.
-                var action = DryRun ? null : $"Create FIPS cluster ({plan.Provider}, Kubernetes {plan.KubernetesVersion}, etcd {plan.EtcdVersion})";
-                if (action is null || ShouldProcess(plan.ClusterName, action))
+                if (DryRun || ShouldProcess(plan.ClusterName, $"Create FIPS cluster ({plan.Provider}, Kubernetes {plan.KubernetesVersion}, etcd {plan.EtcdVersion})"))
                 {
-                    toRun.Add(plan);
+                    toRun.Add(cluster);
                 }
             }
 
@@ -202,104 +195,39 @@ namespace DkpFips.Cmdlets
             }
         }
 
-        private void Run(IReadOnlyList<ClusterPlan> plans, ResultsJournal? journal)
+        private void Run(IReadOnlyList<(ClusterCreatePlan Engine, ClusterPlan Output)> clusters, ResultsJournal? journal)
         {
             var logDirectory = LogFolder(LogDirectory);
             var stamp = LogStamp();
-            var byName = plans.ToDictionary(p => p.ClusterName, StringComparer.Ordinal);
-            var items = plans.Select(p =>
+            var byName = clusters.ToDictionary(c => c.Engine.ClusterName, c => c.Output, StringComparer.Ordinal);
+            var run = new ClusterCreateRun(clusters.Select(c => c.Engine).ToList(), journal);
+            var items = run.Items(plan => RunOptions(TimeoutSec, Path.Combine(logDirectory, ClusterCreateRun.LogFileName(plan, stamp))));
+            // A stopped pipeline or -ErrorAction Stop stops every dkp still running; the
+            // workers still journal what they finished.
+            RunTools(items, ThrottleLimit, (ProgressId, Activity), e =>
             {
-                var options = RunOptions(TimeoutSec, Path.Combine(logDirectory, p.ClusterName + "-" + stamp + (DryRun ? "-dryrun" : string.Empty) + ".log"));
-                options.CaptureStandardOutput = DryRun;
-                return new BatchItem(p.ClusterName, p.Engine.Command, options);
-            }).ToList();
-
-            // Decided on the worker thread as soon as a run ends (so the journal is written at once).
-            var outcomes = new ConcurrentDictionary<string, (string Status, DryRunCheck[]? Checks)>(StringComparer.Ordinal);
-            void OnFinished(BatchItem item, ProcessRunResult result)
-            {
-                var status = result.Status.ToString();
-                DryRunCheck[]? checks = null;
-                if (DryRun && result.Status == RunStatus.Succeeded)
-                {
-                    checks = DryRunVerifier.Verify(result.StandardOutput ?? string.Empty, byName[item.Name].Engine)
-                        .Select(c => new DryRunCheck(c.Kind, c.Name, c.Field, c.Expected, c.Actual, c.Passed)).ToArray();
-                    if (checks.Any(c => !c.Passed))
-                    {
-                        status = nameof(RunStatus.Failed);
-                    }
-                }
-
-                outcomes[item.Name] = (status, checks);
-                journal?.Append(new JournalEntry(item.Name, status, result.ExitCode, result.Duration, item.Options.LogPath,
-                    result.StartError ?? item.Command.ToCommandLine(ShellKind.Pwsh), DateTimeOffset.Now));
-            }
-
-            int finished = 0, running = 0;
-            var started = new HashSet<string>(StringComparer.Ordinal);
-            try
-            {
-                // A stopped pipeline or -ErrorAction Stop stops every dkp still running; the
-                // workers still journal what they finished.
-                RunTools(items, ThrottleLimit, e =>
-                {
-                    if (e.Kind == BatchEventKind.Started)
-                    {
-                        started.Add(e.Item.Name);
-                        running++;
-                    }
-                    else if (e.Kind == BatchEventKind.Finished)
-                    {
-                        finished++;
-                        if (started.Contains(e.Item.Name))
-                        {
-                            running--;
-                        }
-                    }
-
-                    Report(e, byName[e.Item.Name], outcomes, finished, running, plans.Count);
-                }, OnFinished);
-            }
-            finally
-            {
-                if (!Stopping)
-                {
-                    WriteProgress(new ProgressRecord(ProgressId, "Creating FIPS clusters", "Done") { RecordType = ProgressRecordType.Completed });
-                }
-            }
+                run.Count(e);
+                Report(e, run, byName[e.Item.Name]);
+            }, run.Record);
         }
 
-        private void Report(BatchEvent e, ClusterPlan plan, ConcurrentDictionary<string, (string Status, DryRunCheck[]? Checks)> outcomes, int finished, int running, int total)
+        private void Report(BatchEvent e, ClusterCreateRun run, ClusterPlan plan)
         {
             switch (e.Kind)
             {
                 case BatchEventKind.Started:
                     WriteVerbose($"[{plan.ClusterName}] {plan.CommandLine}");
-                    WriteProgress(new ProgressRecord(ProgressId, "Creating FIPS clusters", $"{finished} of {total} finished, {running} running")
-                    {
-                        PercentComplete = total == 0 ? 0 : finished * 100 / total,
-                        CurrentOperation = "Started " + plan.ClusterName,
-                    });
+                    WriteProgress(Progress(run, "Started " + plan.ClusterName));
                     break;
                 case BatchEventKind.Output:
                     WriteVerbose($"[{plan.ClusterName}] {e.Line}");
                     break;
                 case BatchEventKind.Finished:
-                    var result = e.Result!;
-                    var (status, checks) = outcomes.TryGetValue(plan.ClusterName, out var o) ? o : (result.Status.ToString(), null);
-                    // A new cluster with its own kubeconfig file is reached by it; any other through the
-                    // management cluster it was created on (never by a default kubeconfig, which is that management cluster).
-                    var kubeconfig = FindKubeconfig(e.Item, result);
-                    var management = managementClusters.TryGetValue(plan.ClusterName, out var m) ? m : (DefaultKubeconfig.Path(), null);
-                    var output = new ClusterCreateResult(plan, status, result.ExitCode, result.Duration, e.Item.Options.LogPath, checks, kubeconfig, kubeconfig is null ? management.Item1 : null, management.Item2);
-                    WriteProgress(new ProgressRecord(ProgressId, "Creating FIPS clusters", $"{finished} of {total} finished, {running} running")
-                    {
-                        PercentComplete = total == 0 ? 0 : finished * 100 / total,
-                        CurrentOperation = $"{plan.ClusterName}: {status}",
-                    });
+                    var output = ClusterCreateResult.Finished(plan, run.Outcome(e), e.Result!, e.Item.Options.LogPath);
+                    WriteProgress(Progress(run, $"{plan.ClusterName}: {output.Status}"));
                     if (IsAzurePipelinesAgent)
                     {
-                        WriteAzureGroup(output);
+                        WriteAgentLogGroup($"dkp create cluster {output.ClusterName}: {output.Status}", output.LogPath);
                         if (SetPipelineVariable && output.KubeconfigPath is not null)
                         {
                             WriteAgentLine(AzureDevOpsLog.SetOutputVariable(AzureDevOpsLog.VariableName("kubeconfig_" + plan.ClusterName), output.KubeconfigPath));
@@ -313,22 +241,13 @@ namespace DkpFips.Cmdlets
                     }
 
                     WriteObject(output);
-                    ReportFailure(output, result);
+                    ReportFailure(output, e.Result!);
                     break;
             }
         }
 
-        // dkp writes <cluster>.conf into its working directory when it creates a self-managed cluster.
-        private static string? FindKubeconfig(BatchItem item, ProcessRunResult result)
-        {
-            if (result.Status != RunStatus.Succeeded || item.Options.WorkingDirectory is null)
-            {
-                return null;
-            }
-
-            var path = Path.Combine(item.Options.WorkingDirectory, item.Name + ".conf");
-            return File.Exists(path) && File.GetLastWriteTimeUtc(path) >= DateTime.UtcNow - result.Duration - TimeSpan.FromSeconds(2) ? path : null;
-        }
+        private static ProgressRecord Progress(ClusterCreateRun run, string operation) =>
+            new ProgressRecord(ProgressId, Activity, run.ProgressText) { PercentComplete = run.PercentComplete, CurrentOperation = operation };
 
         private void ReportFailure(ClusterCreateResult output, ProcessRunResult result)
         {
@@ -351,32 +270,8 @@ namespace DkpFips.Cmdlets
             }
         }
 
-        private void WriteAzureGroup(ClusterCreateResult output)
-        {
-            WriteAgentLine(AzureDevOpsLog.BeginGroup($"dkp create cluster {output.ClusterName}: {output.Status}"));
-            if (output.LogPath is not null && File.Exists(output.LogPath))
-            {
-                foreach (var line in File.ReadAllLines(output.LogPath))
-                {
-                    WriteAgentLine(AzureDevOpsLog.Neutralize(line));
-                }
-            }
-
-            WriteAgentLine(AzureDevOpsLog.EndGroup);
-        }
-
         private ClusterCreateRequest ToRequest()
         {
-            var environment = new Dictionary<string, string>(StringComparer.Ordinal);
-            if (AwsCredential is not null && AwsCredential != PSCredential.Empty)
-            {
-                environment["AWS_ACCESS_KEY_ID"] = AwsCredential.UserName;
-                environment["AWS_SECRET_ACCESS_KEY"] = AwsCredential.GetNetworkCredential().Password;
-            }
-
-            var mirrorPassword = RegistryMirrorCredential is null || RegistryMirrorCredential == PSCredential.Empty
-                ? null
-                : RegistryMirrorCredential.GetNetworkCredential().Password;
             // This record's spec (the kubeconfig resolved against the current location), composed
             // with what only a real creation has: the chosen build, credentials, the dkp found, the switches.
             var spec = Spec.Clone();
@@ -385,8 +280,8 @@ namespace DkpFips.Cmdlets
             {
                 FipsBuild = FipsBuild?.Definition,
                 RegistryMirrorUsername = RegistryMirrorCredential?.UserName,
-                RegistryMirrorPassword = mirrorPassword,
-                Environment = environment,
+                RegistryMirrorPassword = Password(RegistryMirrorCredential),
+                Environment = AwsEnvironment(AwsCredential),
                 DryRun = DryRun,
                 Force = Force,
                 Executable = ResolveDkp(spec.DkpPath, required: !PlanOnly),

@@ -1,9 +1,6 @@
 using System;
-using System.Collections.Generic;
 using System.IO;
-using System.Linq;
 using System.Management.Automation;
-using System.Threading;
 using DkpFips.Completion;
 using DkpFips.Core.Catalog;
 using DkpFips.Core.Errors;
@@ -150,12 +147,13 @@ namespace DkpFips.Cmdlets
             var workingDirectory = WorkingDirectory is null
                 ? SessionState.Path.CurrentFileSystemLocation.ProviderPath
                 : SessionState.Path.GetUnresolvedProviderPathFromPSPath(WorkingDirectory);
+            KibBuildPlan built;
             FipsAmiPlan plan;
             try
             {
                 var request = ToRequest();
                 request.Executable = ResolveExecutable(workingDirectory);
-                var built = builder.Build(request);
+                built = builder.Build(request);
                 plan = new FipsAmiPlan(built, workingDirectory);
                 if (ReleaseSupport.ForcedPast(built.Build, built.Platform, built.Image.OperatingSystem) is { } forced)
                 {
@@ -176,44 +174,34 @@ namespace DkpFips.Cmdlets
 
             if (ShouldProcess(plan.ImageDefinition, $"Build a FIPS {(plan.Platform == KibPlatform.Aws ? "AMI" : "VM template")} ({plan.OperatingSystem}, Kubernetes {plan.KubernetesVersion}) with Konvoy Image Builder"))
             {
-                Run(plan);
+                Run(built, plan);
             }
         }
 
-        private void Run(FipsAmiPlan plan)
+        // The engine plan runs; the plan object users see names it in messages and errors.
+        private void Run(KibBuildPlan built, FipsAmiPlan plan)
         {
             var name = Path.GetFileNameWithoutExtension(plan.ImageDefinition);
             var logPath = Path.Combine(LogFolder(LogDirectory), "konvoy-image-" + name + "-" + LogStamp() + ".log");
             var manifestPath = Path.Combine(plan.WorkingDirectory, ManifestFileName);
             var previousRun = PackerManifest.LastRunUuid(manifestPath);
-            var item = new BatchItem(name, plan.Engine.Command, RunOptions(TimeoutSec, logPath, plan.WorkingDirectory));
+            var item = new BatchItem(name, built.Command, RunOptions(TimeoutSec, logPath, plan.WorkingDirectory));
 
             var activity = $"Building FIPS image {plan.ImageDefinition}";
-            ProcessRunResult result;
-            try
+            var result = RunTool(item, (ProgressId, activity), e =>
             {
-                result = RunTool(item, e =>
+                switch (e.Kind)
                 {
-                    switch (e.Kind)
-                    {
-                        case BatchEventKind.Started:
-                            WriteVerbose(plan.CommandLine);
-                            WriteProgress(new ProgressRecord(ProgressId, activity, "Running konvoy-image") { CurrentOperation = "Started" });
-                            break;
-                        case BatchEventKind.Output:
-                            WriteVerbose(e.Line);
-                            WriteProgress(new ProgressRecord(ProgressId, activity, "Running konvoy-image") { CurrentOperation = e.Line });
-                            break;
-                    }
-                });
-            }
-            finally
-            {
-                if (!Stopping)
-                {
-                    WriteProgress(new ProgressRecord(ProgressId, activity, "Done") { RecordType = ProgressRecordType.Completed });
+                    case BatchEventKind.Started:
+                        WriteVerbose(plan.CommandLine);
+                        WriteProgress(new ProgressRecord(ProgressId, activity, "Running konvoy-image") { CurrentOperation = "Started" });
+                        break;
+                    case BatchEventKind.Output:
+                        WriteVerbose(e.Line);
+                        WriteProgress(new ProgressRecord(ProgressId, activity, "Running konvoy-image") { CurrentOperation = e.Line });
+                        break;
                 }
-            }
+            });
 
             if (result.Status != RunStatus.Succeeded)
             {
@@ -223,7 +211,7 @@ namespace DkpFips.Cmdlets
 
             try
             {
-                foreach (var image in PackerManifest.Read(manifestPath, plan.Engine.KubernetesVersion, previousRun, plan.Engine.Image))
+                foreach (var image in PackerManifest.Read(manifestPath, built.KubernetesVersion, previousRun, built.Image))
                 {
                     WriteObject(new FipsAmiImage(image, manifestPath, logPath));
                 }
@@ -276,13 +264,6 @@ namespace DkpFips.Cmdlets
 
         private KibBuildRequest ToRequest()
         {
-            var environment = new Dictionary<string, string>(StringComparer.Ordinal);
-            if (AwsCredential is not null && AwsCredential != PSCredential.Empty)
-            {
-                environment["AWS_ACCESS_KEY_ID"] = AwsCredential.UserName;
-                environment["AWS_SECRET_ACCESS_KEY"] = AwsCredential.GetNetworkCredential().Password;
-            }
-
             return new KibBuildRequest
             {
                 Platform = Platform,
@@ -300,7 +281,7 @@ namespace DkpFips.Cmdlets
                 AmiRegions = AmiRegions ?? Array.Empty<string>(),
                 InstanceType = InstanceType,
                 ContainerdVersion = ContainerdVersion,
-                Environment = environment,
+                Environment = AwsEnvironment(AwsCredential),
             };
         }
     }

@@ -1,4 +1,8 @@
 using System;
+using System.Linq;
+using DkpFips.Core.Cluster;
+using DkpFips.Core.Process;
+using DkpFips.Infrastructure;
 
 namespace DkpFips
 {
@@ -18,6 +22,16 @@ namespace DkpFips
             Plan = plan;
             Checks = checks ?? Array.Empty<DryRunCheck>();
         }
+
+        /// <summary>
+        /// The result of a run that ended. A new cluster with its own kubeconfig file is reached by
+        /// it; any other through the management cluster it was created on (never by a default
+        /// kubeconfig, which is that management cluster).
+        /// </summary>
+        internal static ClusterCreateResult Finished(ClusterPlan plan, ClusterCreateOutcome outcome, ProcessRunResult result, string? logPath) =>
+            new ClusterCreateResult(plan, outcome.Status.ToString(), result.ExitCode, result.Duration, logPath,
+                outcome.Checks.Select(c => new DryRunCheck(c.Kind, c.Name, c.Field, c.Expected, c.Actual, c.Passed)).ToArray(),
+                outcome.KubeconfigPath, outcome.KubeconfigPath is null ? outcome.Plan.ManagementKubeconfig ?? DefaultKubeconfig.Path() : null, outcome.Plan.Namespace);
 
         public string ClusterName { get; }
 

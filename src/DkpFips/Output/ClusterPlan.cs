@@ -11,11 +11,12 @@ namespace DkpFips
     /// </summary>
     public sealed class ClusterPlan
     {
+        // The arguments as planned (Arguments is an array a caller may change): the command lines are written from these.
+        private readonly string[] displayArguments;
         private string? commandLine;
 
         internal ClusterPlan(ClusterCreatePlan plan, FipsBuild fipsBuild)
         {
-            Engine = plan;
             ClusterName = plan.ClusterName;
             Provider = plan.Provider;
             KubernetesVersion = plan.KubernetesVersion.ToKubernetesFlag();
@@ -25,7 +26,8 @@ namespace DkpFips
             MachineImage = plan.MachineImage;
             DryRun = plan.DryRun;
             Executable = plan.Command.Executable;
-            Arguments = plan.Command.DisplayArguments.ToArray();
+            displayArguments = plan.Command.DisplayArguments.ToArray();
+            Arguments = (string[])displayArguments.Clone();
             FipsBuild = fipsBuild;
         }
 
@@ -56,12 +58,10 @@ namespace DkpFips
         public string[] Arguments { get; }
 
         /// <summary>The command as one PowerShell line (see GetCommandLine for bash and cmd).</summary>
-        public string CommandLine => commandLine ??= Engine.Command.ToCommandLine(ShellKind.Pwsh);
+        public string CommandLine => commandLine ??= ShellQuoting.Format(ShellKind.Pwsh, Executable, displayArguments);
 
         /// <summary>The catalog build the versions come from.</summary>
         public FipsBuild FipsBuild { get; }
-
-        internal ClusterCreatePlan Engine { get; }
 
         /// <summary>The command as one line for a shell: bash (also sh, zsh), pwsh (also powershell) or cmd.</summary>
         public string GetCommandLine(string shell)
@@ -71,7 +71,7 @@ namespace DkpFips
                 throw new ArgumentException($"Unknown shell '{shell}'; use bash, pwsh or cmd.", nameof(shell));
             }
 
-            return Engine.Command.ToCommandLine(kind);
+            return ShellQuoting.Format(kind, Executable, displayArguments);
         }
 
         public override string ToString() => CommandLine;

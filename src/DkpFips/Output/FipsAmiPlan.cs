@@ -11,18 +11,20 @@ namespace DkpFips
     /// </summary>
     public sealed class FipsAmiPlan
     {
+        // The arguments as planned (Arguments is an array a caller may change): the command lines are written from these.
+        private readonly string[] displayArguments;
         private string? commandLine;
 
         internal FipsAmiPlan(KibBuildPlan plan, string workingDirectory)
         {
-            Engine = plan;
             Platform = plan.Platform;
             ImageDefinition = plan.Image.Path;
             OperatingSystem = plan.Image.OperatingSystem;
             KubernetesVersion = plan.KubernetesVersion.ToKubernetesFlag();
             FipsBuild = plan.Build is null ? null : new FipsBuild(plan.Build);
             Executable = plan.Command.Executable;
-            Arguments = plan.Command.DisplayArguments.ToArray();
+            displayArguments = plan.Command.DisplayArguments.ToArray();
+            Arguments = (string[])displayArguments.Clone();
             EnvironmentVariables = plan.Command.EnvironmentNames.ToArray();
             WorkingDirectory = workingDirectory;
         }
@@ -55,9 +57,7 @@ namespace DkpFips
         public string WorkingDirectory { get; }
 
         /// <summary>The command as one PowerShell line (see GetCommandLine for bash and cmd).</summary>
-        public string CommandLine => commandLine ??= Engine.Command.ToCommandLine(ShellKind.Pwsh);
-
-        internal KibBuildPlan Engine { get; }
+        public string CommandLine => commandLine ??= ShellQuoting.Format(ShellKind.Pwsh, Executable, displayArguments);
 
         /// <summary>The command as one line for a shell: bash (also sh, zsh), pwsh (also powershell) or cmd.</summary>
         public string GetCommandLine(string shell)
@@ -67,7 +67,7 @@ namespace DkpFips
                 throw new ArgumentException($"Unknown shell '{shell}'; use bash, pwsh or cmd.", nameof(shell));
             }
 
-            return Engine.Command.ToCommandLine(kind);
+            return ShellQuoting.Format(kind, Executable, displayArguments);
         }
 
         public override string ToString() => CommandLine;

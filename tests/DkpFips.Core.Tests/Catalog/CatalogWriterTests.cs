@@ -80,7 +80,7 @@ namespace DkpFips.Core.Tests.Catalog
             Assert.Equal(expected.Notes.Trim(), actual.Notes);
         }
 
-        private static FipsBuildDefinition NewRow(string notes, string source, string system, string dkpVersion = "2.17")
+        internal static FipsBuildDefinition NewRow(string notes, string source, string system, string dkpVersion = "2.17")
             => new FipsBuildDefinition(
                 "NKP",
                 dkpVersion,

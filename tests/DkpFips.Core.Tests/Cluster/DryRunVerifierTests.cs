@@ -12,7 +12,7 @@ namespace DkpFips.Core.Tests.Cluster
             Spec = { ClusterName = "c1", Provider = "aws", KubernetesVersion = "1.23", AmiId = "ami-03dcaa75d45aca36f" }, DryRun = true,
         });
 
-        private static string Yaml(string version = "v1.23.7+fips.0", string repo = "docker.io/mesosphere", string etcdTag = "v3.4.13_fips.0", string mdVersion = "v1.23.7+fips.0", string ami = "ami-03dcaa75d45aca36f") => $@"apiVersion: controlplane.cluster.x-k8s.io/v1beta1
+        internal static string Yaml(string version = "v1.23.7+fips.0", string repo = "docker.io/mesosphere", string etcdTag = "v3.4.13_fips.0", string mdVersion = "v1.23.7+fips.0", string ami = "ami-03dcaa75d45aca36f") => $@"apiVersion: controlplane.cluster.x-k8s.io/v1beta1
 kind: KubeadmControlPlane
 metadata:
   name: c1-control-plane

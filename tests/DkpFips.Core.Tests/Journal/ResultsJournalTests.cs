@@ -15,6 +15,25 @@ namespace DkpFips.Core.Tests.Journal
             new JournalEntry(name, status, status == "Succeeded" ? 0 : 1, TimeSpan.FromSeconds(1.5), "/tmp/x.log", "dkp \"create\"\n\\ ü", DateTimeOffset.UtcNow);
 
         [Fact]
+        public void ThePathFromTheEnvironmentIsTrimmedAndABlankOneIsNone()
+        {
+            var saved = Environment.GetEnvironmentVariable(ResultsJournal.PathEnvironmentVariable);
+            try
+            {
+                Environment.SetEnvironmentVariable(ResultsJournal.PathEnvironmentVariable, "  /j/journal.jsonl ");
+                Assert.Equal("/j/journal.jsonl", ResultsJournal.PathFromEnvironment());
+                Environment.SetEnvironmentVariable(ResultsJournal.PathEnvironmentVariable, " \t");
+                Assert.Null(ResultsJournal.PathFromEnvironment());
+                Environment.SetEnvironmentVariable(ResultsJournal.PathEnvironmentVariable, null);
+                Assert.Null(ResultsJournal.PathFromEnvironment());
+            }
+            finally
+            {
+                Environment.SetEnvironmentVariable(ResultsJournal.PathEnvironmentVariable, saved);
+            }
+        }
+
+        [Fact]
         public void RoundTripsRecordsAndKnowsWhatSucceeded()
         {
             var journal = new ResultsJournal(TempPath());
