@@ -62,6 +62,15 @@ namespace DkpFips.Core.Upgrade
 
         /// <summary>kubectl set image failed (error).</summary>
         KubeProxyRepairFailed,
+
+        /// <summary>What is read now, from where (verbose).</summary>
+        Reading,
+
+        /// <summary>The kubeconfig Secret is missing or forbidden: only the Cluster API objects are checked (warning).</summary>
+        WorkloadKubeconfigUnreadable,
+
+        /// <summary>Neither cluster was at hand, so a cluster that is not FIPS cannot be refused (warning).</summary>
+        NotCheckedBeforeUpgrade,
     }
 
     /// <summary>Something the engine tells the user, worded once here.</summary>

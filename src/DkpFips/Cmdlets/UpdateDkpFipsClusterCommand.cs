@@ -20,7 +20,7 @@ namespace DkpFips.Cmdlets
     [Cmdlet(VerbsData.Update, "DkpFipsCluster", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High,
         HelpUri = "https://github.com/dkpfips/DkpFips/blob/main/docs/Update-DkpFipsCluster.md")]
     [OutputType(typeof(ClusterUpgradeResult), typeof(ClusterUpgradePlan))]
-    public sealed class UpdateDkpFipsClusterCommand : DkpFipsCmdlet
+    public sealed class UpdateDkpFipsClusterCommand : ClusterOptionsCmdlet
     {
         private const int ProgressId = 7302;
         private static readonly TimeSpan ReadTimeout = TimeSpan.FromSeconds(60);
@@ -32,20 +32,7 @@ namespace DkpFips.Cmdlets
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(ClusterNameCompleter))]
         [AllowEmptyString]
-        public string ClusterName { get; set; } = null!;
-
-        /// <summary>aws or vsphere; implied by -AmiId or -VmTemplate when left out.</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ArgumentCompleter(typeof(ProviderCompleter))]
-        [AllowEmptyString]
-        public string? Provider { get; set; }
-
-        /// <summary>The target version: a +fips.N version, or a line (1.24 picks the newest 1.24 FIPS build).</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ArgumentCompleter(typeof(KubernetesVersionCompleter))]
-        [VersionText(Scalar = true)]
-        [AllowEmptyString]
-        public string? KubernetesVersion { get; set; }
+        public string ClusterName { get => Spec.ClusterName!; set => Spec.ClusterName = value; }
 
         /// <summary>The target build from Get-FipsBuild.</summary>
         [Parameter(ValueFromPipeline = true)]
@@ -55,27 +42,12 @@ namespace DkpFips.Cmdlets
         [Parameter(ValueFromPipeline = true)]
         public FipsClusterReport? CurrentState { get; set; }
 
-        /// <summary>A Test-FipsAmi report (piped): only a FIPS-ready AMI becomes the upgrade's machine image; its ImageId binds -AmiId.</summary>
-        [Parameter(ValueFromPipeline = true)]
-        public FipsAmiReport? AmiReport { get; set; }
-
         /// <summary>The version the cluster runs now; default the KubeadmControlPlane's spec.version (with -ManagementKubeconfig).</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(KubernetesVersionCompleter))]
         [VersionText(Scalar = true)]
         [AllowEmptyString]
         public string? CurrentVersion { get; set; }
-
-        /// <summary>AWS: the FIPS AMI built for the target version. Binds ImageId too, so Test-FipsAmi's reports pipe in.</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [Alias("ImageId")]
-        [AllowEmptyString]
-        public string? AmiId { get; set; }
-
-        /// <summary>vSphere: the FIPS VM template built for the target version.</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [AllowEmptyString]
-        public string? VmTemplate { get; set; }
 
         /// <summary>The node pools (MachineDeployment names) to upgrade; default every MachineDeployment of the cluster (with -ManagementKubeconfig).</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -92,45 +64,20 @@ namespace DkpFips.Cmdlets
         [AllowEmptyString]
         public string? Context { get; set; }
 
-        /// <summary>The management cluster's kubeconfig: passed to dkp, and read for the current version and node pools.</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [AllowEmptyString]
-        public string? ManagementKubeconfig { get; set; }
-
         /// <summary>The management kubeconfig's context; default its current context.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [AllowEmptyString]
         public string? ManagementContext { get; set; }
-
-        /// <summary>The namespace of the cluster's objects on the management cluster (default: default).</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [AllowEmptyString]
-        public string? Namespace { get; set; }
-
-        /// <summary>A mirror of the FIPS images the cluster pulls from (for the checks and the kube-proxy image).</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [AllowEmptyString]
-        public string? ImageRepository { get; set; }
 
         /// <summary>AWS credentials, passed to dkp in its environment (never its arguments).</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Credential]
         public PSCredential? AwsCredential { get; set; }
 
-        /// <summary>The dkp (or nkp) program; default dkp, else nkp, on PATH.</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [AllowEmptyString]
-        public string? DkpPath { get; set; }
-
         /// <summary>The kubectl program -RepairKubeProxy runs; default kubectl on PATH.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
         public string? KubectlPath { get; set; }
-
-        /// <summary>Catalog files added to the built-in catalog.</summary>
-        [Parameter]
-        [ValidateNotNullOrEmpty]
-        public string[]? CatalogPath { get; set; }
 
         /// <summary>Plan a +fips.N target the catalog does not list.</summary>
         [Parameter]
@@ -201,81 +148,32 @@ namespace DkpFips.Cmdlets
                 return;
             }
 
-            if (CurrentState is not null && !CurrentState.IsFipsCompliant)
-            {
-                var failed = string.Join(", ", CurrentState.Failures.Select(c => c.Target.Length == 0 ? c.Name : $"{c.Name} {c.Target}").Distinct());
-                WriteError(new InvalidOperationException($"Cluster '{ClusterName}': the piped Test-DkpFipsCluster report finds it not FIPS compliant ({CurrentState.Summary}; failed: {(failed.Length == 0 ? "none listed" : failed)}), so it is not upgraded: an upgrade keeps FIPS mode, it cannot create it."),
-                    ErrorIds.ClusterNotFips, ErrorCategory.InvalidOperation, CurrentState, "Fix the cluster, or create a new FIPS cluster; see the report's Failures.");
-                return;
-            }
-
-            if (CurrentState is not null && !string.IsNullOrWhiteSpace(CurrentState.ClusterName) && !string.Equals(CurrentState.ClusterName, ClusterName, StringComparison.Ordinal))
-            {
-                WriteError(new ArgumentException($"The piped report is of cluster '{CurrentState.ClusterName}', not '{ClusterName}': its version is not this cluster's."),
-                    ErrorIds.InvalidArgument, ErrorCategory.InvalidArgument, CurrentState);
-                return;
-            }
-
-            if (CurrentState is not null && CurrentVersion is null)
-            {
-                CurrentVersion = CurrentState.CurrentVersion;
-            }
-
-            if (Kubeconfig is not null || ManagementKubeconfig is not null || Verify)
-            {
-                _ = ClusterReader;
-            }
-
-            if (Verify && Kubeconfig is null && ManagementKubeconfig is null && !PlanOnly)
-            {
-                WriteError(new ArgumentException("-Verify needs the workload cluster: -Kubeconfig, or -ManagementKubeconfig to read its kubeconfig Secret."),
-                    ErrorIds.InvalidArgument, ErrorCategory.InvalidArgument, "Verify");
-                return;
-            }
-
-            var managementPath = Path(ManagementKubeconfig);
-            ManagementClusterState? management = null;
-            if (managementPath is not null)
-            {
-                var ns = Namespace ?? "default";
-                WriteVerbose($"Reading the Cluster API objects of '{ClusterName}' in namespace '{ns}' from {managementPath}.");
-                management = Read((r, t) => r.ReadManagementClusterAsync(new ClusterConnection(managementPath, ManagementContext, ReadTimeout), ClusterName, ns, t), managementPath);
-                if (management is null)
-                {
-                    return;
-                }
-            }
-
-            var workload = ConnectWorkload(managementPath, out var unreadable);
-            if (unreadable)
-            {
-                return;
-            }
-
-            ClusterComplianceReport? currentState = null;
-            if (workload is not null)
-            {
-                WriteVerbose($"Checking that '{ClusterName}' is FIPS now, from {workload.KubeconfigPath}.");
-                currentState = Check(workload, management, null, null);
-                if (currentState is null)
-                {
-                    return;
-                }
-            }
-            else if (management is not null && management.ControlPlane?.Version is { } kcpVersion)
-            {
-                var expectations = FipsExpectations.Resolve(catalog, kcpVersion, null, null, ImageRepository, null);
-                currentState = new ClusterComplianceReport(ClusterName, kcpVersion, null, 0, ClusterApiChecks.Check(management, kcpVersion, expectations));
-            }
-            else
-            {
-                WriteWarning($"'{ClusterName}' was not checked before the upgrade: give -Kubeconfig (and -ManagementKubeconfig) so that a cluster that is not FIPS is refused.");
-            }
-
+            UpgradeClusterTarget target;
+            UpgradeClusterReads reads;
+            UpgradeStart start;
             UpgradePlan plan;
             try
             {
-                plan = builder.Build(ToRequest(managementPath), management, currentState);
+                // A piped report that finds the cluster not FIPS (or is of another cluster) is refused before anything is read.
+                CurrentVersion = UpgradeClusterReads.StartVersion(ClusterName, CurrentState?.ToReportedState(), CurrentVersion);
+                var reader = Kubeconfig is not null || ManagementKubeconfig is not null || Verify ? ClusterReader : null;
+                if (Verify && Kubeconfig is null && ManagementKubeconfig is null && !PlanOnly)
+                {
+                    WriteError(new ArgumentException("-Verify needs the workload cluster: -Kubeconfig, or -ManagementKubeconfig to read its kubeconfig Secret."),
+                        ErrorIds.InvalidArgument, ErrorCategory.InvalidArgument, "Verify");
+                    return;
+                }
+
+                target = new UpgradeClusterTarget(ClusterName, Namespace, Connection(ManagementKubeconfig, ManagementContext), Connection(Kubeconfig, Context), Context, ImageRepository, ReadTimeout);
+                reads = new UpgradeClusterReads(reader, catalog, Notify);
+                start = Stoppable(t => reads.ReadBefore(target, t));
+                if (start.Failure is { } failure)
+                {
+                    WriteReadFailure(failure);
+                    return;
+                }
+
+                plan = builder.Build(ToRequest(target.Management?.KubeconfigPath), start.Management, start.CurrentState);
                 if (ReleaseSupport.ForcedPast(plan.Build, plan.Provider) is { } forced)
                 {
                     WriteWarning($"Cluster '{ClusterName}': {forced}");
@@ -294,7 +192,7 @@ namespace DkpFips.Cmdlets
             }
 
             var repository = ImageRepository ?? plan.Build?.KubernetesImageRepository ?? FipsBuildDefinition.DefaultRepository;
-            var output = new ClusterUpgradePlan(plan, currentState is null ? null : new FipsClusterReport(currentState, Context ?? string.Empty, management is not null), KubeProxyRepair.Image(plan.TargetVersion, repository));
+            var output = new ClusterUpgradePlan(plan, start.CurrentState is null ? null : new FipsClusterReport(start.CurrentState, Context ?? string.Empty, start.Management is not null), KubeProxyRepair.Image(plan.TargetVersion, repository));
             if (PlanOnly)
             {
                 WriteObject(output);
@@ -307,54 +205,12 @@ namespace DkpFips.Cmdlets
                 return;
             }
 
-            Run(output, workload, managementPath, repository);
-        }
-
-        // The workload cluster: -Kubeconfig; else, with the management cluster, the cluster's
-        // kubeconfig Secret there (in memory only, never the management cluster itself).
-        private ClusterConnection? ConnectWorkload(string? managementPath, out bool unreadable)
-        {
-            unreadable = false;
-            if (Path(Kubeconfig) is { } path)
-            {
-                return new ClusterConnection(path, Context, ReadTimeout);
-            }
-
-            if (managementPath is null)
-            {
-                return null;
-            }
-
-            var ns = Namespace ?? "default";
-            WriteVerbose($"No -Kubeconfig: reading the kubeconfig of '{ClusterName}' from the Secret {ns}/{WorkloadKubeconfig.SecretName(ClusterName)} on the management cluster ({managementPath}); it is kept in memory only.");
-            try
-            {
-                var secret = ClusterReader.ReadWorkloadKubeconfigAsync(new ClusterConnection(managementPath, ManagementContext, ReadTimeout), ClusterName, ns, CancellationToken).GetAwaiter().GetResult();
-                return ClusterConnection.FromSecret(secret, Context, ReadTimeout);
-            }
-            catch (OperationCanceledException) when (CancellationToken.IsCancellationRequested)
-            {
-                throw new PipelineStoppedException();
-            }
-            catch (ClusterReadException ex) when (ex.Failure == ClusterReadFailure.ObjectNotFound || ex.Failure == ClusterReadFailure.Forbidden)
-            {
-                // Not every management cluster lets this caller read Secrets: the upgrade can still
-                // go on from the Cluster API objects, as without a workload cluster.
-                WriteWarning($"'{ClusterName}': its kubeconfig Secret could not be read from the management cluster ({ex.Message}); only its Cluster API objects are checked. Give -Kubeconfig to check the workload cluster.");
-                return null;
-            }
-            catch (ClusterReadException ex)
-            {
-                var (id, category, action) = ClusterReadErrorMap.Classify(ex);
-                WriteError(new InvalidOperationException($"Cluster '{ClusterName}': {ex.Message} Nothing was upgraded.", ex), id, category, managementPath, action);
-                unreadable = true;
-                return null;
-            }
+            Run(plan, output, reads, target, start.Workload, repository);
         }
 
         private static string? Given(string? value) => string.IsNullOrWhiteSpace(value) ? null : value!.Trim();
 
-        private void Run(ClusterUpgradePlan plan, ClusterConnection? workload, string? managementPath, string repository)
+        private void Run(UpgradePlan plan, ClusterUpgradePlan planned, UpgradeClusterReads reads, UpgradeClusterTarget target, ClusterConnection? workload, string repository)
         {
             var options = new UpgradeRunOptions
             {
@@ -372,18 +228,21 @@ namespace DkpFips.Cmdlets
                 () => Read((r, t) => r.ReadWorkloadClusterAsync(workload!, t), workload!.KubeconfigPath),
                 ResolveKubectl,
                 Notify);
-            var outcome = new UpgradeRunner(plan.Engine, options, host).Run();
+            var outcome = new UpgradeRunner(plan, options, host).Run();
             WriteProgress(new ProgressRecord(ProgressId, $"Upgrading {plan.ClusterName}", "Done") { RecordType = ProgressRecordType.Completed });
 
             FipsClusterReport? verification = null;
             if (Verify && outcome.Status == UpgradeStepStatus.Succeeded && workload is not null)
             {
-                WriteVerbose($"Verifying that '{plan.ClusterName}' is FIPS after the upgrade.");
-                var management = ManagementKubeconfig is null ? null : Read((r, t) => r.ReadManagementClusterAsync(new ClusterConnection(managementPath!, ManagementContext, ReadTimeout), plan.ClusterName, Namespace ?? "default", t), managementPath!);
-                var report = Check(workload, management, plan.Engine.Build, plan.Engine.TargetVersion);
-                if (report is not null)
+                var verified = Stoppable(t => reads.Verify(target, workload, plan, t));
+                foreach (var failure in verified.Failures)
                 {
-                    verification = new FipsClusterReport(report, Context ?? string.Empty, management is not null);
+                    WriteReadFailure(failure);
+                }
+
+                if (verified.Report is { } report)
+                {
+                    verification = new FipsClusterReport(report, Context ?? string.Empty, verified.ClusterApiChecked);
                     if (!report.IsFipsCompliant)
                     {
                         WriteError(new InvalidDataException($"'{plan.ClusterName}' is not FIPS compliant after the upgrade: {verification.Summary}. See the result's Verification.Failures."),
@@ -393,7 +252,7 @@ namespace DkpFips.Cmdlets
             }
 
             var steps = outcome.Steps.Select(s => new ClusterUpgradeStep(s.Order, s.Step, s.Status.ToString(), s.Result?.ExitCode, s.Result?.Duration, s.LogPath)).ToArray();
-            var output = new ClusterUpgradeResult(plan, outcome.Status.ToString(), steps, outcome.KubeProxy.ToString(), outcome.KubeProxyLeftBehind.Select(c => new FipsCheck(c)).ToArray(), outcome.KubeProxyRepairCommand, verification);
+            var output = new ClusterUpgradeResult(planned, outcome.Status.ToString(), steps, outcome.KubeProxy.ToString(), outcome.KubeProxyLeftBehind.Select(c => new FipsCheck(c)).ToArray(), outcome.KubeProxyRepairCommand, verification);
             ReportFailedChecks(output);
             WriteObject(output);
         }
@@ -424,6 +283,7 @@ namespace DkpFips.Cmdlets
 
                     break;
                 case UpgradeNoticeKind.KubeProxyCurrent:
+                case UpgradeNoticeKind.Reading:
                     WriteVerbose(notice.Message);
                     break;
                 case UpgradeNoticeKind.KubeProxyRepairFailed:
@@ -435,23 +295,32 @@ namespace DkpFips.Cmdlets
             }
         }
 
-        private ClusterComplianceReport? Check(ClusterConnection workloadConnection, ManagementClusterState? management, FipsBuildDefinition? expectedBuild, FipsVersion? expectedVersion)
+        // A failed read of the engine's: the upgrade (or its verification) stops there.
+        private void WriteReadFailure(UpgradeReadFailure failure)
         {
-            var workload = Read((r, t) => r.ReadWorkloadClusterAsync(workloadConnection, t), workloadConnection.KubeconfigPath);
-            if (workload is null)
-            {
-                return null;
-            }
+            var (id, category, action) = ClusterReadErrorMap.Classify(failure.Error);
+            WriteError(new InvalidOperationException(failure.Message, failure.Error), id, category, failure.Kubeconfig, action);
+        }
 
-            var expectations = FipsExpectations.Resolve(catalog, workload.ServerVersion, expectedBuild, expectedVersion, ImageRepository, null);
-            return ClusterComplianceChecker.Check(workload, management, expectations, ClusterName);
+        // The engine waits for its reads on this thread; a stopped pipeline cancels them and ends the command.
+        private T Stoppable<T>(Func<CancellationToken, T> call)
+        {
+            try
+            {
+                return call(CancellationToken);
+            }
+            catch (OperationCanceledException) when (CancellationToken.IsCancellationRequested)
+            {
+                throw new PipelineStoppedException();
+            }
         }
 
         private T? Read<T>(Func<IClusterReader, CancellationToken, System.Threading.Tasks.Task<T>> read, string kubeconfig)
             where T : class =>
             ReadCluster(read, kubeconfig, ex => new InvalidOperationException($"Cluster '{ClusterName}': {ex.Message} Nothing was upgraded after this point.", ex));
 
-        private string? Path(string? given) => given is null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(given);
+        private ClusterConnection? Connection(string? kubeconfig, string? context) =>
+            kubeconfig is null ? null : new ClusterConnection(SessionState.Path.GetUnresolvedProviderPathFromPSPath(kubeconfig), context, ReadTimeout);
 
         private string? ResolveKubectl()
         {
@@ -466,32 +335,19 @@ namespace DkpFips.Cmdlets
             return found;
         }
 
-        private string ResolveExecutable() => ResolveDkp(DkpPath, required: !PlanOnly);
-
+        // This record's fields (a copy: PowerShell re-binds the parameters for the next record), with the management kubeconfig resolved.
         private UpgradeRequest ToRequest(string? managementPath)
         {
-            var environment = new Dictionary<string, string>(StringComparer.Ordinal);
-            if (AwsCredential is not null && AwsCredential != PSCredential.Empty)
+            var spec = Spec.Clone();
+            spec.ManagementKubeconfig = managementPath;
+            return new UpgradeRequest(spec)
             {
-                environment["AWS_ACCESS_KEY_ID"] = AwsCredential.UserName;
-                environment["AWS_SECRET_ACCESS_KEY"] = AwsCredential.GetNetworkCredential().Password;
-            }
-
-            return new UpgradeRequest
-            {
-                ClusterName = ClusterName,
-                Provider = Provider,
-                KubernetesVersion = KubernetesVersion,
                 FipsBuild = FipsBuild?.Definition,
                 CurrentVersion = CurrentVersion,
-                AmiId = AmiId,
-                VmTemplate = VmTemplate,
                 NodePools = NodePool,
-                Kubeconfig = managementPath,
-                Namespace = Namespace,
                 Force = Force,
-                Environment = environment,
-                Executable = ResolveExecutable(),
+                Environment = AwsEnvironment(AwsCredential),
+                Executable = ResolveDkp(DkpPath, required: !PlanOnly),
             };
         }
     }

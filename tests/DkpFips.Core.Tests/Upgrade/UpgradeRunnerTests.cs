@@ -15,16 +15,13 @@ namespace DkpFips.Core.Tests.Upgrade
 
         // A real plan (control plane then two pools, v1.21.6+fips.0 -> v1.22.8+fips.0); the host records
         // what the engine asks of it and answers with the runs' statuses it is given.
-        private static UpgradePlan Plan() => new UpgradePlanBuilder(FipsCatalog.BuiltIn).Build(new UpgradeRequest
-        {
-            ClusterName = "fips-1",
-            Provider = "aws",
-            KubernetesVersion = "v1.22.8+fips.0",
-            CurrentVersion = "v1.21.6+fips.0",
-            AmiId = "ami-0a1b2c3d4e5f60718",
-            NodePools = new[] { "md-0", "md-1" },
-            Executable = "dkp",
-        });
+        private static UpgradePlan Plan() => new UpgradePlanBuilder(FipsCatalog.BuiltIn).Build(
+            new UpgradeRequest(new ClusterOptions { ClusterName = "fips-1", Provider = "aws", KubernetesVersion = "v1.22.8+fips.0", AmiId = "ami-0a1b2c3d4e5f60718" })
+            {
+                CurrentVersion = "v1.21.6+fips.0",
+                NodePools = new[] { "md-0", "md-1" },
+                Executable = "dkp",
+            });
 
         private static WorkloadClusterState Cluster(params string[] kubeProxyTags) => new WorkloadClusterState("fips-1", "v1.22.8+fips.0", Array.Empty<NodeInfo>(),
             kubeProxyTags.Select((tag, i) => new PodInfo("kube-proxy-" + i, "n", new Dictionary<string, string> { ["k8s-app"] = "kube-proxy" }, new[] { new ContainerInfo("kube-proxy", Repository + "/kube-proxy:" + tag) })).ToArray(), 1);
