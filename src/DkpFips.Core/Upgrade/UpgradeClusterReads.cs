@@ -9,24 +9,28 @@ using DkpFips.Core.Versioning;
 namespace DkpFips.Core.Upgrade
 {
     /// <summary>
-    /// The reads around an upgrade: what a piped report allows, the cluster as it is before the
-    /// upgrade (its Cluster API objects, the workload connection, its compliance) and after it
-    /// (-Verify). Reads go through <see cref="IClusterReader"/>; a failed read is a typed
-    /// <see cref="UpgradeReadFailure"/>, a refusal an <see cref="UpgradePlanException"/>, and what
-    /// the user should hear along the way an <see cref="UpgradeNotice"/>, told in order on the
-    /// caller's thread (the reads are waited for here, so a cmdlet can write the notices).
-    /// Cancellation by the token is an <see cref="OperationCanceledException"/>.
+    /// The reads around the upgrade of one cluster: what a piped report allows, the cluster as it
+    /// is before the upgrade (its Cluster API objects, the workload connection, its compliance),
+    /// kube-proxy after the control plane, and the cluster after the upgrade (-Verify). Reads go
+    /// through <see cref="IClusterReader"/>; a failed read is a typed
+    /// <see cref="UpgradeReadFailure"/> (returned, and told as a ReadFailed notice), a refusal an
+    /// <see cref="UpgradePlanException"/>, and what the user should hear along the way an
+    /// <see cref="UpgradeNotice"/>, told in order on the caller's thread (the reads are waited for
+    /// here, so a cmdlet can write the notices). Cancellation by the token is an
+    /// <see cref="OperationCanceledException"/>.
     /// </summary>
     public sealed class UpgradeClusterReads
     {
         private readonly IClusterReader? reader;
         private readonly FipsCatalog catalog;
+        private readonly UpgradeClusterTarget target;
         private readonly Action<UpgradeNotice> notify;
 
         /// <param name="reader">Null when neither cluster is given (then nothing is read; Windows PowerShell 5.1 has no reader).</param>
-        public UpgradeClusterReads(IClusterReader? reader, FipsCatalog catalog, Action<UpgradeNotice> notify)
+        public UpgradeClusterReads(IClusterReader? reader, FipsCatalog catalog, UpgradeClusterTarget target, Action<UpgradeNotice> notify)
         {
             this.reader = reader;
+            this.target = target ?? throw new ArgumentNullException(nameof(target));
             this.catalog = catalog ?? throw new ArgumentNullException(nameof(catalog));
             this.notify = notify ?? throw new ArgumentNullException(nameof(notify));
         }
@@ -71,7 +75,7 @@ namespace DkpFips.Core.Upgrade
         /// goes on from the Cluster API objects) and its compliance (from the workload cluster,
         /// else from the Cluster API objects, else a warning that it was not checked).
         /// </summary>
-        public UpgradeStart ReadBefore(UpgradeClusterTarget target, CancellationToken cancellationToken)
+        public UpgradeStart ReadBefore(CancellationToken cancellationToken)
         {
             var name = target.ClusterName;
             ManagementClusterState? management = null;
@@ -91,7 +95,7 @@ namespace DkpFips.Core.Upgrade
             ClusterConnection? workload;
             try
             {
-                workload = ConnectWorkload(target, cancellationToken);
+                workload = ConnectWorkload(cancellationToken);
             }
             catch (ClusterReadException ex)
             {
@@ -104,7 +108,7 @@ namespace DkpFips.Core.Upgrade
                 Tell(UpgradeNoticeKind.Reading, $"Checking that '{name}' is FIPS now, from {workload.KubeconfigPath}.");
                 try
                 {
-                    currentState = Check(target, workload, management, null, null, cancellationToken);
+                    currentState = Check(workload, management, null, null, cancellationToken);
                 }
                 catch (ClusterReadException ex)
                 {
@@ -129,7 +133,7 @@ namespace DkpFips.Core.Upgrade
         /// the Cluster API objects when the management cluster is at hand. A management cluster
         /// that cannot be read leaves the workload checks to stand alone.
         /// </summary>
-        public UpgradeVerification Verify(UpgradeClusterTarget target, ClusterConnection workload, UpgradePlan plan, CancellationToken cancellationToken)
+        public UpgradeVerification Verify(ClusterConnection workload, UpgradePlan plan, CancellationToken cancellationToken)
         {
             var name = target.ClusterName;
             var failures = new List<UpgradeReadFailure>();
@@ -143,30 +147,53 @@ namespace DkpFips.Core.Upgrade
                 }
                 catch (ClusterReadException ex)
                 {
-                    failures.Add(AfterThisPoint(name, ex, managementCluster.KubeconfigPath));
+                    failures.Add(Told(AfterThisPoint(name, ex, managementCluster.KubeconfigPath)));
                 }
             }
 
             try
             {
-                var report = Check(target, workload, management, plan.Build, plan.TargetVersion, cancellationToken);
+                var report = Check(workload, management, plan.Build, plan.TargetVersion, cancellationToken);
                 return new UpgradeVerification(report, management is not null, failures);
             }
             catch (ClusterReadException ex)
             {
-                failures.Add(AfterThisPoint(name, ex, workload.KubeconfigPath));
+                failures.Add(Told(AfterThisPoint(name, ex, workload.KubeconfigPath)));
                 return new UpgradeVerification(null, management is not null, failures);
             }
         }
 
-        private static UpgradeStart Failed(UpgradeReadFailure failure) => new UpgradeStart(null, null, null, failure);
+        /// <summary>
+        /// The workload cluster as it is now (kube-proxy after the control plane); null when it
+        /// could not be read (told as a ReadFailed notice).
+        /// </summary>
+        public WorkloadClusterState? ReadWorkload(ClusterConnection workload, CancellationToken cancellationToken)
+        {
+            try
+            {
+                return Reader.ReadWorkloadClusterAsync(workload, cancellationToken).GetAwaiter().GetResult();
+            }
+            catch (ClusterReadException ex)
+            {
+                Told(AfterThisPoint(target.ClusterName, ex, workload.KubeconfigPath));
+                return null;
+            }
+        }
+
+        private UpgradeStart Failed(UpgradeReadFailure failure) => new UpgradeStart(null, null, null, Told(failure));
+
+        private UpgradeReadFailure Told(UpgradeReadFailure failure)
+        {
+            notify(new UpgradeNotice(failure));
+            return failure;
+        }
 
         private static UpgradeReadFailure AfterThisPoint(string name, ClusterReadException ex, string kubeconfig) =>
             new UpgradeReadFailure(ex, kubeconfig, $"Cluster '{name}': {ex.Message} Nothing was upgraded after this point.");
 
         // The workload cluster: -Kubeconfig; else, with the management cluster, the cluster's
         // kubeconfig Secret there (in memory only, never the management cluster itself).
-        private ClusterConnection? ConnectWorkload(UpgradeClusterTarget target, CancellationToken cancellationToken)
+        private ClusterConnection? ConnectWorkload(CancellationToken cancellationToken)
         {
             if (target.Workload is not null)
             {
@@ -194,7 +221,7 @@ namespace DkpFips.Core.Upgrade
             }
         }
 
-        private ClusterComplianceReport Check(UpgradeClusterTarget target, ClusterConnection connection, ManagementClusterState? management, FipsBuildDefinition? expectedBuild, FipsVersion? expectedVersion, CancellationToken cancellationToken)
+        private ClusterComplianceReport Check(ClusterConnection connection, ManagementClusterState? management, FipsBuildDefinition? expectedBuild, FipsVersion? expectedVersion, CancellationToken cancellationToken)
         {
             var workload = Reader.ReadWorkloadClusterAsync(connection, cancellationToken).GetAwaiter().GetResult();
             var expectations = FipsExpectations.Resolve(catalog, workload.ServerVersion, expectedBuild, expectedVersion, target.ImageRepository, null);

@@ -6,8 +6,14 @@ namespace DkpFips.Core.Upgrade
     /// <summary>Where the clusters of an upgrade are read: the management cluster and the workload cluster.</summary>
     public sealed class UpgradeClusterTarget
     {
+        /// <exception cref="ClusterPlanException">The mirror is not an image repository (the same rule as a create).</exception>
         public UpgradeClusterTarget(string clusterName, string? namespaceName, ClusterConnection? management, ClusterConnection? workload, string? workloadContext, string? imageRepository, TimeSpan timeout)
         {
+            if (!string.IsNullOrWhiteSpace(imageRepository))
+            {
+                Cluster.ImageRepository.Validate(imageRepository!.Trim());
+            }
+
             ClusterName = clusterName;
             Namespace = string.IsNullOrWhiteSpace(namespaceName) ? "default" : namespaceName!;
             Management = management;

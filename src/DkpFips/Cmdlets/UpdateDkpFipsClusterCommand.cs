@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Management.Automation;
@@ -9,7 +8,6 @@ using DkpFips.Core.Catalog;
 using DkpFips.Core.Cluster;
 using DkpFips.Core.Process;
 using DkpFips.Core.Upgrade;
-using DkpFips.Core.Versioning;
 using DkpFips.Infrastructure;
 
 namespace DkpFips.Cmdlets
@@ -120,26 +118,9 @@ namespace DkpFips.Cmdlets
                 return;
             }
 
-            if (!string.IsNullOrWhiteSpace(ImageRepository))
-            {
-                // The same rule as New-DkpFipsCluster: the repository the cluster's images must come from.
-                try
-                {
-                    Core.Cluster.ImageRepository.Validate(ImageRepository!.Trim());
-                }
-                catch (Core.Cluster.ClusterPlanException ex)
-                {
-                    WriteError(new ArgumentException(ex.Message, ex), ErrorIds.InvalidImageRepository, ErrorCategory.InvalidArgument, ex.Target);
-                    return;
-                }
-            }
-
             ClusterName = ClusterName!.Trim();
             // A spec or a CSV row leaves a field unset as null or empty: not given.
-            Kubeconfig = Given(Kubeconfig);
             Context = Given(Context);
-            ManagementKubeconfig = Given(ManagementKubeconfig);
-            ManagementContext = Given(ManagementContext);
             Namespace = Given(Namespace);
             ImageRepository = Given(ImageRepository);
             if (UnfitAmi.Problem(AmiReport, ClusterName, "used for the upgrade") is { } unfit)
@@ -148,28 +129,26 @@ namespace DkpFips.Cmdlets
                 return;
             }
 
-            UpgradeClusterTarget target;
             UpgradeClusterReads reads;
             UpgradeStart start;
             UpgradePlan plan;
             try
             {
-                // A piped report that finds the cluster not FIPS (or is of another cluster) is refused before anything is read.
+                // The mirror is checked by the same rule as New-DkpFipsCluster's; a piped report that finds the cluster not FIPS (or is of another cluster) is refused before anything is read.
+                var target = new UpgradeClusterTarget(ClusterName, Namespace, Connection(ManagementKubeconfig, ManagementContext), Connection(Kubeconfig, Context), Context, ImageRepository, ReadTimeout);
                 CurrentVersion = UpgradeClusterReads.StartVersion(ClusterName, CurrentState?.ToReportedState(), CurrentVersion);
-                var reader = Kubeconfig is not null || ManagementKubeconfig is not null || Verify ? ClusterReader : null;
-                if (Verify && Kubeconfig is null && ManagementKubeconfig is null && !PlanOnly)
+                var reader = target.Workload is not null || target.Management is not null || Verify ? ClusterReader : null;
+                if (Verify && target.Workload is null && target.Management is null && !PlanOnly)
                 {
                     WriteError(new ArgumentException("-Verify needs the workload cluster: -Kubeconfig, or -ManagementKubeconfig to read its kubeconfig Secret."),
                         ErrorIds.InvalidArgument, ErrorCategory.InvalidArgument, "Verify");
                     return;
                 }
 
-                target = new UpgradeClusterTarget(ClusterName, Namespace, Connection(ManagementKubeconfig, ManagementContext), Connection(Kubeconfig, Context), Context, ImageRepository, ReadTimeout);
-                reads = new UpgradeClusterReads(reader, catalog, Notify);
-                start = Stoppable(t => reads.ReadBefore(target, t));
-                if (start.Failure is { } failure)
+                reads = new UpgradeClusterReads(reader, catalog, target, Notify);
+                start = Stoppable(reads.ReadBefore);
+                if (start.Failure is not null)
                 {
-                    WriteReadFailure(failure);
                     return;
                 }
 
@@ -191,7 +170,7 @@ namespace DkpFips.Cmdlets
                 return;
             }
 
-            var repository = ImageRepository ?? plan.Build?.KubernetesImageRepository ?? FipsBuildDefinition.DefaultRepository;
+            var repository = plan.KubernetesImageRepository(ImageRepository);
             var output = new ClusterUpgradePlan(plan, start.CurrentState is null ? null : new FipsClusterReport(start.CurrentState, Context ?? string.Empty, start.Management is not null), KubeProxyRepair.Image(plan.TargetVersion, repository));
             if (PlanOnly)
             {
@@ -205,54 +184,38 @@ namespace DkpFips.Cmdlets
                 return;
             }
 
-            Run(plan, output, reads, target, start.Workload, repository);
+            Run(plan, output, reads, start.Workload, repository);
         }
 
         private static string? Given(string? value) => string.IsNullOrWhiteSpace(value) ? null : value!.Trim();
 
-        private void Run(UpgradePlan plan, ClusterUpgradePlan planned, UpgradeClusterReads reads, UpgradeClusterTarget target, ClusterConnection? workload, string repository)
+        private void Run(UpgradePlan plan, ClusterUpgradePlan planned, UpgradeClusterReads reads, ClusterConnection? workload, string repository)
         {
             var options = new UpgradeRunOptions
             {
                 LogDirectory = LogFolder(LogDirectory),
                 Stamp = LogStamp(),
                 ImageRepository = repository,
-                CheckKubeProxy = workload is not null,
-                WorkloadKubeconfigFile = workload is { IsFile: true } ? workload.KubeconfigPath : null,
+                Workload = workload,
+                Verify = Verify,
                 Context = Context,
                 KubectlPath = KubectlPath,
                 RepairKubeProxy = RepairKubeProxy,
             };
-            var host = new UpgradeHost(
-                command => RunCommand(plan.ClusterName, command),
-                () => Read((r, t) => r.ReadWorkloadClusterAsync(workload!, t), workload!.KubeconfigPath),
-                ResolveKubectl,
-                Notify);
-            var outcome = new UpgradeRunner(plan, options, host).Run();
+            var outcome = Stoppable(t => new UpgradeRunner(plan, options, new UpgradeHost(command => RunCommand(plan.ClusterName, command), ResolveKubectl, Notify), reads).Run(t));
             WriteProgress(new ProgressRecord(ProgressId, $"Upgrading {plan.ClusterName}", "Done") { RecordType = ProgressRecordType.Completed });
-
             FipsClusterReport? verification = null;
-            if (Verify && outcome.Status == UpgradeStepStatus.Succeeded && workload is not null)
+            if (outcome.Verification?.Report is { } report)
             {
-                var verified = Stoppable(t => reads.Verify(target, workload, plan, t));
-                foreach (var failure in verified.Failures)
+                verification = new FipsClusterReport(report, Context ?? string.Empty, outcome.Verification.ClusterApiChecked);
+                if (!report.IsFipsCompliant)
                 {
-                    WriteReadFailure(failure);
-                }
-
-                if (verified.Report is { } report)
-                {
-                    verification = new FipsClusterReport(report, Context ?? string.Empty, verified.ClusterApiChecked);
-                    if (!report.IsFipsCompliant)
-                    {
-                        WriteError(new InvalidDataException($"'{plan.ClusterName}' is not FIPS compliant after the upgrade: {verification.Summary}. See the result's Verification.Failures."),
-                            ErrorIds.UpgradeVerificationFailed, ErrorCategory.InvalidResult, plan.ClusterName, "Run Test-DkpFipsCluster for the details.");
-                    }
+                    WriteError(new InvalidDataException($"'{plan.ClusterName}' is not FIPS compliant after the upgrade: {verification.Summary}. See the result's Verification.Failures."),
+                        ErrorIds.UpgradeVerificationFailed, ErrorCategory.InvalidResult, plan.ClusterName, "Run Test-DkpFipsCluster for the details.");
                 }
             }
 
-            var steps = outcome.Steps.Select(s => new ClusterUpgradeStep(s.Order, s.Step, s.Status.ToString(), s.Result?.ExitCode, s.Result?.Duration, s.LogPath)).ToArray();
-            var output = new ClusterUpgradeResult(planned, outcome.Status.ToString(), steps, outcome.KubeProxy.ToString(), outcome.KubeProxyLeftBehind.Select(c => new FipsCheck(c)).ToArray(), outcome.KubeProxyRepairCommand, verification);
+            var output = new ClusterUpgradeResult(planned, outcome, verification);
             ReportFailedChecks(output);
             WriteObject(output);
         }
@@ -286,6 +249,10 @@ namespace DkpFips.Cmdlets
                 case UpgradeNoticeKind.Reading:
                     WriteVerbose(notice.Message);
                     break;
+                case UpgradeNoticeKind.ReadFailed:
+                    var (id, category, action) = ClusterReadErrorMap.Classify(notice.ReadFailure!.Error);
+                    WriteError(new InvalidOperationException(notice.Message, notice.ReadFailure.Error), id, category, notice.ReadFailure.Kubeconfig, action);
+                    break;
                 case UpgradeNoticeKind.KubeProxyRepairFailed:
                     WriteError(new InvalidOperationException(notice.Message), ErrorIds.KubeProxyRepairFailed, ErrorCategory.InvalidResult, ClusterName, "Run the KubeProxyRepairCommand of the result by hand.");
                     break;
@@ -295,32 +262,9 @@ namespace DkpFips.Cmdlets
             }
         }
 
-        // A failed read of the engine's: the upgrade (or its verification) stops there.
-        private void WriteReadFailure(UpgradeReadFailure failure)
-        {
-            var (id, category, action) = ClusterReadErrorMap.Classify(failure.Error);
-            WriteError(new InvalidOperationException(failure.Message, failure.Error), id, category, failure.Kubeconfig, action);
-        }
-
-        // The engine waits for its reads on this thread; a stopped pipeline cancels them and ends the command.
-        private T Stoppable<T>(Func<CancellationToken, T> call)
-        {
-            try
-            {
-                return call(CancellationToken);
-            }
-            catch (OperationCanceledException) when (CancellationToken.IsCancellationRequested)
-            {
-                throw new PipelineStoppedException();
-            }
-        }
-
-        private T? Read<T>(Func<IClusterReader, CancellationToken, System.Threading.Tasks.Task<T>> read, string kubeconfig)
-            where T : class =>
-            ReadCluster(read, kubeconfig, ex => new InvalidOperationException($"Cluster '{ClusterName}': {ex.Message} Nothing was upgraded after this point.", ex));
-
+        // A kubeconfig given (a spec or a CSV row leaves it null or empty when not), resolved like any PowerShell path.
         private ClusterConnection? Connection(string? kubeconfig, string? context) =>
-            kubeconfig is null ? null : new ClusterConnection(SessionState.Path.GetUnresolvedProviderPathFromPSPath(kubeconfig), context, ReadTimeout);
+            Given(kubeconfig) is { } given ? new ClusterConnection(SessionState.Path.GetUnresolvedProviderPathFromPSPath(given), Given(context), ReadTimeout) : null;
 
         private string? ResolveKubectl()
         {

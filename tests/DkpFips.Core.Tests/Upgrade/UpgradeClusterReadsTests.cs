@@ -25,7 +25,7 @@ namespace DkpFips.Core.Tests.Upgrade
 
         private readonly List<UpgradeNotice> notices = new List<UpgradeNotice>();
 
-        private UpgradeClusterReads Reads(IClusterReader? reader = null) => new UpgradeClusterReads(reader ?? new KubernetesClusterReader(), FipsCatalog.BuiltIn, notices.Add);
+        private UpgradeClusterReads Reads(UpgradeClusterTarget target) => new UpgradeClusterReads(new KubernetesClusterReader(), FipsCatalog.BuiltIn, target, notices.Add);
 
         private static UpgradeClusterTarget Target(LoopbackCluster? management = null, LoopbackCluster? workload = null, string? imageRepository = null) =>
             new UpgradeClusterTarget(Name, null, management?.Connection(), workload?.Connection(), null, imageRepository, Timeout);
@@ -99,7 +99,7 @@ namespace DkpFips.Core.Tests.Upgrade
         [Fact]
         public void Without_either_cluster_nothing_is_read_and_a_warning_says_it_was_not_checked()
         {
-            var start = new UpgradeClusterReads(null, FipsCatalog.BuiltIn, notices.Add).ReadBefore(Target(), CancellationToken.None);
+            var start = new UpgradeClusterReads(null, FipsCatalog.BuiltIn, Target(), notices.Add).ReadBefore(CancellationToken.None);
             Assert.Null(start.Failure);
             Assert.Null(start.Management);
             Assert.Null(start.Workload);
@@ -113,7 +113,7 @@ namespace DkpFips.Core.Tests.Upgrade
         public void A_workload_kubeconfig_is_checked_against_its_own_version()
         {
             using var workload = new LoopbackCluster("compliant");
-            var start = Reads().ReadBefore(Target(workload: workload), CancellationToken.None);
+            var start = Reads(Target(workload: workload)).ReadBefore(CancellationToken.None);
             Assert.Null(start.Failure);
             Assert.Null(start.Management);
             Assert.Equal(workload.KubeconfigPath, start.Workload!.KubeconfigPath);
@@ -127,7 +127,7 @@ namespace DkpFips.Core.Tests.Upgrade
         public void A_workload_that_is_not_FIPS_is_reported_so_for_the_planner_to_refuse()
         {
             using var workload = new LoopbackCluster("mixed");
-            var start = Reads().ReadBefore(Target(workload: workload), CancellationToken.None);
+            var start = Reads(Target(workload: workload)).ReadBefore(CancellationToken.None);
             Assert.False(start.CurrentState!.IsFipsCompliant);
             var ex = Assert.Throws<UpgradePlanException>(() => new UpgradePlanBuilder(FipsCatalog.BuiltIn).Build(
                 new UpgradeRequest(new ClusterOptions { ClusterName = Name, KubernetesVersion = "1.24", AmiId = "ami-0a1b2c3d4e5f60718" }) { CurrentVersion = "v1.23.7+fips.0", NodePools = new[] { "md-0" } }, start.Management, start.CurrentState));
@@ -139,7 +139,7 @@ namespace DkpFips.Core.Tests.Upgrade
         {
             using var workloadServer = new KubeApiServer(Scenarios.Create("mixed"));
             using var management = new LoopbackCluster(ManagementWithSecret("value", Encoding.UTF8.GetBytes(workloadServer.Kubeconfig("test-token"))));
-            var start = Reads().ReadBefore(Target(management), CancellationToken.None);
+            var start = Reads(Target(management)).ReadBefore(CancellationToken.None);
             Assert.Null(start.Failure);
             Assert.NotNull(start.Management!.ControlPlane);
             Assert.False(start.Workload!.IsFile);
@@ -162,7 +162,7 @@ namespace DkpFips.Core.Tests.Upgrade
             }
 
             using var management = new LoopbackCluster(fixture);
-            var start = Reads().ReadBefore(Target(management), CancellationToken.None);
+            var start = Reads(Target(management)).ReadBefore(CancellationToken.None);
             Assert.Null(start.Failure);
             Assert.Null(start.Workload);
             Assert.Equal(0, start.CurrentState!.NodeCount);
@@ -179,14 +179,16 @@ namespace DkpFips.Core.Tests.Upgrade
             try
             {
                 var target = new UpgradeClusterTarget(Name, "team-a", new ClusterConnection(dead, null, TimeSpan.FromSeconds(5)), null, null, null, Timeout);
-                var start = Reads().ReadBefore(target, CancellationToken.None);
+                var start = Reads(target).ReadBefore(CancellationToken.None);
                 var failure = start.Failure!;
                 Assert.Equal(ClusterReadFailure.Unreachable, failure.Error.Failure);
                 Assert.Equal(dead, failure.Kubeconfig);
                 Assert.StartsWith($"Cluster '{Name}': ", failure.Message);
                 Assert.EndsWith("Nothing was upgraded after this point.", failure.Message);
                 Assert.Null(start.Management);
-                Assert.Contains("in namespace 'team-a'", Assert.Single(notices).Message);
+                Assert.Equal(new[] { UpgradeNoticeKind.Reading, UpgradeNoticeKind.ReadFailed }, notices.Select(n => n.Kind));
+                Assert.Contains("in namespace 'team-a'", notices[0].Message);
+                Assert.Same(failure, notices[1].ReadFailure);
             }
             finally
             {
@@ -198,7 +200,7 @@ namespace DkpFips.Core.Tests.Upgrade
         public void A_Secret_that_cannot_be_used_fails_the_start_naming_the_management_kubeconfig()
         {
             using var management = new LoopbackCluster(ManagementWithSecret("kubeconfig", Encoding.UTF8.GetBytes("x")));
-            var start = Reads().ReadBefore(Target(management), CancellationToken.None);
+            var start = Reads(Target(management)).ReadBefore(CancellationToken.None);
             var failure = start.Failure!;
             Assert.Equal(ClusterReadFailure.InvalidKubeconfig, failure.Error.Failure);
             Assert.Equal(management.KubeconfigPath, failure.Kubeconfig);
@@ -212,7 +214,7 @@ namespace DkpFips.Core.Tests.Upgrade
             var fixture = Scenarios.Create("compliant");
             fixture.Denied.Add("list nodes");
             using var workload = new LoopbackCluster(fixture);
-            var failure = Reads().ReadBefore(Target(workload: workload), CancellationToken.None).Failure!;
+            var failure = Reads(Target(workload: workload)).ReadBefore(CancellationToken.None).Failure!;
             Assert.Equal(ClusterReadFailure.Forbidden, failure.Error.Failure);
             Assert.Equal(workload.KubeconfigPath, failure.Kubeconfig);
         }
@@ -223,14 +225,14 @@ namespace DkpFips.Core.Tests.Upgrade
             using var workload = new LoopbackCluster("compliant");
             using var cancelled = new CancellationTokenSource();
             cancelled.Cancel();
-            Assert.ThrowsAny<OperationCanceledException>(() => Reads().ReadBefore(Target(workload: workload), cancelled.Token));
+            Assert.ThrowsAny<OperationCanceledException>(() => Reads(Target(workload: workload)).ReadBefore(cancelled.Token));
         }
 
         [Fact]
         public void Verify_checks_the_upgraded_cluster_against_the_plan_target_with_its_Cluster_API_objects()
         {
             using var cluster = new LoopbackCluster("compliant");
-            var verified = Reads().Verify(Target(cluster, cluster), cluster.Connection(), Plan(), CancellationToken.None);
+            var verified = Reads(Target(cluster, cluster)).Verify(cluster.Connection(), Plan(), CancellationToken.None);
             Assert.Empty(verified.Failures);
             Assert.True(verified.ClusterApiChecked);
             Assert.True(verified.Report!.IsFipsCompliant);
@@ -241,7 +243,7 @@ namespace DkpFips.Core.Tests.Upgrade
         public void Verify_fails_a_cluster_still_on_the_old_version()
         {
             using var workload = new LoopbackCluster("v1.22");
-            var verified = Reads().Verify(Target(workload: workload), workload.Connection(), Plan(), CancellationToken.None);
+            var verified = Reads(Target(workload: workload)).Verify(workload.Connection(), Plan(), CancellationToken.None);
             Assert.False(verified.ClusterApiChecked);
             Assert.False(verified.Report!.IsFipsCompliant);
             Assert.Contains(verified.Report.Checks, c => c.IsProblem && (c.Message ?? string.Empty).Contains("v1.23.7"));
@@ -255,8 +257,9 @@ namespace DkpFips.Core.Tests.Upgrade
             try
             {
                 var target = new UpgradeClusterTarget(Name, null, new ClusterConnection(dead, null, TimeSpan.FromSeconds(5)), workload.Connection(), null, null, Timeout);
-                var verified = Reads().Verify(target, workload.Connection(), Plan(), CancellationToken.None);
+                var verified = Reads(target).Verify(workload.Connection(), Plan(), CancellationToken.None);
                 var failure = Assert.Single(verified.Failures);
+                Assert.Same(failure, Assert.Single(notices, n => n.Kind == UpgradeNoticeKind.ReadFailed).ReadFailure);
                 Assert.Equal(dead, failure.Kubeconfig);
                 Assert.Equal(ClusterReadFailure.Unreachable, failure.Error.Failure);
                 Assert.False(verified.ClusterApiChecked);
@@ -274,9 +277,62 @@ namespace DkpFips.Core.Tests.Upgrade
             var fixture = Scenarios.Create("compliant");
             fixture.Denied.Add("list pods");
             using var workload = new LoopbackCluster(fixture);
-            var verified = Reads().Verify(Target(workload: workload), workload.Connection(), Plan(), CancellationToken.None);
+            var verified = Reads(Target(workload: workload)).Verify(workload.Connection(), Plan(), CancellationToken.None);
             Assert.Null(verified.Report);
             Assert.Equal(ClusterReadFailure.Forbidden, Assert.Single(verified.Failures).Error.Failure);
+        }
+
+        [Theory]
+        [InlineData("https://Registry/x")]
+        [InlineData("registry.local:99999/x")]
+        public void A_mirror_that_is_not_an_image_repository_is_refused_as_a_create_refuses_it(string mirror)
+        {
+            var ex = Assert.Throws<ClusterPlanException>(() => Target(imageRepository: mirror));
+            Assert.Equal(ClusterPlanErrorKind.InvalidImageRepository, ex.Kind);
+            Assert.Equal("registry.example.internal:5000/mesosphere", Target(imageRepository: " registry.example.internal:5000/mesosphere ").ImageRepository!.Trim());
+        }
+
+        [Fact]
+        public void The_runner_verifies_after_every_step_succeeded_and_reads_kube_proxy_through_the_same_reads()
+        {
+            using var cluster = new LoopbackCluster("compliant");
+            var host = new SucceedingHost();
+            var options = new UpgradeRunOptions { LogDirectory = "/logs", Stamp = "s", ImageRepository = "docker.io/mesosphere", Workload = cluster.Connection(), Verify = true };
+            var outcome = new UpgradeRunner(Plan(), options, host, Reads(Target(cluster, cluster))).Run(CancellationToken.None);
+            Assert.Equal(UpgradeStepStatus.Succeeded, outcome.Status);
+            Assert.Equal(KubeProxyStatus.Current, outcome.KubeProxy);
+            Assert.True(outcome.Verification!.Report!.IsFipsCompliant);
+            Assert.True(outcome.Verification.ClusterApiChecked);
+        }
+
+        [Fact]
+        public void The_runner_does_not_verify_after_a_failed_step_nor_without_Verify()
+        {
+            using var cluster = new LoopbackCluster("compliant");
+            var options = new UpgradeRunOptions { LogDirectory = "/logs", Stamp = "s", ImageRepository = "docker.io/mesosphere", Workload = cluster.Connection(), Verify = true };
+            var failed = new UpgradeRunner(Plan(), options, new SucceedingHost(Core.Process.RunStatus.Failed), Reads(Target(workload: cluster))).Run(CancellationToken.None);
+            Assert.Equal(UpgradeStepStatus.Failed, failed.Status);
+            Assert.Null(failed.Verification);
+            options.Verify = false;
+            Assert.Null(new UpgradeRunner(Plan(), options, new SucceedingHost(), Reads(Target(workload: cluster))).Run(CancellationToken.None).Verification);
+            Assert.DoesNotContain(notices, n => n.Message.StartsWith("Verifying", StringComparison.Ordinal));
+        }
+
+        // Runs nothing: every dkp step ends as it is told (default succeeded).
+        private sealed class SucceedingHost : IUpgradeHost
+        {
+            private readonly Core.Process.RunStatus status;
+
+            public SucceedingHost(Core.Process.RunStatus status = Core.Process.RunStatus.Succeeded) => this.status = status;
+
+            public Core.Process.ProcessRunResult Run(UpgradeCommandRun run) =>
+                new Core.Process.ProcessRunResult(status, status == Core.Process.RunStatus.Succeeded ? 0 : 1, TimeSpan.FromSeconds(1), Array.Empty<string>(), null);
+
+            public string? FindKubectl() => null;
+
+            public void Notify(UpgradeNotice notice)
+            {
+            }
         }
     }
 }
