@@ -302,7 +302,13 @@ Describe 'Update-DkpFipsCluster' {
             $describe = {
                 param($command)
                 $parameter = (Get-Command $command).Parameters[$Name]
-                $attributes = $parameter.Attributes | ForEach-Object { $_.GetType().Name + ($_ | Select-Object * -ExcludeProperty TypeId | ConvertTo-Json -Compress -Depth 2) }
+                # Each attribute with its simple settings (Mandatory, Position, pipeline binding, completer type, ...).
+                $attributes = foreach ($attribute in $parameter.Attributes) {
+                    $settings = $attribute.GetType().GetProperties() |
+                        Where-Object { $_.Name -ne 'TypeId' -and ($_.PropertyType.IsValueType -or $_.PropertyType -in [string], [type], [string[]]) } |
+                        Sort-Object Name | ForEach-Object { "$($_.Name)=$($_.GetValue($attribute))" }
+                    "$($attribute.GetType().Name)($($settings -join ';'))"
+                }
                 "$($parameter.ParameterType) $(($parameter.Aliases | Sort-Object) -join ',') $(($attributes | Sort-Object) -join ' ')"
             }
             foreach ($command in 'Update-DkpFipsCluster', 'New-DkpFipsCluster', 'ConvertTo-DkpFipsPipelineMatrix') {
