@@ -333,6 +333,22 @@ Describe 'Update-DkpFipsCluster' {
             $properties | Where-Object { $_.PropertyType.Assembly.GetName().Name -eq 'DkpFips.Core' } | ForEach-Object Name | Should -BeNullOrEmpty
         }
 
+        It 'refuses -Verify without a cluster to verify, and runs nothing' {
+            $dir = New-TestDirectory
+            $record = Join-Path $dir 'record.json'
+            $env:FAKEDKP_RECORD = $record
+            try {
+                $r = Update-DkpFipsCluster fips-1 -CurrentVersion v1.22.8+fips.0 -KubernetesVersion 1.23 -AmiId $Ami -NodePool md-0 -DkpPath $Fake -LogDirectory $dir -Verify -Confirm:$false `
+                    -ErrorAction SilentlyContinue -ErrorVariable errs -WarningAction SilentlyContinue
+            }
+            finally { Reset-FakeDkp }
+            $r | Should -BeNullOrEmpty
+            $errs.Count | Should -Be 1
+            $errs[0].FullyQualifiedErrorId | Should -Be 'InvalidArgument,DkpFips.Cmdlets.UpdateDkpFipsClusterCommand'
+            $errs[0].Exception.Message | Should -BeLike '-Verify needs the workload cluster*'
+            Test-Path $record | Should -BeFalse
+        }
+
         It 'names the cluster when it refuses -ImageRepository, as New-DkpFipsCluster does' {
             Update-DkpFipsCluster fips-1 -CurrentVersion v1.22.8+fips.0 -KubernetesVersion 1.23 -AmiId $Ami -NodePool md-0 -ImageRepository 'registry.local:99999/x' `
                 -PlanOnly -ErrorAction SilentlyContinue -ErrorVariable errs -WarningAction SilentlyContinue
