@@ -1,8 +1,6 @@
 using System;
 using System.IO;
-using System.Linq;
 using System.Management.Automation;
-using System.Threading;
 using DkpFips.Completion;
 using DkpFips.Core.Catalog;
 using DkpFips.Core.Cluster;
