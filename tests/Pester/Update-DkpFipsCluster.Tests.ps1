@@ -294,4 +294,68 @@ Describe 'Update-DkpFipsCluster' {
             ($all | Out-String) + ($r | ConvertTo-Json -Depth 6) + (Get-Content -Raw $r.Steps.LogPath) | Should -Not -BeLike "*$canary*"
         }
     }
+
+    Context 'one declaration of the cluster parameters, and output that holds only what users see' {
+        It 'declares -<Name> once, for create, matrix and upgrade alike' -TestCases @(
+            'Provider', 'KubernetesVersion', 'AmiId', 'AmiReport', 'VmTemplate', 'ImageRepository', 'ManagementKubeconfig', 'Namespace', 'DkpPath', 'CatalogPath' | ForEach-Object { @{ Name = $_ } }
+        ) {
+            $describe = {
+                param($command)
+                $parameter = (Get-Command $command).Parameters[$Name]
+                # Each attribute with its simple settings (Mandatory, Position, pipeline binding, completer type, ...).
+                $attributes = foreach ($attribute in $parameter.Attributes) {
+                    $settings = $attribute.GetType().GetProperties() |
+                        Where-Object { $_.Name -ne 'TypeId' -and ($_.PropertyType.IsValueType -or $_.PropertyType -in [string], [type], [string[]]) } |
+                        Sort-Object Name | ForEach-Object { "$($_.Name)=$($_.GetValue($attribute))" }
+                    "$($attribute.GetType().Name)($($settings -join ';'))"
+                }
+                "$($parameter.ParameterType) $(($parameter.Aliases | Sort-Object) -join ',') $(($attributes | Sort-Object) -join ' ')"
+            }
+            foreach ($command in 'Update-DkpFipsCluster', 'New-DkpFipsCluster', 'ConvertTo-DkpFipsPipelineMatrix') {
+                (Get-Command $command).ImplementingType.GetProperty($Name).DeclaringType.Name | Should -Be 'ClusterOptionsCmdlet' -Because "$command takes -$Name from the one declaration"
+            }
+
+            & $describe 'Update-DkpFipsCluster' | Should -Be (& $describe 'New-DkpFipsCluster')
+        }
+
+        It 'keeps the create-only parameters off the upgrade, and its own -Kubeconfig (the workload) visible' {
+            $parameters = (Get-Command Update-DkpFipsCluster).Parameters
+            foreach ($name in 'EtcdVersion', 'Region', 'OverrideSecretName', 'RegistryMirrorUrl', 'ArgumentList') { $parameters.Keys | Should -Not -Contain $name }
+            ($parameters['Kubeconfig'].Attributes | Where-Object { $_ -is [System.Management.Automation.ParameterAttribute] }).DontShow | Should -BeFalse
+        }
+
+        It 'plans without carrying the engine plan in its output' {
+            $plan = Update-DkpFipsCluster fips-1 -CurrentVersion v1.22.8+fips.0 -KubernetesVersion 1.23 -AmiId $Ami -NodePool md-0 -PlanOnly -WarningAction SilentlyContinue
+            $plan.Steps.Count | Should -Be 2
+            # The engine (DkpFips.Core) is loaded in DkpFips' own load context: find its types by their assembly's name.
+            $properties = [DkpFips.ClusterUpgradePlan].GetProperties([System.Reflection.BindingFlags]'Public, NonPublic, Instance')
+            $properties.Name | Should -Contain 'Steps'
+            $properties | Where-Object { $_.PropertyType.Assembly.GetName().Name -eq 'DkpFips.Core' } | ForEach-Object Name | Should -BeNullOrEmpty
+        }
+
+        It 'refuses -Verify without a cluster to verify, and runs nothing' {
+            $dir = New-TestDirectory
+            $record = Join-Path $dir 'record.json'
+            $env:FAKEDKP_RECORD = $record
+            try {
+                $r = Update-DkpFipsCluster fips-1 -CurrentVersion v1.22.8+fips.0 -KubernetesVersion 1.23 -AmiId $Ami -NodePool md-0 -DkpPath $Fake -LogDirectory $dir -Verify -Confirm:$false `
+                    -ErrorAction SilentlyContinue -ErrorVariable errs -WarningAction SilentlyContinue
+            }
+            finally { Reset-FakeDkp }
+            $r | Should -BeNullOrEmpty
+            $errs.Count | Should -Be 1
+            $errs[0].FullyQualifiedErrorId | Should -Be 'InvalidArgument,DkpFips.Cmdlets.UpdateDkpFipsClusterCommand'
+            $errs[0].Exception.Message | Should -BeLike '-Verify needs the workload cluster*'
+            Test-Path $record | Should -BeFalse
+        }
+
+        It 'names the cluster when it refuses -ImageRepository, as New-DkpFipsCluster does' {
+            Update-DkpFipsCluster fips-1 -CurrentVersion v1.22.8+fips.0 -KubernetesVersion 1.23 -AmiId $Ami -NodePool md-0 -ImageRepository 'registry.local:99999/x' `
+                -PlanOnly -ErrorAction SilentlyContinue -ErrorVariable errs -WarningAction SilentlyContinue
+            $errs.Count | Should -Be 1
+            $errs[0].FullyQualifiedErrorId | Should -Be 'InvalidImageRepository,DkpFips.Cmdlets.UpdateDkpFipsClusterCommand'
+            $errs[0].Exception.Message | Should -BeLike "Cluster 'fips-1': 'registry.local:99999/x' is not an image repository*"
+            $errs[0].TargetObject | Should -Be 'registry.local:99999/x'
+        }
+    }
 }

@@ -1,20 +1,17 @@
-using DkpFips.Core.Cluster;
 using DkpFips.Core.Process;
 
 namespace DkpFips.Core.Upgrade
 {
     /// <summary>
-    /// What the upgrade engine needs from its caller: runs of tools, reads of the workload cluster
-    /// and somewhere to tell what happened. The cmdlet implements it and turns each call into
-    /// PowerShell streams; the engine holds the order of the steps and the kube-proxy decisions.
+    /// What the upgrade engine needs from its caller: runs of tools, the kubectl program and
+    /// somewhere to tell what happened (the clusters are read by <see cref="UpgradeClusterReads"/>).
+    /// The cmdlet implements it and turns each call into PowerShell streams; the engine holds the
+    /// order of the steps, the kube-proxy decisions and the verification.
     /// </summary>
     public interface IUpgradeHost
     {
         /// <summary>Runs one command (a dkp update step, kubectl set image) and returns how it ended.</summary>
         ProcessRunResult Run(UpgradeCommandRun run);
-
-        /// <summary>The workload cluster as it is now; null when it could not be read (the host told why).</summary>
-        WorkloadClusterState? ReadWorkload();
 
         /// <summary>The kubectl program to repair kube-proxy with; null when not found (the host told why).</summary>
         string? FindKubectl();
@@ -62,6 +59,18 @@ namespace DkpFips.Core.Upgrade
 
         /// <summary>kubectl set image failed (error).</summary>
         KubeProxyRepairFailed,
+
+        /// <summary>What is read now, from where (verbose).</summary>
+        Reading,
+
+        /// <summary>The kubeconfig Secret is missing or forbidden: only the Cluster API objects are checked (warning).</summary>
+        WorkloadKubeconfigUnreadable,
+
+        /// <summary>Neither cluster was at hand, so a cluster that is not FIPS cannot be refused (warning).</summary>
+        NotCheckedBeforeUpgrade,
+
+        /// <summary>A read of a cluster failed (error); <see cref="UpgradeNotice.ReadFailure"/> tells which and why.</summary>
+        ReadFailed,
     }
 
     /// <summary>Something the engine tells the user, worded once here.</summary>
@@ -74,11 +83,20 @@ namespace DkpFips.Core.Upgrade
             Step = step;
         }
 
+        public UpgradeNotice(UpgradeReadFailure failure)
+            : this(UpgradeNoticeKind.ReadFailed, failure.Message)
+        {
+            ReadFailure = failure;
+        }
+
         public UpgradeNoticeKind Kind { get; }
 
         public string Message { get; }
 
         /// <summary>The failed step (StepFailed).</summary>
         public UpgradeStepOutcome? Step { get; }
+
+        /// <summary>The failed read (ReadFailed).</summary>
+        public UpgradeReadFailure? ReadFailure { get; }
     }
 }

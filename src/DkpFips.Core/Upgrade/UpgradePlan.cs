@@ -62,5 +62,8 @@ namespace DkpFips.Core.Upgrade
         public IReadOnlyList<string> NodePools { get; }
 
         public IReadOnlyList<UpgradeStep> Steps { get; }
+
+        /// <summary>The repository the cluster's Kubernetes images (kube-proxy's among them) come from: the mirror given, else the build's, else the default.</summary>
+        public string KubernetesImageRepository(string? mirror) => mirror ?? Build?.KubernetesImageRepository ?? FipsBuildDefinition.DefaultRepository;
     }
 }

@@ -32,11 +32,11 @@ namespace DkpFips.Core.Upgrade
         /// <param name="currentState">The cluster's compliance report, when checked: a non-compliant cluster is refused.</param>
         public UpgradePlan Build(UpgradeRequest request, ManagementClusterState? management = null, ClusterComplianceReport? currentState = null)
         {
-            var name = Clean(request.ClusterName);
+            var name = Clean(request.Spec.ClusterName);
             ClusterName.Validate(name);
-            var ami = Clean(request.AmiId);
-            var template = Clean(request.VmTemplate);
-            var provider = ClusterProvider.Resolve(Clean(request.Provider), ami, template, null);
+            var ami = Clean(request.Spec.AmiId);
+            var template = Clean(request.Spec.VmTemplate);
+            var provider = ClusterProvider.Resolve(Clean(request.Spec.Provider), ami, template, null);
             if (provider == ClusterProvider.PreProvisioned)
             {
                 throw new UpgradePlanException(
@@ -66,8 +66,8 @@ namespace DkpFips.Core.Upgrade
                 DkpFlags.KubernetesVersion + "=" + target.ToKubernetesFlag(),
                 machineImageFlag,
             };
-            AddIfGiven(common, DkpFlags.Namespace, request.Namespace);
-            AddIfGiven(common, DkpFlags.Kubeconfig, request.Kubeconfig);
+            AddIfGiven(common, DkpFlags.Namespace, request.Spec.Namespace);
+            AddIfGiven(common, DkpFlags.Kubeconfig, request.Spec.ManagementKubeconfig);
 
             var steps = new List<UpgradeStep>
             {
@@ -81,7 +81,7 @@ namespace DkpFips.Core.Upgrade
         {
             try
             {
-                var selection = selector.Resolve(request.KubernetesVersion, request.FipsBuild, allowUncatalogued: request.Force, checkWanted: CheckWantedIsFips);
+                var selection = selector.Resolve(request.Spec.KubernetesVersion, request.FipsBuild, allowUncatalogued: request.Force, checkWanted: CheckWantedIsFips);
                 return (RequireNumbered(selection.Version), selection.Build);
             }
             catch (BuildSelectionException ex)

@@ -1,3 +1,5 @@
+using DkpFips.Core.Cluster;
+
 namespace DkpFips.Core.Upgrade
 {
     /// <summary>How a planned upgrade is run: where its logs go and what is done about kube-proxy.</summary>
@@ -12,11 +14,14 @@ namespace DkpFips.Core.Upgrade
         /// <summary>The Kubernetes image repository kube-proxy's image must come from.</summary>
         public string ImageRepository { get; set; } = string.Empty;
 
-        /// <summary>Whether the workload cluster is known, so kube-proxy is checked after the control plane.</summary>
-        public bool CheckKubeProxy { get; set; }
+        /// <summary>
+        /// The workload cluster, when known: kube-proxy is checked after the control plane, and
+        /// kubectl is given its kubeconfig file (never one read from the Secret, in memory only).
+        /// </summary>
+        public ClusterConnection? Workload { get; set; }
 
-        /// <summary>The workload kubeconfig file; null when it was read from the management cluster's Secret (in memory only).</summary>
-        public string? WorkloadKubeconfigFile { get; set; }
+        /// <summary>After the steps succeeded, check the cluster against the target (-Verify).</summary>
+        public bool Verify { get; set; }
 
         /// <summary>The workload kubeconfig's context for kubectl; null for its current context.</summary>
         public string? Context { get; set; }

@@ -61,8 +61,9 @@ namespace DkpFips.Core.Upgrade
     /// <summary>What a run upgrade did: its steps and kube-proxy's state after the control plane.</summary>
     public sealed class UpgradeOutcome
     {
-        public UpgradeOutcome(UpgradeStepStatus status, IReadOnlyList<UpgradeStepOutcome> steps, KubeProxyStatus kubeProxy, IReadOnlyList<CheckResult> kubeProxyLeftBehind, string? kubeProxyRepairCommand)
+        public UpgradeOutcome(UpgradeStepStatus status, IReadOnlyList<UpgradeStepOutcome> steps, KubeProxyStatus kubeProxy, IReadOnlyList<CheckResult> kubeProxyLeftBehind, string? kubeProxyRepairCommand, UpgradeVerification? verification = null)
         {
+            Verification = verification;
             Status = status;
             Steps = steps;
             KubeProxy = kubeProxy;
@@ -82,5 +83,8 @@ namespace DkpFips.Core.Upgrade
 
         /// <summary>The kubectl command (PowerShell line) that moves kube-proxy to the new image.</summary>
         public string? KubeProxyRepairCommand { get; }
+
+        /// <summary>With <see cref="UpgradeRunOptions.Verify"/> after steps that all succeeded: the cluster checked against the target; else null.</summary>
+        public UpgradeVerification? Verification { get; }
     }
 }

@@ -1,6 +1,8 @@
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Threading;
+using DkpFips.Core.Cluster;
 using DkpFips.Core.Evidence;
 using DkpFips.Core.Process;
 
@@ -9,22 +11,26 @@ namespace DkpFips.Core.Upgrade
     /// <summary>
     /// Runs a checked upgrade plan: the control plane, then each node pool, stopping at the first
     /// step that does not succeed (the rest are NotRun); after the control plane, kube-proxy is
-    /// checked and, when asked and possible, repaired.
+    /// checked and, when asked and possible, repaired; after every step succeeded, the cluster is
+    /// verified when asked.
     /// </summary>
     public sealed class UpgradeRunner
     {
         private readonly UpgradePlan plan;
         private readonly UpgradeRunOptions options;
         private readonly IUpgradeHost host;
+        private readonly UpgradeClusterReads? reads;
 
-        public UpgradeRunner(UpgradePlan plan, UpgradeRunOptions options, IUpgradeHost host)
+        /// <param name="reads">The reads of the cluster (kube-proxy, -Verify); null when no cluster is at hand.</param>
+        public UpgradeRunner(UpgradePlan plan, UpgradeRunOptions options, IUpgradeHost host, UpgradeClusterReads? reads = null)
         {
             this.plan = plan;
             this.options = options;
             this.host = host;
+            this.reads = reads;
         }
 
-        public UpgradeOutcome Run()
+        public UpgradeOutcome Run(CancellationToken cancellationToken = default)
         {
             var steps = plan.Steps;
             var outcomes = new List<UpgradeStepOutcome>();
@@ -51,13 +57,16 @@ namespace DkpFips.Core.Upgrade
                     continue;
                 }
 
-                if (step.Kind == UpgradeStepKind.ControlPlane && options.CheckKubeProxy)
+                if (step.Kind == UpgradeStepKind.ControlPlane && options.Workload is { } workload && reads is not null)
                 {
-                    kubeProxy = CheckKubeProxy();
+                    kubeProxy = CheckKubeProxy(reads, workload, cancellationToken);
                 }
             }
 
-            return new UpgradeOutcome(status, outcomes, kubeProxy.Status, kubeProxy.LeftBehind, kubeProxy.RepairCommand);
+            var verification = options.Verify && status == UpgradeStepStatus.Succeeded && options.Workload is { } upgraded && reads is not null
+                ? reads.Verify(upgraded, plan, cancellationToken)
+                : null;
+            return new UpgradeOutcome(status, outcomes, kubeProxy.Status, kubeProxy.LeftBehind, kubeProxy.RepairCommand, verification);
         }
 
         private static UpgradeStepStatus StepStatus(RunStatus status) => status switch
@@ -68,9 +77,9 @@ namespace DkpFips.Core.Upgrade
             _ => UpgradeStepStatus.Failed,
         };
 
-        private (KubeProxyStatus Status, IReadOnlyList<CheckResult> LeftBehind, string? RepairCommand) CheckKubeProxy()
+        private (KubeProxyStatus Status, IReadOnlyList<CheckResult> LeftBehind, string? RepairCommand) CheckKubeProxy(UpgradeClusterReads reads, ClusterConnection workload, CancellationToken cancellationToken)
         {
-            var state = host.ReadWorkload();
+            var state = reads.ReadWorkload(workload, cancellationToken);
             if (state is null)
             {
                 return (KubeProxyStatus.NotChecked, new CheckResult[0], null);
@@ -80,7 +89,7 @@ namespace DkpFips.Core.Upgrade
             // command then names the file `dkp get kubeconfig -c <cluster>` writes, never the default
             // kubeconfig (which may be the management cluster's).
             var cluster = plan.ClusterName;
-            var file = options.WorkloadKubeconfigFile;
+            var file = workload.IsFile ? workload.KubeconfigPath : null;
             var kubectlKubeconfig = file ?? cluster + ".conf";
             var image = KubeProxyRepair.Image(plan.TargetVersion, options.ImageRepository);
             var failed = KubeProxyRepair.LeftBehind(state, plan.TargetVersion, options.ImageRepository);

@@ -1,16 +1,12 @@
 using System;
-using System.Collections.Generic;
 using System.IO;
-using System.Linq;
 using System.Management.Automation;
-using System.Threading;
 using DkpFips.Completion;
 using DkpFips.Core.Catalog;
 using DkpFips.Core.Cluster;
 using DkpFips.Core.Errors;
 using DkpFips.Core.Process;
 using DkpFips.Core.Upgrade;
-using DkpFips.Core.Versioning;
 using DkpFips.Infrastructure;
 
 namespace DkpFips.Cmdlets
@@ -21,7 +17,7 @@ namespace DkpFips.Cmdlets
     [Cmdlet(VerbsData.Update, "DkpFipsCluster", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High,
         HelpUri = "https://github.com/dkpfips/DkpFips/blob/main/docs/Update-DkpFipsCluster.md")]
     [OutputType(typeof(ClusterUpgradeResult), typeof(ClusterUpgradePlan))]
-    public sealed class UpdateDkpFipsClusterCommand : DkpFipsCmdlet
+    public sealed class UpdateDkpFipsClusterCommand : ClusterOptionsCmdlet
     {
         private const int ProgressId = 7302;
         private static readonly TimeSpan ReadTimeout = TimeSpan.FromSeconds(60);
@@ -33,20 +29,7 @@ namespace DkpFips.Cmdlets
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(ClusterNameCompleter))]
         [AllowEmptyString]
-        public string ClusterName { get; set; } = null!;
-
-        /// <summary>aws or vsphere; implied by -AmiId or -VmTemplate when left out.</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ArgumentCompleter(typeof(ProviderCompleter))]
-        [AllowEmptyString]
-        public string? Provider { get; set; }
-
-        /// <summary>The target version: a +fips.N version, or a line (1.24 picks the newest 1.24 FIPS build).</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ArgumentCompleter(typeof(KubernetesVersionCompleter))]
-        [VersionText(Scalar = true)]
-        [AllowEmptyString]
-        public string? KubernetesVersion { get; set; }
+        public string ClusterName { get => Spec.ClusterName!; set => Spec.ClusterName = value; }
 
         /// <summary>The target build from Get-FipsBuild.</summary>
         [Parameter(ValueFromPipeline = true)]
@@ -56,27 +39,12 @@ namespace DkpFips.Cmdlets
         [Parameter(ValueFromPipeline = true)]
         public FipsClusterReport? CurrentState { get; set; }
 
-        /// <summary>A Test-FipsAmi report (piped): only a FIPS-ready AMI becomes the upgrade's machine image; its ImageId binds -AmiId.</summary>
-        [Parameter(ValueFromPipeline = true)]
-        public FipsAmiReport? AmiReport { get; set; }
-
         /// <summary>The version the cluster runs now; default the KubeadmControlPlane's spec.version (with -ManagementKubeconfig).</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(KubernetesVersionCompleter))]
         [VersionText(Scalar = true)]
         [AllowEmptyString]
         public string? CurrentVersion { get; set; }
-
-        /// <summary>AWS: the FIPS AMI built for the target version. Binds ImageId too, so Test-FipsAmi's reports pipe in.</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [Alias("ImageId")]
-        [AllowEmptyString]
-        public string? AmiId { get; set; }
-
-        /// <summary>vSphere: the FIPS VM template built for the target version.</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [AllowEmptyString]
-        public string? VmTemplate { get; set; }
 
         /// <summary>The node pools (MachineDeployment names) to upgrade; default every MachineDeployment of the cluster (with -ManagementKubeconfig).</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -93,45 +61,20 @@ namespace DkpFips.Cmdlets
         [AllowEmptyString]
         public string? Context { get; set; }
 
-        /// <summary>The management cluster's kubeconfig: passed to dkp, and read for the current version and node pools.</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [AllowEmptyString]
-        public string? ManagementKubeconfig { get; set; }
-
         /// <summary>The management kubeconfig's context; default its current context.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [AllowEmptyString]
         public string? ManagementContext { get; set; }
-
-        /// <summary>The namespace of the cluster's objects on the management cluster (default: default).</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [AllowEmptyString]
-        public string? Namespace { get; set; }
-
-        /// <summary>A mirror of the FIPS images the cluster pulls from (for the checks and the kube-proxy image).</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [AllowEmptyString]
-        public string? ImageRepository { get; set; }
 
         /// <summary>AWS credentials, passed to dkp in its environment (never its arguments).</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Credential]
         public PSCredential? AwsCredential { get; set; }
 
-        /// <summary>The dkp (or nkp) program; default dkp, else nkp, on PATH.</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [AllowEmptyString]
-        public string? DkpPath { get; set; }
-
         /// <summary>The kubectl program -RepairKubeProxy runs; default kubectl on PATH.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
         public string? KubectlPath { get; set; }
-
-        /// <summary>Catalog files added to the built-in catalog.</summary>
-        [Parameter]
-        [ValidateNotNullOrEmpty]
-        public string[]? CatalogPath { get; set; }
 
         /// <summary>Plan a +fips.N target the catalog does not list.</summary>
         [Parameter]
@@ -174,26 +117,9 @@ namespace DkpFips.Cmdlets
                 return;
             }
 
-            if (!string.IsNullOrWhiteSpace(ImageRepository))
-            {
-                // The same rule as New-DkpFipsCluster: the repository the cluster's images must come from.
-                try
-                {
-                    Core.Cluster.ImageRepository.Validate(ImageRepository!.Trim());
-                }
-                catch (Core.Cluster.ClusterPlanException ex)
-                {
-                    WriteError(new ArgumentException(ex.Message, ex), ErrorKind.InvalidImageRepository, ex.Target);
-                    return;
-                }
-            }
-
             ClusterName = ClusterName!.Trim();
             // A spec or a CSV row leaves a field unset as null or empty: not given.
-            Kubeconfig = Given(Kubeconfig);
             Context = Given(Context);
-            ManagementKubeconfig = Given(ManagementKubeconfig);
-            ManagementContext = Given(ManagementContext);
             Namespace = Given(Namespace);
             ImageRepository = Given(ImageRepository);
             if (UnfitAmi.Problem(AmiReport, ClusterName, "used for the upgrade") is { } unfit)
@@ -202,81 +128,30 @@ namespace DkpFips.Cmdlets
                 return;
             }
 
-            if (CurrentState is not null && !CurrentState.IsFipsCompliant)
-            {
-                var failed = string.Join(", ", CurrentState.Failures.Select(c => c.Target.Length == 0 ? c.Name : $"{c.Name} {c.Target}").Distinct());
-                WriteError(new InvalidOperationException($"Cluster '{ClusterName}': the piped Test-DkpFipsCluster report finds it not FIPS compliant ({CurrentState.Summary}; failed: {(failed.Length == 0 ? "none listed" : failed)}), so it is not upgraded: an upgrade keeps FIPS mode, it cannot create it."),
-                    ErrorKind.ClusterNotFips, CurrentState, "Fix the cluster, or create a new FIPS cluster; see the report's Failures.");
-                return;
-            }
-
-            if (CurrentState is not null && !string.IsNullOrWhiteSpace(CurrentState.ClusterName) && !string.Equals(CurrentState.ClusterName, ClusterName, StringComparison.Ordinal))
-            {
-                WriteError(new ArgumentException($"The piped report is of cluster '{CurrentState.ClusterName}', not '{ClusterName}': its version is not this cluster's."),
-                    ErrorKind.InvalidArgument, CurrentState);
-                return;
-            }
-
-            if (CurrentState is not null && CurrentVersion is null)
-            {
-                CurrentVersion = CurrentState.CurrentVersion;
-            }
-
-            if (Kubeconfig is not null || ManagementKubeconfig is not null || Verify)
-            {
-                _ = ClusterReader;
-            }
-
-            if (Verify && Kubeconfig is null && ManagementKubeconfig is null && !PlanOnly)
-            {
-                WriteError(new ArgumentException("-Verify needs the workload cluster: -Kubeconfig, or -ManagementKubeconfig to read its kubeconfig Secret."),
-                    ErrorKind.InvalidArgument, "Verify");
-                return;
-            }
-
-            var managementPath = Path(ManagementKubeconfig);
-            ManagementClusterState? management = null;
-            if (managementPath is not null)
-            {
-                var ns = Namespace ?? "default";
-                WriteVerbose($"Reading the Cluster API objects of '{ClusterName}' in namespace '{ns}' from {managementPath}.");
-                management = Read((r, t) => r.ReadManagementClusterAsync(new ClusterConnection(managementPath, ManagementContext, ReadTimeout), ClusterName, ns, t), managementPath);
-                if (management is null)
-                {
-                    return;
-                }
-            }
-
-            var workload = ConnectWorkload(managementPath, out var unreadable);
-            if (unreadable)
-            {
-                return;
-            }
-
-            ClusterComplianceReport? currentState = null;
-            if (workload is not null)
-            {
-                WriteVerbose($"Checking that '{ClusterName}' is FIPS now, from {workload.KubeconfigPath}.");
-                currentState = Check(workload, management, null, null);
-                if (currentState is null)
-                {
-                    return;
-                }
-            }
-            else if (management is not null && management.ControlPlane?.Version is { } kcpVersion)
-            {
-                var expectations = FipsExpectations.Resolve(catalog, kcpVersion, null, null, ImageRepository, null);
-                currentState = new ClusterComplianceReport(ClusterName, kcpVersion, null, 0, ClusterApiChecks.Check(management, kcpVersion, expectations));
-            }
-            else
-            {
-                WriteWarning($"'{ClusterName}' was not checked before the upgrade: give -Kubeconfig (and -ManagementKubeconfig) so that a cluster that is not FIPS is refused.");
-            }
-
+            UpgradeClusterReads reads;
+            UpgradeStart start;
             UpgradePlan plan;
             try
             {
-                plan = builder.Build(ToRequest(managementPath), management, currentState);
+                // The mirror is checked by the same rule as New-DkpFipsCluster's; a piped report that finds the cluster not FIPS (or is of another cluster) is refused before anything is read.
+                var target = new UpgradeClusterTarget(ClusterName, Namespace, Connection(ManagementKubeconfig, ManagementContext), Connection(Kubeconfig, Context), Context, ImageRepository, ReadTimeout);
+                CurrentVersion = UpgradeClusterReads.StartVersion(ClusterName, CurrentState?.ToReportedState(), CurrentVersion);
+                var reader = target.Workload is not null || target.Management is not null || Verify ? ClusterReader : null;
+                if (Verify && target.Workload is null && target.Management is null && !PlanOnly)
+                {
+                    WriteError(new ArgumentException("-Verify needs the workload cluster: -Kubeconfig, or -ManagementKubeconfig to read its kubeconfig Secret."),
+                        ErrorKind.InvalidArgument, "Verify");
+                    return;
+                }
+
+                reads = new UpgradeClusterReads(reader, catalog, target, Notify);
+                start = Stoppable(reads.ReadBefore);
+                if (start.Failure is not null)
+                {
+                    return;
+                }
+
+                plan = builder.Build(ToRequest(target.Management?.KubeconfigPath), start.Management, start.CurrentState);
                 if (ReleaseSupport.ForcedPast(plan.Build, plan.Provider) is { } forced)
                 {
                     WriteWarning($"Cluster '{ClusterName}': {forced}");
@@ -294,8 +169,8 @@ namespace DkpFips.Cmdlets
                 return;
             }
 
-            var repository = ImageRepository ?? plan.Build?.KubernetesImageRepository ?? FipsBuildDefinition.DefaultRepository;
-            var output = new ClusterUpgradePlan(plan, currentState is null ? null : new FipsClusterReport(currentState, Context ?? string.Empty, management is not null), KubeProxyRepair.Image(plan.TargetVersion, repository));
+            var repository = plan.KubernetesImageRepository(ImageRepository);
+            var output = new ClusterUpgradePlan(plan, start.CurrentState is null ? null : new FipsClusterReport(start.CurrentState, Context ?? string.Empty, start.Management is not null), KubeProxyRepair.Image(plan.TargetVersion, repository));
             if (PlanOnly)
             {
                 WriteObject(output);
@@ -308,92 +183,38 @@ namespace DkpFips.Cmdlets
                 return;
             }
 
-            Run(output, workload, managementPath, repository);
-        }
-
-        // The workload cluster: -Kubeconfig; else, with the management cluster, the cluster's
-        // kubeconfig Secret there (in memory only, never the management cluster itself).
-        private ClusterConnection? ConnectWorkload(string? managementPath, out bool unreadable)
-        {
-            unreadable = false;
-            if (Path(Kubeconfig) is { } path)
-            {
-                return new ClusterConnection(path, Context, ReadTimeout);
-            }
-
-            if (managementPath is null)
-            {
-                return null;
-            }
-
-            var ns = Namespace ?? "default";
-            WriteVerbose($"No -Kubeconfig: reading the kubeconfig of '{ClusterName}' from the Secret {ns}/{WorkloadKubeconfig.SecretName(ClusterName)} on the management cluster ({managementPath}); it is kept in memory only.");
-            try
-            {
-                var secret = ClusterReader.ReadWorkloadKubeconfigAsync(new ClusterConnection(managementPath, ManagementContext, ReadTimeout), ClusterName, ns, CancellationToken).GetAwaiter().GetResult();
-                return ClusterConnection.FromSecret(secret, Context, ReadTimeout);
-            }
-            catch (OperationCanceledException) when (CancellationToken.IsCancellationRequested)
-            {
-                throw new PipelineStoppedException();
-            }
-            catch (ClusterReadException ex) when (ex.Kind == ErrorKind.ClusterObjectNotFound || ex.Kind == ErrorKind.ClusterPermissionDenied)
-            {
-                // Not every management cluster lets this caller read Secrets: the upgrade can still
-                // go on from the Cluster API objects, as without a workload cluster.
-                WriteWarning($"'{ClusterName}': its kubeconfig Secret could not be read from the management cluster ({ex.Message}); only its Cluster API objects are checked. Give -Kubeconfig to check the workload cluster.");
-                return null;
-            }
-            catch (ClusterReadException ex)
-            {
-                WriteError(new InvalidOperationException($"Cluster '{ClusterName}': {ex.Message} Nothing was upgraded.", ex), ex.Kind, managementPath, ex.RecommendedAction);
-                unreadable = true;
-                return null;
-            }
+            Run(plan, output, reads, start.Workload, repository);
         }
 
         private static string? Given(string? value) => string.IsNullOrWhiteSpace(value) ? null : value!.Trim();
 
-        private void Run(ClusterUpgradePlan plan, ClusterConnection? workload, string? managementPath, string repository)
+        private void Run(UpgradePlan plan, ClusterUpgradePlan planned, UpgradeClusterReads reads, ClusterConnection? workload, string repository)
         {
             var options = new UpgradeRunOptions
             {
                 LogDirectory = LogFolder(LogDirectory),
                 Stamp = LogStamp(),
                 ImageRepository = repository,
-                CheckKubeProxy = workload is not null,
-                WorkloadKubeconfigFile = workload is { IsFile: true } ? workload.KubeconfigPath : null,
+                Workload = workload,
+                Verify = Verify,
                 Context = Context,
                 KubectlPath = KubectlPath,
                 RepairKubeProxy = RepairKubeProxy,
             };
-            var host = new UpgradeHost(
-                command => RunCommand(plan.ClusterName, command),
-                () => Read((r, t) => r.ReadWorkloadClusterAsync(workload!, t), workload!.KubeconfigPath),
-                ResolveKubectl,
-                Notify);
-            var outcome = new UpgradeRunner(plan.Engine, options, host).Run();
+            var outcome = Stoppable(t => new UpgradeRunner(plan, options, new UpgradeHost(command => RunCommand(plan.ClusterName, command), ResolveKubectl, Notify), reads).Run(t));
             WriteProgress(new ProgressRecord(ProgressId, $"Upgrading {plan.ClusterName}", "Done") { RecordType = ProgressRecordType.Completed });
-
             FipsClusterReport? verification = null;
-            if (Verify && outcome.Status == UpgradeStepStatus.Succeeded && workload is not null)
+            if (outcome.Verification?.Report is { } report)
             {
-                WriteVerbose($"Verifying that '{plan.ClusterName}' is FIPS after the upgrade.");
-                var management = ManagementKubeconfig is null ? null : Read((r, t) => r.ReadManagementClusterAsync(new ClusterConnection(managementPath!, ManagementContext, ReadTimeout), plan.ClusterName, Namespace ?? "default", t), managementPath!);
-                var report = Check(workload, management, plan.Engine.Build, plan.Engine.TargetVersion);
-                if (report is not null)
+                verification = new FipsClusterReport(report, Context ?? string.Empty, outcome.Verification.ClusterApiChecked);
+                if (!report.IsFipsCompliant)
                 {
-                    verification = new FipsClusterReport(report, Context ?? string.Empty, management is not null);
-                    if (!report.IsFipsCompliant)
-                    {
-                        WriteError(new InvalidDataException($"'{plan.ClusterName}' is not FIPS compliant after the upgrade: {verification.Summary}. See the result's Verification.Failures."),
-                            ErrorKind.UpgradeVerificationFailed, plan.ClusterName, "Run Test-DkpFipsCluster for the details.");
-                    }
+                    WriteError(new InvalidDataException($"'{plan.ClusterName}' is not FIPS compliant after the upgrade: {verification.Summary}. See the result's Verification.Failures."),
+                        ErrorKind.UpgradeVerificationFailed, plan.ClusterName, "Run Test-DkpFipsCluster for the details.");
                 }
             }
 
-            var steps = outcome.Steps.Select(s => new ClusterUpgradeStep(s.Order, s.Step, s.Status.ToString(), s.Result?.ExitCode, s.Result?.Duration, s.LogPath)).ToArray();
-            var output = new ClusterUpgradeResult(plan, outcome.Status.ToString(), steps, outcome.KubeProxy.ToString(), outcome.KubeProxyLeftBehind.Select(c => new FipsCheck(c)).ToArray(), outcome.KubeProxyRepairCommand, verification);
+            var output = new ClusterUpgradeResult(planned, outcome, verification);
             ReportFailedChecks(output);
             WriteObject(output);
         }
@@ -424,7 +245,12 @@ namespace DkpFips.Cmdlets
 
                     break;
                 case UpgradeNoticeKind.KubeProxyCurrent:
+                case UpgradeNoticeKind.Reading:
                     WriteVerbose(notice.Message);
+                    break;
+                case UpgradeNoticeKind.ReadFailed:
+                    var failed = notice.ReadFailure!.Error;
+                    WriteError(new InvalidOperationException(notice.Message, failed), failed.Kind, notice.ReadFailure.Kubeconfig, failed.RecommendedAction);
                     break;
                 case UpgradeNoticeKind.KubeProxyRepairFailed:
                     WriteError(new InvalidOperationException(notice.Message), ErrorKind.KubeProxyRepairFailed, ClusterName, "Run the KubeProxyRepairCommand of the result by hand.");
@@ -435,23 +261,9 @@ namespace DkpFips.Cmdlets
             }
         }
 
-        private ClusterComplianceReport? Check(ClusterConnection workloadConnection, ManagementClusterState? management, FipsBuildDefinition? expectedBuild, FipsVersion? expectedVersion)
-        {
-            var workload = Read((r, t) => r.ReadWorkloadClusterAsync(workloadConnection, t), workloadConnection.KubeconfigPath);
-            if (workload is null)
-            {
-                return null;
-            }
-
-            var expectations = FipsExpectations.Resolve(catalog, workload.ServerVersion, expectedBuild, expectedVersion, ImageRepository, null);
-            return ClusterComplianceChecker.Check(workload, management, expectations, ClusterName);
-        }
-
-        private T? Read<T>(Func<IClusterReader, CancellationToken, System.Threading.Tasks.Task<T>> read, string kubeconfig)
-            where T : class =>
-            ReadCluster(read, kubeconfig, ex => new InvalidOperationException($"Cluster '{ClusterName}': {ex.Message} Nothing was upgraded after this point.", ex));
-
-        private string? Path(string? given) => given is null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(given);
+        // A kubeconfig given (a spec or a CSV row leaves it null or empty when not), resolved like any PowerShell path.
+        private ClusterConnection? Connection(string? kubeconfig, string? context) =>
+            Given(kubeconfig) is { } given ? new ClusterConnection(SessionState.Path.GetUnresolvedProviderPathFromPSPath(given), Given(context), ReadTimeout) : null;
 
         private string? ResolveKubectl()
         {
@@ -466,32 +278,19 @@ namespace DkpFips.Cmdlets
             return found;
         }
 
-        private string ResolveExecutable() => ResolveDkp(DkpPath, required: !PlanOnly);
-
+        // This record's fields (a copy: PowerShell re-binds the parameters for the next record), with the management kubeconfig resolved.
         private UpgradeRequest ToRequest(string? managementPath)
         {
-            var environment = new Dictionary<string, string>(StringComparer.Ordinal);
-            if (AwsCredential is not null && AwsCredential != PSCredential.Empty)
+            var spec = Spec.Clone();
+            spec.ManagementKubeconfig = managementPath;
+            return new UpgradeRequest(spec)
             {
-                environment["AWS_ACCESS_KEY_ID"] = AwsCredential.UserName;
-                environment["AWS_SECRET_ACCESS_KEY"] = AwsCredential.GetNetworkCredential().Password;
-            }
-
-            return new UpgradeRequest
-            {
-                ClusterName = ClusterName,
-                Provider = Provider,
-                KubernetesVersion = KubernetesVersion,
                 FipsBuild = FipsBuild?.Definition,
                 CurrentVersion = CurrentVersion,
-                AmiId = AmiId,
-                VmTemplate = VmTemplate,
                 NodePools = NodePool,
-                Kubeconfig = managementPath,
-                Namespace = Namespace,
                 Force = Force,
-                Environment = environment,
-                Executable = ResolveExecutable(),
+                Environment = AwsEnvironment(AwsCredential),
+                Executable = ResolveDkp(DkpPath, required: !PlanOnly),
             };
         }
     }

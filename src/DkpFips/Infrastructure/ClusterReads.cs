@@ -32,6 +32,22 @@ namespace DkpFips.Infrastructure
         }
 
         /// <summary>
+        /// A call into the engine that waits for reads on this thread: a stopped pipeline cancels
+        /// them and ends the command.
+        /// </summary>
+        private protected T Stoppable<T>(Func<CancellationToken, T> call)
+        {
+            try
+            {
+                return call(CancellationToken);
+            }
+            catch (OperationCanceledException) when (CancellationToken.IsCancellationRequested)
+            {
+                throw new PipelineStoppedException();
+            }
+        }
+
+        /// <summary>
         /// One read of a cluster. A stopped pipeline ends the command; a failed read is a per-item
         /// error (worded by <paramref name="describe"/>, default the read's own message) and null.
         /// </summary>

@@ -1,5 +1,4 @@
 using System;
-using DkpFips.Core.Cluster;
 using DkpFips.Core.Process;
 using DkpFips.Core.Upgrade;
 
@@ -9,21 +8,17 @@ namespace DkpFips.Infrastructure
     internal sealed class UpgradeHost : IUpgradeHost
     {
         private readonly Func<UpgradeCommandRun, ProcessRunResult> run;
-        private readonly Func<WorkloadClusterState?> readWorkload;
         private readonly Func<string?> findKubectl;
         private readonly Action<UpgradeNotice> notify;
 
-        public UpgradeHost(Func<UpgradeCommandRun, ProcessRunResult> run, Func<WorkloadClusterState?> readWorkload, Func<string?> findKubectl, Action<UpgradeNotice> notify)
+        public UpgradeHost(Func<UpgradeCommandRun, ProcessRunResult> run, Func<string?> findKubectl, Action<UpgradeNotice> notify)
         {
             this.run = run;
-            this.readWorkload = readWorkload;
             this.findKubectl = findKubectl;
             this.notify = notify;
         }
 
         public ProcessRunResult Run(UpgradeCommandRun command) => run(command);
-
-        public WorkloadClusterState? ReadWorkload() => readWorkload();
 
         public string? FindKubectl() => findKubectl();
 

@@ -11,7 +11,6 @@ namespace DkpFips
     {
         internal ClusterUpgradePlan(UpgradePlan plan, FipsClusterReport? currentState, string kubeProxyImage)
         {
-            Engine = plan;
             ClusterName = plan.ClusterName;
             Provider = plan.Provider;
             CurrentVersion = plan.CurrentVersion.ToKubernetesFlag();
@@ -55,8 +54,6 @@ namespace DkpFips
 
         /// <summary>Every dkp update step, in the order they run, with its arguments.</summary>
         public ClusterUpgradeStep[] Steps { get; }
-
-        internal UpgradePlan Engine { get; }
 
         public override string ToString() => $"{ClusterName}: {CurrentVersion} -> {KubernetesVersion} ({Steps.Length} step(s))";
     }

@@ -1,20 +1,22 @@
 using System;
+using System.Linq;
+using DkpFips.Core.Upgrade;
 
 namespace DkpFips
 {
     /// <summary>The outcome of upgrading one FIPS cluster with Update-DkpFipsCluster.</summary>
     public sealed class ClusterUpgradeResult
     {
-        internal ClusterUpgradeResult(ClusterUpgradePlan plan, string status, ClusterUpgradeStep[] steps, string kubeProxyStatus, FipsCheck[] kubeProxyLeftBehind, string? kubeProxyRepairCommand, FipsClusterReport? verification)
+        internal ClusterUpgradeResult(ClusterUpgradePlan plan, UpgradeOutcome outcome, FipsClusterReport? verification)
         {
             ClusterName = plan.ClusterName;
-            Status = status;
+            Status = outcome.Status.ToString();
             CurrentVersion = plan.CurrentVersion;
             KubernetesVersion = plan.KubernetesVersion;
-            Steps = steps;
-            KubeProxyStatus = kubeProxyStatus;
-            KubeProxyLeftBehind = kubeProxyLeftBehind;
-            KubeProxyRepairCommand = kubeProxyRepairCommand;
+            Steps = outcome.Steps.Select(s => new ClusterUpgradeStep(s.Order, s.Step, s.Status.ToString(), s.Result?.ExitCode, s.Result?.Duration, s.LogPath)).ToArray();
+            KubeProxyStatus = outcome.KubeProxy.ToString();
+            KubeProxyLeftBehind = outcome.KubeProxyLeftBehind.Select(c => new FipsCheck(c)).ToArray();
+            KubeProxyRepairCommand = outcome.KubeProxyRepairCommand;
             Verification = verification;
             IsFipsCompliant = verification?.IsFipsCompliant;
             Plan = plan;

@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using DkpFips.Core.Cluster;
 using DkpFips.Core.Evidence;
+using DkpFips.Core.Upgrade;
 
 namespace DkpFips
 {
@@ -55,6 +56,10 @@ namespace DkpFips
 
         /// <summary>The checks that failed or could not be made.</summary>
         public FipsCheck[] Failures { get; }
+
+        /// <summary>The report as the upgrade engine decides on it (a piped report is the upgrade's start).</summary>
+        internal ReportedClusterState ToReportedState() =>
+            new ReportedClusterState(ClusterName, CurrentVersion, IsFipsCompliant, Summary, Failures.Select(c => c.Target.Length == 0 ? c.Name : $"{c.Name} {c.Target}"), this);
 
         public override string ToString() => $"{ClusterName}: {(IsFipsCompliant ? "FIPS compliant" : "NOT FIPS compliant")} ({Failures.Length} failure(s), {Checks.Length} checks)";
     }

@@ -113,7 +113,7 @@ namespace DkpFips.Core.Tests.Catalog
             var kib = Assert.Throws<KibException>(() => new KibPlanBuilder(FipsCatalog.BuiltIn).Build(
                 new KibBuildRequest { ImageDefinition = "images/ami/rhel-84.yaml", KubernetesVersion = "1.20" }));
             var upgrade = Assert.Throws<UpgradePlanException>(() => new UpgradePlanBuilder(FipsCatalog.BuiltIn).Build(
-                new UpgradeRequest { ClusterName = "fips-1", Provider = "aws", KubernetesVersion = "1.20", CurrentVersion = "v1.19.16+fips.0", AmiId = "ami-0a1b2c3d4e5f60718", NodePools = new[] { "fips-1-md-0" } }));
+                new UpgradeRequest(new ClusterOptions { ClusterName = "fips-1", Provider = "aws", KubernetesVersion = "1.20", AmiId = "ami-0a1b2c3d4e5f60718" }) { CurrentVersion = "v1.19.16+fips.0", NodePools = new[] { "fips-1-md-0" } }));
 
             Assert.Equal(ErrorKind.FipsBuildNotFound, cluster.Kind);
             Assert.Equal(ErrorKind.FipsBuildNotFound, kib.Kind);

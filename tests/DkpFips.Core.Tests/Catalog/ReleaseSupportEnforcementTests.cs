@@ -87,10 +87,7 @@ namespace DkpFips.Core.Tests.Catalog
             using var file = new TempCatalogFile("schemaVersion: 2\nbuilds:\n- dkpVersion: '2.9'\n  kubernetesVersion: 1.24.9+fips.0\n  etcdVersion: 3.5.6+fips.0\n  support: { aws: [RHEL 8.4] }\n");
             var catalog = FipsCatalog.Load(new[] { file.Path }).Catalog;
             var builder = new UpgradePlanBuilder(catalog);
-            var request = new UpgradeRequest
-            {
-                ClusterName = "fips-1", VmTemplate = "rhel-84-fips", KubernetesVersion = "1.24.9+fips.0", CurrentVersion = "v1.23.7+fips.0", NodePools = new[] { "md-0" },
-            };
+            var request = new UpgradeRequest(new ClusterOptions { ClusterName = "fips-1", VmTemplate = "rhel-84-fips", KubernetesVersion = "1.24.9+fips.0" }) { CurrentVersion = "v1.23.7+fips.0", NodePools = new[] { "md-0" } };
 
             var ex = Assert.Throws<UpgradePlanException>(() => builder.Build(request));
             Assert.Equal(ErrorKind.ProviderNotSupportedByRelease, ex.Kind);

@@ -101,10 +101,7 @@ namespace DkpFips.Core.Tests.HostileInput
         [Fact]
         public void A_nul_in_a_node_pool_name_refuses_the_whole_upgrade_before_any_step()
         {
-            var request = new UpgradeRequest
-            {
-                ClusterName = "fips-1", CurrentVersion = "v1.22.8+fips.0", KubernetesVersion = "1.23", AmiId = Ami, NodePools = new[] { "md-0\0-other" },
-            };
+            var request = new UpgradeRequest(new ClusterOptions { ClusterName = "fips-1", KubernetesVersion = "1.23", AmiId = Ami }) { CurrentVersion = "v1.22.8+fips.0", NodePools = new[] { "md-0\0-other" } };
             var ex = Assert.Throws<UpgradePlanException>(() => new UpgradePlanBuilder(FipsCatalog.BuiltIn).Build(request));
             Assert.Equal(ErrorKind.InvalidNodePoolName, ex.Kind);
         }

@@ -16,15 +16,12 @@ namespace DkpFips.Core.Tests.Upgrade
         private const string Ami = "ami-0a1b2c3d4e5f60718";
         private readonly UpgradePlanBuilder builder = new UpgradePlanBuilder(FipsCatalog.BuiltIn);
 
-        private static UpgradeRequest Aws(string target = "1.23", string? current = "v1.22.8+fips.0", params string[] pools) => new UpgradeRequest
-        {
-            ClusterName = "fips-1",
-            Provider = "aws",
-            KubernetesVersion = target,
-            CurrentVersion = current,
-            AmiId = Ami,
-            NodePools = pools.Length == 0 ? new[] { "fips-1-md-0" } : pools,
-        };
+        private static UpgradeRequest Aws(string target = "1.23", string? current = "v1.22.8+fips.0", params string[] pools) =>
+            new UpgradeRequest(new ClusterOptions { ClusterName = "fips-1", Provider = "aws", KubernetesVersion = target, AmiId = Ami })
+            {
+                CurrentVersion = current,
+                NodePools = pools.Length == 0 ? new[] { "fips-1-md-0" } : pools,
+            };
 
         private ErrorKind Refused(UpgradeRequest request, ManagementClusterState? management = null, ClusterComplianceReport? state = null) =>
             Assert.Throws<UpgradePlanException>(() => builder.Build(request, management, state)).Kind;
@@ -53,11 +50,11 @@ namespace DkpFips.Core.Tests.Upgrade
         public void VsphereTakesTheVmTemplateAndPassesNamespaceAndKubeconfig()
         {
             var request = Aws("v1.23.7+fips.0");
-            request.Provider = null;
-            request.AmiId = null;
-            request.VmTemplate = "konvoy-rhel-84-fips-1.23.7+fips.0-20220701";
-            request.Namespace = "team-a";
-            request.Kubeconfig = "/tmp/mgmt.conf";
+            request.Spec.Provider = null;
+            request.Spec.AmiId = null;
+            request.Spec.VmTemplate = "konvoy-rhel-84-fips-1.23.7+fips.0-20220701";
+            request.Spec.Namespace = "team-a";
+            request.Spec.ManagementKubeconfig = "/tmp/mgmt.conf";
             var plan = builder.Build(request);
             Assert.Equal("vsphere", plan.Provider);
             Assert.Equal(new[] { "update", "controlplane", "vsphere", "--cluster-name=fips-1", "--kubernetes-version=v1.23.7+fips.0", "--vm-template=konvoy-rhel-84-fips-1.23.7+fips.0-20220701", "--namespace=team-a", "--kubeconfig=/tmp/mgmt.conf" }, plan.Steps[0].Command.DisplayArguments);
@@ -163,20 +160,20 @@ namespace DkpFips.Core.Tests.Upgrade
         public void ReusesTheClusterCreationRulesForNameProviderAndMachineImage()
         {
             var noAmi = Aws();
-            noAmi.AmiId = null;
+            noAmi.Spec.AmiId = null;
             Assert.Equal(ErrorKind.MachineImageRequired, Assert.Throws<ClusterPlanException>(() => builder.Build(noAmi)).Kind);
             var badAmi = Aws();
-            badAmi.AmiId = "ami-xyz";
+            badAmi.Spec.AmiId = "ami-xyz";
             Assert.Equal(ErrorKind.InvalidAmiId, Assert.Throws<ClusterPlanException>(() => builder.Build(badAmi)).Kind);
             var azure = Aws();
-            azure.Provider = "azure";
+            azure.Spec.Provider = "azure";
             Assert.Equal(ErrorKind.ProviderNotFipsCapable, Assert.Throws<ClusterPlanException>(() => builder.Build(azure)).Kind);
             var name = Aws();
-            name.ClusterName = "Fips_1";
+            name.Spec.ClusterName = "Fips_1";
             Assert.Equal(ErrorKind.InvalidClusterName, Assert.Throws<ClusterPlanException>(() => builder.Build(name)).Kind);
             var pre = Aws();
-            pre.Provider = "preprovisioned";
-            pre.AmiId = null;
+            pre.Spec.Provider = "preprovisioned";
+            pre.Spec.AmiId = null;
             Assert.Equal(ErrorKind.ProviderNotUpgradable, Refused(pre));
         }
 
