@@ -65,10 +65,9 @@ namespace DkpFips.Cmdlets
                 return;
             }
 
-            if (UnfitAmi.Problem(AmiReport, ClusterName ?? string.Empty, "put in a matrix leg") is { } unfit)
+            if (RefusedUnfitAmi(ClusterName, "put in a matrix leg"))
             {
                 invalid++;
-                WriteError(unfit.Exception, ErrorKind.AmiNotFipsReady, AmiReport, unfit.RecommendedAction);
                 return;
             }
 

@@ -111,9 +111,8 @@ namespace DkpFips.Cmdlets
                 return;
             }
 
-            if (UnfitAmi.Problem(AmiReport, ClusterName, "planned into a create command") is { } unfit)
+            if (RefusedUnfitAmi(ClusterName, "planned into a create command"))
             {
-                WriteError(unfit.Exception, ErrorKind.AmiNotFipsReady, AmiReport, unfit.RecommendedAction);
                 return;
             }
 

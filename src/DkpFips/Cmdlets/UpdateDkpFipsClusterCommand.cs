@@ -122,9 +122,8 @@ namespace DkpFips.Cmdlets
             Context = Given(Context);
             Namespace = Given(Namespace);
             ImageRepository = Given(ImageRepository);
-            if (UnfitAmi.Problem(AmiReport, ClusterName, "used for the upgrade") is { } unfit)
+            if (RefusedUnfitAmi(ClusterName, "used for the upgrade"))
             {
-                WriteError(unfit.Exception, ErrorKind.AmiNotFipsReady, AmiReport, unfit.RecommendedAction);
                 return;
             }
 

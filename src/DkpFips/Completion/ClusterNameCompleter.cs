@@ -62,7 +62,7 @@ namespace DkpFips.Completion
 
             if (string.IsNullOrWhiteSpace(path))
             {
-                path = Environment.GetEnvironmentVariable(ResultsJournal.PathEnvironmentVariable);
+                path = ResultsJournal.PathFromEnvironment();
             }
 
             if (string.IsNullOrWhiteSpace(path))

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Management.Automation;
 using DkpFips.Completion;
 using DkpFips.Core.Cluster;
+using DkpFips.Core.Errors;
 
 namespace DkpFips.Infrastructure
 {
@@ -77,5 +78,20 @@ namespace DkpFips.Infrastructure
         [Parameter]
         [ValidateNotNullOrEmpty]
         public string[]? CatalogPath { get; set; }
+
+        /// <summary>
+        /// True, after writing why, when the piped Test-FipsAmi report finds its AMI unfit: such
+        /// an AMI is never <paramref name="use"/> ("used for the upgrade") as if it were fit.
+        /// </summary>
+        private protected bool RefusedUnfitAmi(string? clusterName, string use)
+        {
+            if (UnfitAmi.Problem(AmiReport, clusterName ?? string.Empty, use) is not { } unfit)
+            {
+                return false;
+            }
+
+            WriteError(unfit.Exception, ErrorKind.AmiNotFipsReady, AmiReport, unfit.RecommendedAction);
+            return true;
+        }
     }
 }
