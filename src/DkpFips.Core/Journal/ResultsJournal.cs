@@ -4,6 +4,7 @@ using System.Globalization;
 using System.IO;
 using System.Text;
 using DkpFips.Core.Json;
+using DkpFips.Core.Process;
 
 namespace DkpFips.Core.Journal
 {
@@ -268,7 +269,7 @@ namespace DkpFips.Core.Journal
             var names = new HashSet<string>(StringComparer.Ordinal);
             foreach (var pair in latest)
             {
-                if (pair.Value == "Succeeded")
+                if (pair.Value == nameof(RunStatus.Succeeded))
                 {
                     names.Add(pair.Key);
                 }

@@ -7,6 +7,7 @@ using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Language;
 using DkpFips.Core.Journal;
+using DkpFips.Core.Process;
 
 namespace DkpFips.Completion
 {
@@ -42,7 +43,7 @@ namespace DkpFips.Completion
                 var typed = (wordToComplete ?? string.Empty).Trim('\'', '"');
                 var creating = (commandName ?? string.Empty).EndsWith("New-DkpFipsCluster", StringComparison.OrdinalIgnoreCase);
                 return new ResultsJournal(file.FullName).Latest(name => name.StartsWith(typed, StringComparison.OrdinalIgnoreCase))
-                    .Where(e => !creating || e.Status != "Succeeded")
+                    .Where(e => !creating || e.Status != nameof(RunStatus.Succeeded))
                     .Select(e => new CompletionResult(Quote(e.Name), e.Name, CompletionResultType.ParameterValue, ToolTip(e)))
                     .ToList();
             }
