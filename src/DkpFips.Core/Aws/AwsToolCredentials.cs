@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
+using System.Linq;
 using DkpFips.Core.Errors;
 using DkpFips.Core.Process;
 
@@ -159,29 +161,56 @@ namespace DkpFips.Core.Aws
         }
 
         /// <summary>
-        /// Null when the named profile is in the shared config or credentials files this session
-        /// reads (AWS_CONFIG_FILE and AWS_SHARED_CREDENTIALS_FILE honoured, as the tool honours
-        /// them), otherwise why not: checked before a tool runs, so that a mistyped profile is
-        /// not found out by AWS halfway through a run.
+        /// Null when the named profile is in the shared config or credentials files the tool will
+        /// read (AWS_CONFIG_FILE and AWS_SHARED_CREDENTIALS_FILE as they are now, else ~/.aws/),
+        /// otherwise why not: checked before a tool runs, so that a mistyped profile is not found
+        /// out by AWS halfway through a run. The files are read here rather than through the AWS
+        /// SDK for .NET, which keeps the config file path of the first lookup for the life of
+        /// the process, while the tool reads the files its environment names when it starts.
         /// </summary>
-        public string? ProfileProblem()
+        public string? ProfileProblem(Func<string, string?>? environment = null)
         {
             if (ProfileName is null)
             {
                 return null;
             }
 
+            environment ??= System.Environment.GetEnvironmentVariable;
+            var home = System.Environment.GetFolderPath(System.Environment.SpecialFolder.UserProfile);
+            var config = NonEmpty(environment("AWS_CONFIG_FILE")) ?? Path.Combine(home, ".aws", "config");
+            var credentials = NonEmpty(environment("AWS_SHARED_CREDENTIALS_FILE")) ?? Path.Combine(home, ".aws", "credentials");
             try
             {
-                return new Amazon.Runtime.CredentialManagement.CredentialProfileStoreChain().TryGetProfile(ProfileName, out _)
+                // In the config file a profile is [profile name] ([default] for the default one);
+                // in the credentials file it is [name].
+                var inConfig = Sections(config).Any(section => section == "profile " + ProfileName || (ProfileName == "default" && section == "default"));
+                return inConfig || Sections(credentials).Contains(ProfileName)
                     ? null
-                    : $"The AWS profile '{ProfileName}' was not found in the shared config or credentials files.";
+                    : $"The AWS profile '{ProfileName}' was not found in the shared config or credentials files ({config}, {credentials}).";
             }
-            catch (Exception ex) when (ex is System.IO.IOException || ex is UnauthorizedAccessException || ex is FormatException || ex is InvalidOperationException || ex is Amazon.Runtime.AmazonClientException)
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
             {
-                return $"The AWS profile '{ProfileName}' could not be read from the shared config or credentials files: {ex.Message}";
+                return $"The AWS profile '{ProfileName}' could not be looked up in the shared config or credentials files: {ex.Message}";
             }
         }
+
+        // The section names of an INI file ([name], inner spaces collapsed as the AWS CLI reads
+        // them); none when the file does not exist.
+        private static IEnumerable<string> Sections(string path)
+        {
+            if (!File.Exists(path))
+            {
+                return Array.Empty<string>();
+            }
+
+            return File.ReadLines(path)
+                .Select(line => line.Trim())
+                .Where(line => line.StartsWith("[", StringComparison.Ordinal) && line.EndsWith("]", StringComparison.Ordinal))
+                .Select(line => string.Join(" ", line.Substring(1, line.Length - 2).Split(new[] { ' ', '\t' }, StringSplitOptions.RemoveEmptyEntries)))
+                .ToList();
+        }
+
+        private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value!.Trim();
 
         public override string ToString() => "AWS credentials from " + Source;
 

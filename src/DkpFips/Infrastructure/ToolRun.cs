@@ -83,7 +83,8 @@ namespace DkpFips.Infrastructure
             return credentials;
         }
 
-        private static string Prefixed(string? record, string message) => string.IsNullOrEmpty(record) ? message : $"Cluster '{record}': {message}";
+        // A record from the pipeline is named; a single invocation gets Test-FipsAmi's words as they are.
+        private string Prefixed(string? record, string message) => string.IsNullOrEmpty(record) || !MyInvocation.ExpectingInput ? message : $"Cluster '{record}': {message}";
 
         private void RefuseAwsCredentials(Exception exception, ErrorKind kind, object? target, string? recommendedAction)
         {

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
 using System.Threading;
 using DkpFips.Core.Aws;
 using DkpFips.Core.Errors;
@@ -161,6 +162,53 @@ namespace DkpFips.Core.Tests.Aws
                 Environment.SetEnvironmentVariable(removed, null);
                 Environment.SetEnvironmentVariable(kept, null);
             }
+        }
+    
+        [Theory]
+        [InlineData("sso-admin", true)]
+        [InlineData("ci", true)]
+        [InlineData("default", true)]
+        [InlineData("profile", false)]
+        [InlineData("sso-admn", false)]
+        [InlineData("Ci", false)]
+        public void A_profile_is_found_in_the_files_the_environment_names_now(string profile, bool found)
+        {
+            var folder = Path.Combine(Path.GetTempPath(), "dkpfips-profiles-" + Guid.NewGuid().ToString("N"));
+            Directory.CreateDirectory(folder);
+            try
+            {
+                File.WriteAllText(Path.Combine(folder, "config"), "[default]\nregion = us-east-1\n\n[profile   sso-admin ]\nsso_start_url = https://example.awsapps.com/start\n");
+                File.WriteAllText(Path.Combine(folder, "credentials"), "# keys\n[ci]\naws_access_key_id = AKIDEXAMPLE\n");
+                var environment = new Dictionary<string, string?>
+                {
+                    ["AWS_CONFIG_FILE"] = Path.Combine(folder, "config"),
+                    ["AWS_SHARED_CREDENTIALS_FILE"] = Path.Combine(folder, "credentials"),
+                };
+
+                var problem = AwsToolCredentials.Create(null, null, null, profile).ProfileProblem(name => environment.TryGetValue(name, out var value) ? value : null);
+
+                if (found)
+                {
+                    Assert.Null(problem);
+                }
+                else
+                {
+                    Assert.Equal($"The AWS profile '{profile}' was not found in the shared config or credentials files ({environment["AWS_CONFIG_FILE"]}, {environment["AWS_SHARED_CREDENTIALS_FILE"]}).", problem);
+                }
+            }
+            finally
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+
+        [Fact]
+        public void Missing_shared_files_find_no_profile_and_no_profile_needs_none()
+        {
+            Func<string, string?> none = name => name.StartsWith("AWS_", StringComparison.Ordinal) ? "/nonexistent/dkpfips/" + name : null;
+
+            Assert.NotNull(AwsToolCredentials.Create(null, null, null, "ci").ProfileProblem(none));
+            Assert.Null(AwsToolCredentials.Create(Key, Secret, null, null).ProfileProblem(none));
         }
     }
 }
