@@ -304,6 +304,35 @@ Describe 'AWS credentials for <Name>' -ForEach @(
     }
 }
 
+Describe 'A batch whose rows carry their own -AwsCredential' {
+    BeforeAll {
+        $script:saved = @{}
+        foreach ($variable in $AwsVariables) { $saved[$variable] = [Environment]::GetEnvironmentVariable($variable); Set-SessionVariable $variable $null }
+    }
+
+    AfterAll {
+        Get-ChildItem env:FAKEDKP_* | ForEach-Object { Remove-Item "env:$($_.Name)" }
+        foreach ($variable in $AwsVariables) { Set-SessionVariable $variable $saved[$variable] }
+    }
+
+    It 'refuses the row without a credential for -SessionToken, by name, and creates the others with the token' {
+        $dir = New-TestDirectory
+        $env:FAKEDKP_RECORD = Join-Path $dir '{cluster}.json'
+        $env:FAKEDKP_RECORD_ENV = 'AWS_ACCESS_KEY_ID,AWS_SESSION_TOKEN'
+        $rows = [pscustomobject]@{ ClusterName = 'no-credential' },
+            [pscustomobject]@{ ClusterName = 'with-credential'; AwsCredential = (New-TemporaryCredential) }
+
+        $results = $rows | New-DkpFipsCluster -KubernetesVersion 1.23 -AmiId $Ami -DkpPath $Dkp -SessionToken $Token -LogDirectory $dir -Confirm:$false -ErrorVariable errs -ErrorAction SilentlyContinue
+
+        $errs.Count | Should -Be 1
+        $errs[0].FullyQualifiedErrorId | Should -BeLike 'AwsConfigurationInvalid,*'
+        $errs[0].Exception.Message | Should -BeExactly "Cluster 'no-credential': -SessionToken needs -AwsCredential (the temporary access key id and secret access key)."
+        $results.ClusterName | Should -Be 'with-credential'
+        Join-Path $dir 'no-credential.json' | Should -Not -Exist
+        (Read-Record (Join-Path $dir 'with-credential.json')).env.AWS_SESSION_TOKEN | Should -BeExactly $Token
+    }
+}
+
 Describe 'A session token never rides in a spec file, a CSV row or a matrix' {
     BeforeAll {
         $script:Canary = 'CANARY-TOKEN-spec-5c2e91'
