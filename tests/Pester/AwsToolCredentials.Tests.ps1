@@ -14,7 +14,7 @@ BeforeAll {
     $script:Secret = 'CANARY-secret-temp-8e1b0f'
     $script:Token = 'CANARY-TOKEN-IQoJb3JpZ2luX2VjEJr//////////wEaCXVzLWVhc3QtMSJH'
     $script:AwsVariables = 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_PROFILE',
-        'AWS_ACCESS_KEY', 'AWS_SECRET_KEY', 'AWS_SECURITY_TOKEN', 'AWS_CONFIG_FILE', 'AWS_SHARED_CREDENTIALS_FILE'
+        'AWS_ACCESS_KEY', 'AWS_SECRET_KEY', 'AWS_SECURITY_TOKEN', 'AWS_CONFIG_FILE', 'AWS_SHARED_CREDENTIALS_FILE', 'AWS_WEB_IDENTITY_TOKEN_FILE', 'AWS_ROLE_ARN'
 
     function New-TestDirectory {
         $path = Join-Path $TestDrive ([guid]::NewGuid().ToString('N'))
@@ -122,12 +122,14 @@ Describe 'AWS credentials for <Name>' -ForEach @(
             Set-SessionVariable AWS_SECRET_ACCESS_KEY 'inherited-secret'
             Set-SessionVariable AWS_SESSION_TOKEN 'inherited-token'
             Set-SessionVariable AWS_SECRET_KEY 'inherited-secret'
+            Set-SessionVariable AWS_WEB_IDENTITY_TOKEN_FILE (Join-Path $TestDrive 'web-identity-token')
+            Set-SessionVariable AWS_ROLE_ARN 'arn:aws:iam::111122223333:role/ci'
 
             $dir = Invoke-Tool $Name @{ ProfileName = 'sso-admin' }
 
             $seen = Get-ToolEnvironment $dir
             $seen.AWS_PROFILE | Should -BeExactly 'sso-admin'
-            foreach ($variable in 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_SECRET_KEY') {
+            foreach ($variable in 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_SECRET_KEY', 'AWS_WEB_IDENTITY_TOKEN_FILE', 'AWS_ROLE_ARN') {
                 $seen.$variable | Should -BeNullOrEmpty -Because "$variable would win over the profile"
             }
             # The shared files the profile lives in still reach the tool.

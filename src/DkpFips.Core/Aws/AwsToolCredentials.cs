@@ -19,8 +19,9 @@ namespace DkpFips.Core.Aws
     /// <item>-AwsCredential: AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, and AWS_SESSION_TOKEN
     /// with -SessionToken. Without it, a session token inherited from this session is removed:
     /// paired with other keys, AWS would refuse it.</item>
-    /// <item>-ProfileName: AWS_PROFILE. Without -AwsCredential, the key variables inherited from
-    /// this session are removed, or they would silently win over the profile. With it, the
+    /// <item>-ProfileName: AWS_PROFILE. Without -AwsCredential, the key and web identity variables
+    /// inherited from this session are removed, or they would silently win over the profile
+    /// (the Go SDKs take environment keys, then a web identity, before AWS_PROFILE). With it, the
     /// credential wins (as on Test-FipsAmi) and the profile still gives the other settings
     /// (region, endpoints).</item>
     /// <item>Neither: the tool inherits this session's environment unchanged.</item>
@@ -35,6 +36,9 @@ namespace DkpFips.Core.Aws
 
         /// <summary>The older names the AWS SDKs (Go's v1 among them) still read for the same keys.</summary>
         public static readonly IReadOnlyList<string> LegacyKeyVariables = new[] { "AWS_ACCESS_KEY", "AWS_SECRET_KEY", "AWS_SECURITY_TOKEN" };
+
+        /// <summary>A web identity role (EKS pod identity, a CI's OIDC role): the Go SDKs take it before AWS_PROFILE, as they take keys.</summary>
+        public static readonly IReadOnlyList<string> WebIdentityVariables = new[] { "AWS_WEB_IDENTITY_TOKEN_FILE", "AWS_ROLE_ARN", "AWS_ROLE_SESSION_NAME" };
 
         /// <summary>The message for a credential without both halves; Test-FipsAmi and the tool cmdlets say the same.</summary>
         public const string IncompleteCredentialMessage = "-AwsCredential needs both an access key id (user name) and a secret access key (password).";
@@ -146,7 +150,7 @@ namespace DkpFips.Core.Aws
                     environment[name] = null;
                 }
 
-                foreach (var legacy in LegacyKeyVariables)
+                foreach (var legacy in LegacyKeyVariables.Concat(WebIdentityVariables))
                 {
                     environment[legacy] = null;
                 }

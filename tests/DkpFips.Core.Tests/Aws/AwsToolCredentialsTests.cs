@@ -58,7 +58,7 @@ namespace DkpFips.Core.Tests.Aws
             var environment = credentials.Environment();
 
             Assert.Equal("sso-admin", environment["AWS_PROFILE"]);
-            foreach (var name in new[] { "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_ACCESS_KEY", "AWS_SECRET_KEY", "AWS_SECURITY_TOKEN" })
+            foreach (var name in new[] { "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_ACCESS_KEY", "AWS_SECRET_KEY", "AWS_SECURITY_TOKEN", "AWS_WEB_IDENTITY_TOKEN_FILE", "AWS_ROLE_ARN", "AWS_ROLE_SESSION_NAME" })
             {
                 Assert.True(environment.ContainsKey(name), name);
                 Assert.Null(environment[name]);
