@@ -4,6 +4,8 @@
 //   FAKEDKP_RECORD_ENV    comma-separated names of environment variables to record
 //   FAKEDKP_LINES         extra progress lines to print
 //   FAKEDKP_ECHO          "1": print every argument (as a careless CLI might)
+//   FAKEDKP_ECHO_ENV      comma-separated names of environment variables to print (a careless CLI
+//                         in debug mode), each as "debug: NAME=value"
 //   FAKEDKP_SLEEP_MS      sleep this long before finishing
 //   FAKEDKP_LIFETIME_MS   finish this long after the process started (start-up included), so a
 //                         run takes the same wall time however slowly the runtime starts
@@ -88,6 +90,11 @@ internal static class Program
             {
                 Console.WriteLine("arg: " + arg);
             }
+        }
+
+        foreach (var variable in (env("FAKEDKP_ECHO_ENV") ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            Console.WriteLine($"debug: {variable}={env(variable)}");
         }
 
         var dryRun = args.Contains("--dry-run");

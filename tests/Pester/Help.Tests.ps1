@@ -40,6 +40,8 @@ BeforeDiscovery {
         }
         # The konvoy-image double on PATH; the examples run in TestDrive, where it writes manifest.json.
         'New-FipsAmi' = {
+            # A session's temporary credentials, as the examples take them.
+            $id, $secret, $token = 'ASIAEXAMPLE000000001', (ConvertTo-SecureString 'example-secret' -AsPlainText -Force), 'example-session-token'
             $bin = Join-Path $TestDrive 'kib-bin'
             $null = New-Item -ItemType Directory -Force $bin
             $fake = Join-Path $RepoRoot 'out/bin/FakeKib/Release/net10.0'
@@ -51,6 +53,7 @@ BeforeDiscovery {
         # A compliant DKP 2.1 (v1.21.6+fips.0) KubeApiDouble cluster behind ./fips-cluster.conf and
         # ./management.conf; the examples plan only (-PlanOnly), so no dkp is needed.
         'Update-DkpFipsCluster' = {
+            $id, $secret, $token = 'ASIAEXAMPLE000000001', (ConvertTo-SecureString 'example-secret' -AsPlainText -Force), 'example-session-token'
             $psi = [Diagnostics.ProcessStartInfo]::new('dotnet')
             foreach ($a in (Join-Path $RepoRoot 'out/bin/KubeApiDouble/Release/net10.0/KubeApiDouble.dll'), '--scenario', 'v1.21', '--quiet', '--kubeconfig-secret', "default/fips-cluster-kubeconfig=$(Join-Path $TestDrive 'fips-cluster.conf')") { $psi.ArgumentList.Add($a) }
             $psi.RedirectStandardInput = $true; $psi.RedirectStandardOutput = $true; $psi.UseShellExecute = $false
@@ -109,8 +112,10 @@ BeforeDiscovery {
         Save-FipsBuild v1.23.7+fips.0 -Source "$($registry.open)/mesosphere" -Path (Join-Path $TestDrive 'fips.tar') -Force | Out-Null
     }
     # The dkp double as dkp on PATH (it records nothing and succeeds, printing right dry-run YAML);
-    # ./clusters.csv and ./mirror-credential.xml for the batch and mirror examples.
+    # ./clusters.csv and ./mirror-credential.xml for the batch and mirror examples; a session's
+    # temporary credentials in $id, $secret and $token.
     $script:exampleSetup['New-DkpFipsCluster'] = {
+        $id, $secret, $token = 'ASIAEXAMPLE000000001', (ConvertTo-SecureString 'example-secret' -AsPlainText -Force), 'example-session-token'
         $bin = Join-Path $TestDrive 'dkp-bin'
         $null = New-Item -ItemType Directory -Force $bin
         $fake = Join-Path $RepoRoot 'out/bin/FakeDkp/Release/net10.0'

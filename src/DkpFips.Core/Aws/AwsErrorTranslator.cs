@@ -70,7 +70,7 @@ namespace DkpFips.Core.Aws
                 || exception.Message.IndexOf("credentials", StringComparison.OrdinalIgnoreCase) >= 0)
             {
                 return new AwsApiException(ErrorKind.AwsCredentialsNotFound,
-                    "No AWS credentials were found: give -AccessKey and -SecretKey or -ProfileName, set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY or AWS_PROFILE, or run where an instance or container role applies.",
+                    "No AWS credentials were found: give -AwsCredential (with -SessionToken for temporary ones) or -ProfileName, set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY or AWS_PROFILE, or run where an instance or container role applies.",
                     region, endpoint, null, exception);
             }
 

@@ -31,6 +31,8 @@ namespace DkpFips.Core.Batch
             ["Kubeconfig"] = "the management cluster's kubeconfig is now the key 'managementKubeconfig' (a workload cluster's kubeconfig is never in a spec file); rename the key",
             ["AwsCredential"] = "credentials never go in a spec file; give them to New-DkpFipsCluster on the agent (from secret variables)",
             ["RegistryMirrorCredential"] = "credentials never go in a spec file; give them to New-DkpFipsCluster on the agent (from secret variables)",
+            ["SessionToken"] = "credentials never go in a spec file; give them to New-DkpFipsCluster on the agent (from secret variables)",
+            ["ProfileName"] = "the AWS profile is an option of the run, like its credentials; give -ProfileName to the cmdlet on the agent",
             ["FipsBuild"] = "write kubernetesVersion (and etcdVersion) instead",
             ["CatalogPath"] = "it is an option of the run, not of a cluster; give it to the cmdlet",
             ["PlanOnly"] = "it is an option of the run, not of a cluster; give it to the cmdlet",

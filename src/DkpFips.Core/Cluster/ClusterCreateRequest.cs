@@ -32,8 +32,8 @@ namespace DkpFips.Core.Cluster
         /// <summary>Secret: passed as --registry-mirror-password, always shown as ***.</summary>
         public string? RegistryMirrorPassword { get; set; }
 
-        /// <summary>Environment variables for dkp (AWS credentials go here, never in arguments). Values are secret.</summary>
-        public IDictionary<string, string>? Environment { get; set; }
+        /// <summary>Environment variables for dkp (AWS credentials go here, never in arguments); a null value removes one it would inherit. Values are secret.</summary>
+        public IDictionary<string, string?>? Environment { get; set; }
 
         /// <summary>Add --dry-run --output=yaml.</summary>
         public bool DryRun { get; set; }

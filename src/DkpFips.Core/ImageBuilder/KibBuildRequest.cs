@@ -43,7 +43,7 @@ namespace DkpFips.Core.ImageBuilder
         /// <summary>The konvoy-image program (a name on PATH or a path).</summary>
         public string Executable { get; set; } = "konvoy-image";
 
-        /// <summary>Environment variables for KIB (AWS credentials); secret-looking ones are masked everywhere.</summary>
-        public IDictionary<string, string> Environment { get; set; } = new Dictionary<string, string>();
+        /// <summary>Environment variables for KIB (AWS credentials); a null value removes one it would inherit; secret-looking ones are masked everywhere.</summary>
+        public IDictionary<string, string?> Environment { get; set; } = new Dictionary<string, string?>();
     }
 }

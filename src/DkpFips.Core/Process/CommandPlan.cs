@@ -12,9 +12,10 @@ namespace DkpFips.Core.Process
     public sealed class CommandPlan
     {
         private readonly IReadOnlyList<string> arguments;
-        private readonly IReadOnlyDictionary<string, string> environment;
+        private readonly IReadOnlyDictionary<string, string?> environment;
 
-        public CommandPlan(string executable, IEnumerable<string> arguments, IDictionary<string, string>? environment = null, IEnumerable<string>? extraSecrets = null)
+        /// <param name="environment">Variables the child gets on top of ours; a null value removes one it would inherit.</param>
+        public CommandPlan(string executable, IEnumerable<string> arguments, IDictionary<string, string?>? environment = null, IEnumerable<string>? extraSecrets = null)
         {
             Executable = executable ?? throw new ArgumentNullException(nameof(executable));
             this.arguments = arguments.ToArray();
@@ -26,12 +27,12 @@ namespace DkpFips.Core.Process
             {
                 throw new InvalidOperationException($"Internal error: argument {unsafeValue.Value.Index + 1} {unsafeValue.Value.Problem}.");
             }
-            this.environment = new Dictionary<string, string>(environment ?? new Dictionary<string, string>(), StringComparer.Ordinal);
+            this.environment = new Dictionary<string, string?>(environment ?? new Dictionary<string, string?>(), StringComparer.Ordinal);
 
             var secrets = new List<string>();
             DisplayArguments = SecretArguments.MaskArguments(this.arguments, secrets);
             // Environment values are never displayed; those named like secrets are masked in output too.
-            secrets.AddRange(this.environment.Where(p => IsSecretVariable(p.Key)).Select(p => p.Value));
+            secrets.AddRange(this.environment.Where(p => p.Value is not null && IsSecretVariable(p.Key)).Select(p => p.Value!));
             if (extraSecrets is not null)
             {
                 secrets.AddRange(extraSecrets);
@@ -51,7 +52,10 @@ namespace DkpFips.Core.Process
         public IReadOnlyList<string> DisplayArguments { get; }
 
         /// <summary>Names of the environment variables the child process gets in addition to ours (values are never shown).</summary>
-        public IReadOnlyList<string> EnvironmentNames => environment.Keys.OrderBy(k => k, StringComparer.Ordinal).ToArray();
+        public IReadOnlyList<string> EnvironmentNames => environment.Where(p => p.Value is not null).Select(p => p.Key).OrderBy(k => k, StringComparer.Ordinal).ToArray();
+
+        /// <summary>Names of the variables of ours the child does not inherit (removed so that they cannot win over what the run chose).</summary>
+        public IReadOnlyList<string> RemovedEnvironmentNames => environment.Where(p => p.Value is null).Select(p => p.Key).OrderBy(k => k, StringComparer.Ordinal).ToArray();
 
         /// <summary>Masks every secret of this plan in a text.</summary>
         public SecretMasker Masker { get; }
@@ -62,7 +66,8 @@ namespace DkpFips.Core.Process
         /// <summary>The real arguments, secrets included: only for starting the process.</summary>
         internal IReadOnlyList<string> RealArguments => arguments;
 
-        internal IReadOnlyDictionary<string, string> Environment => environment;
+        /// <summary>The child's variables on top of ours (null: removed), secrets included: only for starting the process.</summary>
+        internal IReadOnlyDictionary<string, string?> Environment => environment;
 
         /// <summary>True for environment variables that hold secrets (AWS_SECRET_ACCESS_KEY, *_TOKEN, *_PASSWORD, ...).</summary>
         public static bool IsSecretVariable(string name) =>

@@ -72,7 +72,14 @@ namespace DkpFips.Core.Process
 
             foreach (var pair in plan.Environment)
             {
-                startInfo.Environment[pair.Key] = pair.Value;
+                if (pair.Value is null)
+                {
+                    startInfo.Environment.Remove(pair.Key);
+                }
+                else
+                {
+                    startInfo.Environment[pair.Key] = pair.Value;
+                }
             }
 
             try

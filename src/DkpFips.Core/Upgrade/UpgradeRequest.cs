@@ -42,8 +42,8 @@ namespace DkpFips.Core.Upgrade
         /// <summary>Plan a target that is not in the catalog (a full +fips.N version is still required), or on a provider its release does not list.</summary>
         public bool Force { get; set; }
 
-        /// <summary>Environment variables for dkp (AWS credentials go here, never in arguments). Values are secret.</summary>
-        public IDictionary<string, string>? Environment { get; set; }
+        /// <summary>Environment variables for dkp (AWS credentials go here, never in arguments); a null value removes one it would inherit. Values are secret.</summary>
+        public IDictionary<string, string?>? Environment { get; set; }
 
         /// <summary>The dkp (or nkp) executable.</summary>
         public string Executable { get; set; } = "dkp";

@@ -3,7 +3,9 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Management.Automation;
+using System.Security;
 using DkpFips.Completion;
+using DkpFips.Core.Aws;
 using DkpFips.Core.AzureDevOps;
 using DkpFips.Core.Catalog;
 using DkpFips.Core.Cluster;
@@ -49,6 +51,17 @@ namespace DkpFips.Cmdlets
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Credential]
         public PSCredential? AwsCredential { get; set; }
+
+        /// <summary>A session token of temporary credentials (needs -AwsCredential): a SecureString, or plain text; dkp gets it as AWS_SESSION_TOKEN.</summary>
+        [Parameter]
+        [SecureStringTransformation]
+        [ValidateNotNull]
+        public SecureString? SessionToken { get; set; }
+
+        /// <summary>A profile of the shared credentials/config files; dkp gets it as AWS_PROFILE.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? ProfileName { get; set; }
 
         /// <summary>Run nothing: emit the plan.</summary>
         [Parameter]
@@ -116,10 +129,15 @@ namespace DkpFips.Cmdlets
                 return;
             }
 
+            if (ToolAwsCredentials(AwsCredential, SessionToken, ProfileName, checkProfile: !PlanOnly, ClusterName) is not { } credentials)
+            {
+                return;
+            }
+
             ClusterCreatePlan plan;
             try
             {
-                plan = planner.Plan(ToRequest());
+                plan = planner.Plan(ToRequest(credentials));
                 if (ReleaseSupport.ForcedPast(plan.Build, plan.Provider) is { } forced)
                 {
                     WriteWarning($"Cluster '{plan.ClusterName}': {forced}");
@@ -137,7 +155,7 @@ namespace DkpFips.Cmdlets
                 builds[plan.Build] = build = new FipsBuild(plan.Build);
             }
 
-            var output = new ClusterPlan(plan, build);
+            var output = new ClusterPlan(plan, build, credentials.Source);
             if (PlanOnly)
             {
                 WriteObject(output);
@@ -269,7 +287,7 @@ namespace DkpFips.Cmdlets
             }
         }
 
-        private ClusterCreateRequest ToRequest()
+        private ClusterCreateRequest ToRequest(AwsToolCredentials credentials)
         {
             // This record's spec (the kubeconfig resolved against the current location), composed
             // with what only a real creation has: the chosen build, credentials, the dkp found, the switches.
@@ -280,7 +298,7 @@ namespace DkpFips.Cmdlets
                 FipsBuild = FipsBuild?.Definition,
                 RegistryMirrorUsername = RegistryMirrorCredential?.UserName,
                 RegistryMirrorPassword = Password(RegistryMirrorCredential),
-                Environment = AwsEnvironment(AwsCredential),
+                Environment = credentials.Environment(),
                 DryRun = DryRun,
                 Force = Force,
                 Executable = ResolveDkp(spec.DkpPath, required: !PlanOnly),

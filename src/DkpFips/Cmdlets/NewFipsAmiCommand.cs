@@ -1,7 +1,9 @@
 using System;
 using System.IO;
 using System.Management.Automation;
+using System.Security;
 using DkpFips.Completion;
+using DkpFips.Core.Aws;
 using DkpFips.Core.Catalog;
 using DkpFips.Core.Errors;
 using DkpFips.Core.ImageBuilder;
@@ -108,6 +110,17 @@ namespace DkpFips.Cmdlets
         [Credential]
         public PSCredential? AwsCredential { get; set; }
 
+        /// <summary>A session token of temporary credentials (needs -AwsCredential): a SecureString, or plain text; KIB (and packer) gets it as AWS_SESSION_TOKEN.</summary>
+        [Parameter]
+        [SecureStringTransformation]
+        [ValidateNotNull]
+        public SecureString? SessionToken { get; set; }
+
+        /// <summary>A profile of the shared credentials/config files; KIB (and packer) gets it as AWS_PROFILE.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? ProfileName { get; set; }
+
         /// <summary>The konvoy-image program; default konvoy-image on PATH.</summary>
         [Parameter]
         [AllowEmptyString]
@@ -147,14 +160,19 @@ namespace DkpFips.Cmdlets
             var workingDirectory = WorkingDirectory is null
                 ? SessionState.Path.CurrentFileSystemLocation.ProviderPath
                 : SessionState.Path.GetUnresolvedProviderPathFromPSPath(WorkingDirectory);
+            if (ToolAwsCredentials(AwsCredential, SessionToken, ProfileName, checkProfile: !PlanOnly) is not { } credentials)
+            {
+                return;
+            }
+
             KibBuildPlan built;
             FipsAmiPlan plan;
             try
             {
-                var request = ToRequest();
+                var request = ToRequest(credentials);
                 request.Executable = ResolveExecutable(workingDirectory);
                 built = builder.Build(request);
-                plan = new FipsAmiPlan(built, workingDirectory);
+                plan = new FipsAmiPlan(built, workingDirectory, credentials.Source);
                 if (ReleaseSupport.ForcedPast(built.Build, built.Platform, built.Image.OperatingSystem) is { } forced)
                 {
                     WriteWarning(forced);
@@ -262,7 +280,7 @@ namespace DkpFips.Cmdlets
             return found;
         }
 
-        private KibBuildRequest ToRequest()
+        private KibBuildRequest ToRequest(AwsToolCredentials credentials)
         {
             return new KibBuildRequest
             {
@@ -281,7 +299,7 @@ namespace DkpFips.Cmdlets
                 AmiRegions = AmiRegions ?? Array.Empty<string>(),
                 InstanceType = InstanceType,
                 ContainerdVersion = ContainerdVersion,
-                Environment = AwsEnvironment(AwsCredential),
+                Environment = credentials.Environment(),
             };
         }
     }

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
-using System.Runtime.InteropServices;
 using System.Security;
 using DkpFips.Completion;
 using DkpFips.Core.Aws;
@@ -91,16 +90,18 @@ namespace DkpFips.Cmdlets
 
         protected override void BeginProcessing()
         {
-            if (AwsCredential is not null && AwsCredential != PSCredential.Empty && (string.IsNullOrEmpty(AwsCredential.UserName) || AwsCredential.Password.Length == 0))
+            // The same rules and words as the cmdlets that run AWS tools (one home: AwsToolCredentials).
+            try
             {
-                ThrowTerminatingError(new ArgumentException("-AwsCredential needs both an access key id (user name) and a secret access key (password)."),
-                    ErrorKind.AwsConfigurationInvalid, null);
+                AwsToolCredentials.Create(
+                    HasAwsCredential ? AwsCredential!.UserName ?? string.Empty : null,
+                    HasAwsCredential ? AwsCredential!.GetNetworkCredential().Password ?? string.Empty : null,
+                    Reveal(SessionToken),
+                    ProfileName);
             }
-
-            if (SessionToken is not null && !HasAwsCredential)
+            catch (DkpFipsException ex)
             {
-                ThrowTerminatingError(new ArgumentException("-SessionToken needs -AwsCredential (the temporary access key id and secret access key)."),
-                    ErrorKind.AwsConfigurationInvalid, null);
+                ThrowTerminatingError(new ArgumentException(ex.Message, ex), ex.Kind, null);
             }
 
             if (EndpointUrl is not null && !(Uri.TryCreate(EndpointUrl, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)))
@@ -245,24 +246,6 @@ namespace DkpFips.Cmdlets
         }
 
         private bool HasAwsCredential => AwsCredential is not null && AwsCredential != PSCredential.Empty;
-
-        private static string? Reveal(SecureString? secure)
-        {
-            if (secure is null)
-            {
-                return null;
-            }
-
-            var pointer = Marshal.SecureStringToGlobalAllocUnicode(secure);
-            try
-            {
-                return Marshal.PtrToStringUni(pointer);
-            }
-            finally
-            {
-                Marshal.ZeroFreeGlobalAllocUnicode(pointer);
-            }
-        }
 
         private sealed class Pending
         {

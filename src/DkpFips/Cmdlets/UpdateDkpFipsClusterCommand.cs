@@ -1,7 +1,9 @@
 using System;
 using System.IO;
 using System.Management.Automation;
+using System.Security;
 using DkpFips.Completion;
+using DkpFips.Core.Aws;
 using DkpFips.Core.Catalog;
 using DkpFips.Core.Cluster;
 using DkpFips.Core.Errors;
@@ -71,6 +73,17 @@ namespace DkpFips.Cmdlets
         [Credential]
         public PSCredential? AwsCredential { get; set; }
 
+        /// <summary>A session token of temporary credentials (needs -AwsCredential): a SecureString, or plain text; dkp gets it as AWS_SESSION_TOKEN.</summary>
+        [Parameter]
+        [SecureStringTransformation]
+        [ValidateNotNull]
+        public SecureString? SessionToken { get; set; }
+
+        /// <summary>A profile of the shared credentials/config files; dkp gets it as AWS_PROFILE.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? ProfileName { get; set; }
+
         /// <summary>The kubectl program -RepairKubeProxy runs; default kubectl on PATH.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
@@ -127,6 +140,11 @@ namespace DkpFips.Cmdlets
                 return;
             }
 
+            if (ToolAwsCredentials(AwsCredential, SessionToken, ProfileName, checkProfile: !PlanOnly, ClusterName) is not { } credentials)
+            {
+                return;
+            }
+
             UpgradeClusterReads reads;
             UpgradeStart start;
             UpgradePlan plan;
@@ -150,7 +168,7 @@ namespace DkpFips.Cmdlets
                     return;
                 }
 
-                plan = builder.Build(ToRequest(target.Management?.KubeconfigPath), start.Management, start.CurrentState);
+                plan = builder.Build(ToRequest(target.Management?.KubeconfigPath, credentials), start.Management, start.CurrentState);
                 if (ReleaseSupport.ForcedPast(plan.Build, plan.Provider) is { } forced)
                 {
                     WriteWarning($"Cluster '{ClusterName}': {forced}");
@@ -169,7 +187,7 @@ namespace DkpFips.Cmdlets
             }
 
             var repository = plan.KubernetesImageRepository(ImageRepository);
-            var output = new ClusterUpgradePlan(plan, start.CurrentState is null ? null : new FipsClusterReport(start.CurrentState, Context ?? string.Empty, start.Management is not null), KubeProxyRepair.Image(plan.TargetVersion, repository));
+            var output = new ClusterUpgradePlan(plan, start.CurrentState is null ? null : new FipsClusterReport(start.CurrentState, Context ?? string.Empty, start.Management is not null), KubeProxyRepair.Image(plan.TargetVersion, repository), credentials.Source);
             if (PlanOnly)
             {
                 WriteObject(output);
@@ -278,7 +296,7 @@ namespace DkpFips.Cmdlets
         }
 
         // This record's fields (a copy: PowerShell re-binds the parameters for the next record), with the management kubeconfig resolved.
-        private UpgradeRequest ToRequest(string? managementPath)
+        private UpgradeRequest ToRequest(string? managementPath, AwsToolCredentials credentials)
         {
             var spec = Spec.Clone();
             spec.ManagementKubeconfig = managementPath;
@@ -288,7 +306,7 @@ namespace DkpFips.Cmdlets
                 CurrentVersion = CurrentVersion,
                 NodePools = NodePool,
                 Force = Force,
-                Environment = AwsEnvironment(AwsCredential),
+                Environment = credentials.Environment(),
                 Executable = ResolveDkp(DkpPath, required: !PlanOnly),
             };
         }

@@ -2,7 +2,11 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Management.Automation;
+using System.Runtime.InteropServices;
+using System.Security;
+using DkpFips.Core.Aws;
 using DkpFips.Core.AzureDevOps;
+using DkpFips.Core.Errors;
 using DkpFips.Core.Process;
 
 namespace DkpFips.Infrastructure
@@ -13,6 +17,10 @@ namespace DkpFips.Infrastructure
     /// </summary>
     public abstract partial class DkpFipsCmdlet
     {
+        // Profiles found in the shared files, and credential sources already named in verbose output, by this invocation.
+        private readonly HashSet<string> checkedProfiles = new HashSet<string>(StringComparer.Ordinal);
+        private readonly HashSet<string> writtenSources = new HashSet<string>(StringComparer.Ordinal);
+
         /// <summary>-LogDirectory resolved like any PowerShell path; default a DkpFips/logs folder under the temp folder.</summary>
         private protected string LogFolder(string? logDirectory) => logDirectory is null
             ? Path.Combine(Path.GetTempPath(), "DkpFips", "logs")
@@ -29,17 +37,84 @@ namespace DkpFips.Infrastructure
             LogPath = logPath,
         };
 
-        /// <summary>A tool's environment with AWS credentials (never its arguments, where any process listing would show them); empty without.</summary>
-        private protected static Dictionary<string, string> AwsEnvironment(PSCredential? credential)
+        /// <summary>
+        /// The AWS credentials a tool run uses (-AwsCredential, -SessionToken, -ProfileName,
+        /// checked by the same rules and words as Test-FipsAmi's); null after an error record.
+        /// A bad combination is a bad invocation (terminating) unless this record came from the
+        /// pipeline, whose -AwsCredential may differ per record: then the record is refused and
+        /// the batch goes on. With <paramref name="checkProfile"/> (a run, not a plan), a profile
+        /// the shared files do not have is refused too, before anything runs.
+        /// </summary>
+        private protected AwsToolCredentials? ToolAwsCredentials(PSCredential? credential, SecureString? sessionToken, string? profileName, bool checkProfile, string? record = null)
         {
-            var environment = new Dictionary<string, string>(StringComparer.Ordinal);
-            if (credential is not null && credential != PSCredential.Empty)
+            AwsToolCredentials credentials;
+            try
             {
-                environment["AWS_ACCESS_KEY_ID"] = credential.UserName;
-                environment["AWS_SECRET_ACCESS_KEY"] = credential.GetNetworkCredential().Password;
+                var given = credential is not null && credential != PSCredential.Empty;
+                credentials = AwsToolCredentials.Create(
+                    given ? credential!.UserName ?? string.Empty : null,
+                    given ? credential!.GetNetworkCredential().Password ?? string.Empty : null,
+                    Reveal(sessionToken),
+                    profileName);
+            }
+            catch (DkpFipsException ex)
+            {
+                RefuseAwsCredentials(new ArgumentException(Prefixed(record, ex.Message), ex), ex.Kind, ex.Target, null);
+                return null;
             }
 
-            return environment;
+            if (checkProfile && credentials.ProfileName is { } profile && !checkedProfiles.Contains(profile))
+            {
+                if (credentials.ProfileProblem() is { } problem)
+                {
+                    RefuseAwsCredentials(new ItemNotFoundException(Prefixed(record, problem + " Nothing was run.")), ErrorKind.AwsCredentialsNotFound, profile,
+                        "Name a profile of the shared files (aws configure list-profiles), or set AWS_CONFIG_FILE / AWS_SHARED_CREDENTIALS_FILE to the files that have it.");
+                    return null;
+                }
+
+                checkedProfiles.Add(profile);
+            }
+
+            if (writtenSources.Add(credentials.Source))
+            {
+                WriteVerbose("AWS credentials: " + credentials.Source + ".");
+            }
+
+            return credentials;
+        }
+
+        // A record from the pipeline is named; a single invocation gets Test-FipsAmi's words as they are.
+        private string Prefixed(string? record, string message) => string.IsNullOrEmpty(record) || !MyInvocation.ExpectingInput ? message : $"Cluster '{record}': {message}";
+
+        private void RefuseAwsCredentials(Exception exception, ErrorKind kind, object? target, string? recommendedAction)
+        {
+            if (MyInvocation.ExpectingInput)
+            {
+                WriteError(exception, kind, target, recommendedAction);
+            }
+            else
+            {
+                ThrowTerminatingError(exception, kind, target, recommendedAction);
+            }
+        }
+
+        /// <summary>A SecureString's text, for the AWS SDK or a tool's environment (never shown); null for null.</summary>
+        private protected static string? Reveal(SecureString? secure)
+        {
+            if (secure is null)
+            {
+                return null;
+            }
+
+            var pointer = Marshal.SecureStringToGlobalAllocUnicode(secure);
+            try
+            {
+                return Marshal.PtrToStringUni(pointer);
+            }
+            finally
+            {
+                Marshal.ZeroFreeGlobalAllocUnicode(pointer);
+            }
         }
 
         /// <summary>A credential's password in clear text, for a tool that needs it (its plan masks it); null without a credential.</summary>

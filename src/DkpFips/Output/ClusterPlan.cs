@@ -15,7 +15,7 @@ namespace DkpFips
         private readonly string[] displayArguments;
         private string? commandLine;
 
-        internal ClusterPlan(ClusterCreatePlan plan, FipsBuild fipsBuild)
+        internal ClusterPlan(ClusterCreatePlan plan, FipsBuild fipsBuild, string awsCredentialSource)
         {
             ClusterName = plan.ClusterName;
             Provider = plan.Provider;
@@ -29,6 +29,7 @@ namespace DkpFips
             displayArguments = plan.Command.DisplayArguments.ToArray();
             Arguments = (string[])displayArguments.Clone();
             FipsBuild = fipsBuild;
+            AwsCredentialSource = awsCredentialSource;
         }
 
         public string ClusterName { get; }
@@ -56,6 +57,9 @@ namespace DkpFips
 
         /// <summary>Exactly the arguments the process receives, except secret values, shown as ***.</summary>
         public string[] Arguments { get; }
+
+        /// <summary>Where the AWS credentials dkp gets come from (-AwsCredential, with a session token or not; a profile; or this session's environment); never their values.</summary>
+        public string AwsCredentialSource { get; }
 
         /// <summary>The command as one PowerShell line (see GetCommandLine for bash and cmd).</summary>
         public string CommandLine => commandLine ??= ShellQuoting.Format(ShellKind.Pwsh, Executable, displayArguments);

@@ -9,7 +9,7 @@ namespace DkpFips
     /// </summary>
     public sealed class ClusterUpgradePlan
     {
-        internal ClusterUpgradePlan(UpgradePlan plan, FipsClusterReport? currentState, string kubeProxyImage)
+        internal ClusterUpgradePlan(UpgradePlan plan, FipsClusterReport? currentState, string kubeProxyImage, string awsCredentialSource)
         {
             ClusterName = plan.ClusterName;
             Provider = plan.Provider;
@@ -21,6 +21,7 @@ namespace DkpFips
             InCatalog = plan.Build is not null;
             CurrentState = currentState;
             KubeProxyImage = kubeProxyImage;
+            AwsCredentialSource = awsCredentialSource;
             Steps = plan.Steps.Select((s, i) => new ClusterUpgradeStep(i + 1, s, "Planned")).ToArray();
         }
 
@@ -51,6 +52,9 @@ namespace DkpFips
 
         /// <summary>The image kube-proxy must run after the upgrade.</summary>
         public string KubeProxyImage { get; }
+
+        /// <summary>Where the AWS credentials dkp gets come from (-AwsCredential, with a session token or not; a profile; or this session's environment); never their values.</summary>
+        public string AwsCredentialSource { get; }
 
         /// <summary>Every dkp update step, in the order they run, with its arguments.</summary>
         public ClusterUpgradeStep[] Steps { get; }

@@ -15,7 +15,7 @@ namespace DkpFips
         private readonly string[] displayArguments;
         private string? commandLine;
 
-        internal FipsAmiPlan(KibBuildPlan plan, string workingDirectory)
+        internal FipsAmiPlan(KibBuildPlan plan, string workingDirectory, string awsCredentialSource)
         {
             Platform = plan.Platform;
             ImageDefinition = plan.Image.Path;
@@ -27,6 +27,7 @@ namespace DkpFips
             Arguments = (string[])displayArguments.Clone();
             EnvironmentVariables = plan.Command.EnvironmentNames.ToArray();
             WorkingDirectory = workingDirectory;
+            AwsCredentialSource = awsCredentialSource;
         }
 
         /// <summary>aws (an AMI) or vsphere (a VM template).</summary>
@@ -52,6 +53,9 @@ namespace DkpFips
 
         /// <summary>Names of the environment variables KIB gets (values are never shown).</summary>
         public string[] EnvironmentVariables { get; }
+
+        /// <summary>Where the AWS credentials KIB (and packer) gets come from (-AwsCredential, with a session token or not; a profile; or this session's environment); never their values.</summary>
+        public string AwsCredentialSource { get; }
 
         /// <summary>KIB's working folder (its overrides/ and images/ folders, and where packer writes manifest.json).</summary>
         public string WorkingDirectory { get; }

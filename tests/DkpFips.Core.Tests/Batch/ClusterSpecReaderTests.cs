@@ -141,6 +141,9 @@ clusters:
         [Theory]
         [InlineData("awsCredential", "credentials never go in a spec file")]
         [InlineData("RegistryMirrorCredential", "credentials never go in a spec file")]
+        [InlineData("sessionToken", "credentials never go in a spec file")]
+        [InlineData("SESSIONTOKEN", "credentials never go in a spec file")]
+        [InlineData("profileName", "give -ProfileName to the cmdlet on the agent")]
         [InlineData("throttleLimit", "an option of the run")]
         [InlineData("kubeconfig", "is now the key 'managementKubeconfig'")]
         public void Parameters_that_are_not_spec_fields_are_refused_with_the_reason(string key, string reason)

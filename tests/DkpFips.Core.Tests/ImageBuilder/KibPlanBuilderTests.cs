@@ -127,7 +127,7 @@ namespace DkpFips.Core.Tests.ImageBuilder
         public void KeepsAwsSecretsOutOfTheArgumentsAndMasksThemInOutput()
         {
             var request = Rhel();
-            request.Environment = new Dictionary<string, string> { ["AWS_ACCESS_KEY_ID"] = "AKIACANARY", ["AWS_SECRET_ACCESS_KEY"] = "canary-secret-42" };
+            request.Environment = new Dictionary<string, string?> { ["AWS_ACCESS_KEY_ID"] = "AKIACANARY", ["AWS_SECRET_ACCESS_KEY"] = "canary-secret-42" };
             var plan = builder.Build(request);
             Assert.DoesNotContain(plan.Command.DisplayArguments, a => a.Contains("canary"));
             Assert.Equal(new[] { "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY" }, plan.Command.EnvironmentNames);

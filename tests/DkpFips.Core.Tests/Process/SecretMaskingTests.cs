@@ -19,7 +19,7 @@ namespace DkpFips.Core.Tests.Process
         public void PlanMasksArgumentsEnvironmentSecretsAndOutput()
         {
             var plan = new CommandPlan("dkp", new[] { "--registry-mirror-password=pw-canary" },
-                new Dictionary<string, string> { ["AWS_SECRET_ACCESS_KEY"] = "aws-canary", ["AWS_REGION"] = "us-west-2" });
+                new Dictionary<string, string?> { ["AWS_SECRET_ACCESS_KEY"] = "aws-canary", ["AWS_REGION"] = "us-west-2" });
             Assert.DoesNotContain("pw-canary", plan.ToCommandLine(ShellKind.Bash));
             Assert.Equal("key *** and ***, region us-west-2", plan.Masker.Apply("key aws-canary and pw-canary, region us-west-2"));
             Assert.Equal(new[] { "AWS_REGION", "AWS_SECRET_ACCESS_KEY" }, plan.EnvironmentNames);

@@ -182,7 +182,7 @@ namespace DkpFips.Core.Tests.Upgrade
         {
             const string canary = "CANARY-secret-7f3a9";
             var request = Aws();
-            request.Environment = new Dictionary<string, string> { ["AWS_ACCESS_KEY_ID"] = "AKIA", ["AWS_SECRET_ACCESS_KEY"] = canary };
+            request.Environment = new Dictionary<string, string?> { ["AWS_ACCESS_KEY_ID"] = "AKIA", ["AWS_SECRET_ACCESS_KEY"] = canary };
             var plan = builder.Build(request);
             Assert.All(plan.Steps, s => Assert.DoesNotContain(s.Command.DisplayArguments, a => a.Contains(canary)));
             Assert.Equal("line ***", plan.Steps[0].Command.Masker.Apply("line " + canary));
