@@ -301,7 +301,7 @@ namespace DkpFips.Cmdlets
                 Environment = credentials.Environment(),
                 DryRun = DryRun,
                 Force = Force,
-                Executable = ResolveDkp(spec.DkpPath, required: !PlanOnly),
+                Executable = ResolveTool(ToolProgram.Dkp, spec.DkpPath, required: !PlanOnly)!,
             };
         }
     }

@@ -24,7 +24,6 @@ namespace DkpFips.Cmdlets
         private const string ManifestFileName = "manifest.json";
 
         private KibPlanBuilder builder = null!;
-        private string? executable;
 
         /// <summary>The KIB image definition, e.g. images/ami/rhel-84.yaml.</summary>
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -170,7 +169,7 @@ namespace DkpFips.Cmdlets
             try
             {
                 var request = ToRequest(credentials);
-                request.Executable = ResolveExecutable(workingDirectory);
+                request.Executable = ResolveTool(ToolProgram.Kib, KibPath, required: !PlanOnly)!;
                 built = builder.Build(request);
                 plan = new FipsAmiPlan(built, workingDirectory, credentials.Source);
                 if (ReleaseSupport.ForcedPast(built.Build, built.Platform, built.Image.OperatingSystem) is { } forced)
@@ -251,34 +250,6 @@ namespace DkpFips.Cmdlets
 
         private void WriteKibError(DkpFipsException ex, string? suffix = null) =>
             WriteError(new InvalidOperationException(ex.Message + suffix, ex), ex.Kind, ex.Target, ex.RecommendedAction);
-
-        private string ResolveExecutable(string workingDirectory)
-        {
-            if (executable is not null)
-            {
-                return executable;
-            }
-
-            var wanted = string.IsNullOrWhiteSpace(KibPath) ? "konvoy-image" : KibPath!.Trim();
-            var found = FindProgram(KibPath, "konvoy-image");
-            if (found is null)
-            {
-                if (!PlanOnly)
-                {
-                    ThrowTerminatingError(
-                        new FileNotFoundException(string.IsNullOrWhiteSpace(KibPath)
-                            ? "konvoy-image (Konvoy Image Builder) was not found on PATH; nothing was run."
-                            : $"The konvoy-image program '{wanted}' was not found; nothing was run."),
-                        ErrorKind.KibNotFound, wanted,
-                        "Unpack the Konvoy Image Builder bundle and put konvoy-image on PATH, or give its path with -KibPath.");
-                }
-
-                found = wanted;
-            }
-
-            executable = found;
-            return found;
-        }
 
         private KibBuildRequest ToRequest(AwsToolCredentials credentials)
         {

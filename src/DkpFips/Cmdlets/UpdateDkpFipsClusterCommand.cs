@@ -218,7 +218,7 @@ namespace DkpFips.Cmdlets
                 KubectlPath = KubectlPath,
                 RepairKubeProxy = RepairKubeProxy,
             };
-            var outcome = Stoppable(t => new UpgradeRunner(plan, options, new UpgradeHost(command => RunCommand(plan.ClusterName, command), ResolveKubectl, Notify), reads).Run(t));
+            var outcome = Stoppable(t => new UpgradeRunner(plan, options, new UpgradeHost(command => RunCommand(plan.ClusterName, command), () => ResolveTool(ToolProgram.Kubectl, KubectlPath, required: true, stopsCommand: false), Notify), reads).Run(t));
             WriteProgress(new ProgressRecord(ProgressId, $"Upgrading {plan.ClusterName}", "Done") { RecordType = ProgressRecordType.Completed });
             FipsClusterReport? verification = null;
             if (outcome.Verification?.Report is { } report)
@@ -282,19 +282,6 @@ namespace DkpFips.Cmdlets
         private ClusterConnection? Connection(string? kubeconfig, string? context) =>
             Given(kubeconfig) is { } given ? new ClusterConnection(SessionState.Path.GetUnresolvedProviderPathFromPSPath(given), Given(context), ReadTimeout) : null;
 
-        private string? ResolveKubectl()
-        {
-            var wanted = KubectlPath ?? "kubectl";
-            var found = FindProgram(KubectlPath, "kubectl");
-            if (found is null)
-            {
-                WriteError(new FileNotFoundException($"-RepairKubeProxy needs kubectl, and '{wanted}' was not found; kube-proxy was not repaired."),
-                    ErrorKind.KubectlNotFound, wanted, "Install kubectl on PATH or give its path with -KubectlPath.");
-            }
-
-            return found;
-        }
-
         // This record's fields (a copy: PowerShell re-binds the parameters for the next record), with the management kubeconfig resolved.
         private UpgradeRequest ToRequest(string? managementPath, AwsToolCredentials credentials)
         {
@@ -307,7 +294,7 @@ namespace DkpFips.Cmdlets
                 NodePools = NodePool,
                 Force = Force,
                 Environment = credentials.Environment(),
-                Executable = ResolveDkp(DkpPath, required: !PlanOnly),
+                Executable = ResolveTool(ToolProgram.Dkp, DkpPath, required: !PlanOnly)!,
             };
         }
     }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Management.Automation;
@@ -21,7 +22,7 @@ namespace DkpFips.Infrastructure
     public abstract partial class DkpFipsCmdlet : PSCmdlet, IDisposable
     {
         private readonly CancellationTokenSource cancellation = new CancellationTokenSource();
-        private readonly Dictionary<string, string> resolvedDkp = new Dictionary<string, string>(StringComparer.Ordinal);
+        private readonly Dictionary<string, string> resolvedTools = new Dictionary<string, string>(StringComparer.Ordinal);
         private bool disposed;
 
         /// <summary>Cancelled when the user presses Ctrl+C or the pipeline is stopped.</summary>
@@ -87,7 +88,7 @@ namespace DkpFips.Infrastructure
         /// A program to run: <paramref name="given"/> (a path, ~ allowed, or a name on PATH) or else the
         /// first of <paramref name="defaults"/> found on PATH. Null when none is found.
         /// </summary>
-        private protected string? FindProgram(string? given, params string[] defaults)
+        private string? FindProgram(string? given, string[] defaults)
         {
             var location = SessionState.Path.CurrentFileSystemLocation.ProviderPath;
             if (string.IsNullOrWhiteSpace(given))
@@ -101,29 +102,37 @@ namespace DkpFips.Infrastructure
         }
 
         /// <summary>
-        /// The dkp CLI (-DkpPath, else dkp, else nkp on PATH): the one rule every cmdlet that runs
-        /// dkp uses. When <paramref name="required"/> and it is missing, the command stops before
-        /// anything runs; a plan only names it. Each -DkpPath is looked up once per command (a
-        /// batch of a hundred rows searches PATH once).
+        /// A program the command runs (<paramref name="given"/>: a path, ~ allowed, or a name on
+        /// PATH; else the first of the tool's names on PATH): the one rule for dkp, konvoy-image
+        /// and kubectl. When <paramref name="required"/> and it is missing, the command stops
+        /// before anything runs, or, for a tool only a later step needs (not
+        /// <paramref name="stopsCommand"/>), that step's error is written and null returned. A
+        /// plan only names it. Each program is looked up once per command (a batch of a hundred
+        /// rows searches PATH once).
         /// </summary>
-        private protected string ResolveDkp(string? dkpPath, bool required)
+        private protected string? ResolveTool(ToolProgram tool, string? given, bool required, bool stopsCommand = true)
         {
-            var wanted = string.IsNullOrWhiteSpace(dkpPath) ? null : dkpPath!.Trim();
-            if (resolvedDkp.TryGetValue(wanted ?? string.Empty, out var cached))
+            var wanted = string.IsNullOrWhiteSpace(given) ? null : given!.Trim();
+            var key = tool.Names[0] + "\0" + wanted;
+            if (resolvedTools.TryGetValue(key, out var cached))
             {
                 return cached;
             }
 
-            var found = FindProgram(dkpPath, "dkp", "nkp");
+            var found = FindProgram(wanted, tool.Names);
             if (found is null && required)
             {
-                ThrowTerminatingError(
-                    new FileNotFoundException(wanted is null ? "Neither dkp nor nkp was found on PATH; nothing was run." : $"The dkp program '{wanted}' was not found; nothing was run."),
-                    ErrorKind.DkpNotFound, wanted ?? "dkp",
-                    "Install the DKP (dkp) or NKP (nkp) CLI on PATH, or give its path with -DkpPath.");
+                var missing = new FileNotFoundException(wanted is null ? tool.NotOnPath : string.Format(CultureInfo.InvariantCulture, tool.NotFoundAt, wanted));
+                if (stopsCommand)
+                {
+                    ThrowTerminatingError(missing, tool.NotFoundKind, wanted ?? tool.Names[0], tool.Action);
+                }
+
+                WriteError(missing, tool.NotFoundKind, wanted ?? tool.Names[0], tool.Action);
+                return null;
             }
 
-            return resolvedDkp[wanted ?? string.Empty] = found ?? wanted ?? "dkp";
+            return resolvedTools[key] = found ?? wanted ?? tool.Names[0];
         }
 
         /// <summary>
