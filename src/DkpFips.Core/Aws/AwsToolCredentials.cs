@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using DkpFips.Core.Errors;
 using DkpFips.Core.Process;
+using DkpFips.Core.Text;
 
 namespace DkpFips.Core.Aws
 {
@@ -181,8 +182,8 @@ namespace DkpFips.Core.Aws
 
             environment ??= System.Environment.GetEnvironmentVariable;
             var home = System.Environment.GetFolderPath(System.Environment.SpecialFolder.UserProfile);
-            var config = NonEmpty(environment("AWS_CONFIG_FILE")) ?? Path.Combine(home, ".aws", "config");
-            var credentials = NonEmpty(environment("AWS_SHARED_CREDENTIALS_FILE")) ?? Path.Combine(home, ".aws", "credentials");
+            var config = GivenText.OrNull(environment("AWS_CONFIG_FILE")) ?? Path.Combine(home, ".aws", "config");
+            var credentials = GivenText.OrNull(environment("AWS_SHARED_CREDENTIALS_FILE")) ?? Path.Combine(home, ".aws", "credentials");
             try
             {
                 // In the config file a profile is [profile name] ([default] for the default one);
@@ -213,8 +214,6 @@ namespace DkpFips.Core.Aws
                 .Select(line => string.Join(" ", line.Substring(1, line.Length - 2).Split(new[] { ' ', '\t' }, StringSplitOptions.RemoveEmptyEntries)))
                 .ToList();
         }
-
-        private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value!.Trim();
 
         public override string ToString() => "AWS credentials from " + Source;
 

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Text.RegularExpressions;
+using DkpFips.Core.Text;
 
 namespace DkpFips.Core.Aws
 {
@@ -49,7 +50,7 @@ namespace DkpFips.Core.Aws
                 if (family != OperatingSystemFamily.Unknown)
                 {
                     var version = image.Tag("distribution_version");
-                    return new DetectedOperatingSystem(family, string.IsNullOrWhiteSpace(version) ? null : version!.Trim(), "the distribution tags");
+                    return new DetectedOperatingSystem(family, GivenText.OrNull(version), "the distribution tags");
                 }
             }
 

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using DkpFips.Core.Errors;
+using DkpFips.Core.Text;
 using DkpFips.Core.Versioning;
 
 namespace DkpFips.Core.Catalog
@@ -21,14 +22,14 @@ namespace DkpFips.Core.Catalog
         }
 
         /// <summary>The version in <paramref name="text"/>, or null when the text is blank.</summary>
-        public static FipsVersion? ParseWanted(string? text) => Clean(text) is null ? null : Parse(text);
+        public static FipsVersion? ParseWanted(string? text) => GivenText.OrNull(text) is null ? null : Parse(text);
 
         /// <summary>The version in <paramref name="text"/>; blank text is refused like any other that is not a version.</summary>
         public static FipsVersion Parse(string? text)
         {
             if (!FipsVersion.TryParse(text, out var wanted))
             {
-                var shown = Clean(text) ?? text;
+                var shown = GivenText.OrNull(text) ?? text;
                 throw new BuildSelectionException(
                     ErrorKind.InvalidKubernetesVersion,
                     $"'{shown}' is not a Kubernetes version. Accepted forms: {FipsVersion.AcceptedForms}.",
@@ -47,7 +48,7 @@ namespace DkpFips.Core.Catalog
         /// </summary>
         public (FipsVersion Version, FipsBuildDefinition? Build) Resolve(string? text, FipsBuildDefinition? chosen, bool allowUncatalogued = false, Action<FipsVersion, string>? checkWanted = null)
         {
-            var clean = Clean(text);
+            var clean = GivenText.OrNull(text);
             var wanted = ParseWanted(clean);
             if (chosen is not null)
             {
@@ -95,14 +96,12 @@ namespace DkpFips.Core.Catalog
             var found = lineSelectsOne && wanted.IsVersionLine
                 ? (catalog.Select(wanted) is { } chosen ? new[] { chosen } : Array.Empty<FipsBuildDefinition>())
                 : catalog.Find(wanted);
-            return found.Count > 0 ? found : throw NotFound(wanted, "Kubernetes " + Clean(text), Clean(text)!);
+            return found.Count > 0 ? found : throw NotFound(wanted, "Kubernetes " + GivenText.OrNull(text), GivenText.OrNull(text)!);
         }
 
         /// <summary>The one not-found refusal for a Kubernetes version, naming the nearest catalog versions.</summary>
         /// <param name="described">What matched nothing, e.g. "Kubernetes 1.20" or "Kubernetes 1.20 and DKP 2.3".</param>
         public BuildSelectionException NotFound(FipsVersion wanted, string described, string target) =>
             BuildSelectionException.NotFound(described, catalog.NearestKubernetesVersions(wanted).Select(v => v.ToKubernetesFlag()), target);
-
-        private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value!.Trim();
     }
 }

@@ -4,6 +4,7 @@ using System.Linq;
 using DkpFips.Core.Catalog;
 using DkpFips.Core.Errors;
 using DkpFips.Core.Process;
+using DkpFips.Core.Text;
 using DkpFips.Core.Versioning;
 
 namespace DkpFips.Core.Cluster
@@ -23,10 +24,10 @@ namespace DkpFips.Core.Cluster
 
         public ClusterCreatePlan Build(ClusterCreateRequest request)
         {
-            var name = Clean(request.Spec.ClusterName);
+            var name = GivenText.OrNull(request.Spec.ClusterName);
             ClusterName.Validate(name);
-            var provider = ClusterProvider.Resolve(Clean(request.Spec.Provider), Clean(request.Spec.AmiId), Clean(request.Spec.VmTemplate), Clean(request.Spec.OverrideSecretName));
-            MachineImageRules.Validate(provider, Clean(request.Spec.AmiId), Clean(request.Spec.Region), Clean(request.Spec.VmTemplate), Clean(request.Spec.OverrideSecretName));
+            var provider = ClusterProvider.Resolve(GivenText.OrNull(request.Spec.Provider), GivenText.OrNull(request.Spec.AmiId), GivenText.OrNull(request.Spec.VmTemplate), GivenText.OrNull(request.Spec.OverrideSecretName));
+            MachineImageRules.Validate(provider, GivenText.OrNull(request.Spec.AmiId), GivenText.OrNull(request.Spec.Region), GivenText.OrNull(request.Spec.VmTemplate), GivenText.OrNull(request.Spec.OverrideSecretName));
 
             var build = ResolveBuild(request);
             var providerProblem = request.Force ? null : ReleaseSupport.ProviderProblem(build, provider);
@@ -38,7 +39,7 @@ namespace DkpFips.Core.Cluster
             var kubernetesVersion = RequireNumberedFips(build.KubernetesVersion, build, "Kubernetes");
             var etcdVersion = ResolveEtcd(request, build);
 
-            var mirror = Clean(request.Spec.ImageRepository);
+            var mirror = GivenText.OrNull(request.Spec.ImageRepository);
             if (mirror is not null)
             {
                 ImageRepository.Validate(mirror);
@@ -66,16 +67,16 @@ namespace DkpFips.Core.Cluster
             switch (provider)
             {
                 case ClusterProvider.Aws:
-                    machineImage = Clean(request.Spec.AmiId);
+                    machineImage = GivenText.OrNull(request.Spec.AmiId);
                     arguments.Add(DkpFlags.Ami + "=" + machineImage);
                     AddIfGiven(arguments, DkpFlags.Region, request.Spec.Region);
                     break;
                 case ClusterProvider.Vsphere:
-                    machineImage = Clean(request.Spec.VmTemplate);
+                    machineImage = GivenText.OrNull(request.Spec.VmTemplate);
                     arguments.Add(DkpFlags.VmTemplate + "=" + machineImage);
                     break;
                 case ClusterProvider.PreProvisioned:
-                    machineImage = Clean(request.Spec.OverrideSecretName);
+                    machineImage = GivenText.OrNull(request.Spec.OverrideSecretName);
                     arguments.Add(DkpFlags.OverrideSecretName + "=" + machineImage);
                     break;
             }
@@ -122,8 +123,8 @@ namespace DkpFips.Core.Cluster
             var command = new CommandPlan(request.Executable, arguments, request.Environment, secrets);
             return new ClusterCreatePlan(name!, provider, build, kubernetesVersion, etcdVersion, kubernetesRepository, etcdRepository, machineImage, request.DryRun, command)
             {
-                ManagementKubeconfig = Clean(request.Spec.ManagementKubeconfig),
-                Namespace = Clean(request.Spec.Namespace),
+                ManagementKubeconfig = GivenText.OrNull(request.Spec.ManagementKubeconfig),
+                Namespace = GivenText.OrNull(request.Spec.Namespace),
             };
         }
 
@@ -133,7 +134,7 @@ namespace DkpFips.Core.Cluster
 
         private static FipsVersion ResolveEtcd(ClusterCreateRequest request, FipsBuildDefinition build)
         {
-            var text = Clean(request.Spec.EtcdVersion);
+            var text = GivenText.OrNull(request.Spec.EtcdVersion);
             if (text is null)
             {
                 return RequireNumberedFips(build.EtcdVersion, build, "etcd");
@@ -183,13 +184,11 @@ namespace DkpFips.Core.Cluster
 
         private static void AddIfGiven(List<string> arguments, string flag, string? value)
         {
-            var clean = Clean(value);
+            var clean = GivenText.OrNull(value);
             if (clean is not null)
             {
                 arguments.Add(flag + "=" + clean);
             }
         }
-
-        private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value!.Trim();
     }
 }

@@ -5,6 +5,7 @@ using DkpFips.Core.Catalog;
 using DkpFips.Core.Cluster;
 using DkpFips.Core.Errors;
 using DkpFips.Core.Process;
+using DkpFips.Core.Text;
 using DkpFips.Core.Versioning;
 
 namespace DkpFips.Core.ImageBuilder
@@ -24,9 +25,9 @@ namespace DkpFips.Core.ImageBuilder
 
         public KibBuildPlan Build(KibBuildRequest request)
         {
-            var path = Clean(request.ImageDefinition);
-            var os = Clean(request.OperatingSystem);
-            var platform = KibPlatform.Resolve(Clean(request.Platform), path);
+            var path = GivenText.OrNull(request.ImageDefinition);
+            var os = GivenText.OrNull(request.OperatingSystem);
+            var platform = KibPlatform.Resolve(GivenText.OrNull(request.Platform), path);
             ImageDefinition image;
             if (path is not null)
             {
@@ -64,7 +65,7 @@ namespace DkpFips.Core.ImageBuilder
                 overrides.Add(KibFlags.OfflineFipsOverride);
             }
 
-            foreach (var extra in (request.ExtraOverrides ?? Array.Empty<string>()).Select(Clean).Where(e => e is not null))
+            foreach (var extra in (request.ExtraOverrides ?? Array.Empty<string>()).Select(GivenText.OrNull).Where(e => e is not null))
             {
                 if (!overrides.Contains(extra!, StringComparer.Ordinal))
                 {
@@ -81,10 +82,10 @@ namespace DkpFips.Core.ImageBuilder
             arguments.Add(KibFlags.KubernetesVersion + "=" + version.PlainVersion);
             AddIfGiven(arguments, KibFlags.ContainerdVersion, request.ContainerdVersion);
 
-            var amiRegions = (request.AmiRegions ?? Array.Empty<string>()).Select(Clean).Where(r => r is not null).Distinct(StringComparer.Ordinal).ToArray();
-            var sourceAmi = Clean(request.SourceAmi);
-            var filterName = Clean(request.SourceAmiFilterName);
-            var filterOwner = Clean(request.SourceAmiFilterOwner);
+            var amiRegions = (request.AmiRegions ?? Array.Empty<string>()).Select(GivenText.OrNull).Where(r => r is not null).Distinct(StringComparer.Ordinal).ToArray();
+            var sourceAmi = GivenText.OrNull(request.SourceAmi);
+            var filterName = GivenText.OrNull(request.SourceAmiFilterName);
+            var filterOwner = GivenText.OrNull(request.SourceAmiFilterOwner);
             if (platform == KibPlatform.Aws)
             {
                 if (sourceAmi is not null && (filterName is not null || filterOwner is not null))
@@ -182,13 +183,11 @@ namespace DkpFips.Core.ImageBuilder
 
         private static void AddIfGiven(List<string> arguments, string flag, string? value)
         {
-            var clean = Clean(value);
+            var clean = GivenText.OrNull(value);
             if (clean is not null)
             {
                 arguments.Add(flag + "=" + clean);
             }
         }
-
-        private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value!.Trim();
     }
 }

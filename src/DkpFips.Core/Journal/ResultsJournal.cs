@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Text;
+using DkpFips.Core.Errors;
 using DkpFips.Core.Json;
 using DkpFips.Core.Process;
 
@@ -35,6 +36,26 @@ namespace DkpFips.Core.Journal
 
         /// <summary>Journals are larger than other files the module reads, but not endless.</summary>
         public const long MaxBytes = 512L * 1024 * 1024;
+
+        /// <summary>
+        /// The journal at <paramref name="path"/>, proven writable (<see cref="EnsureWritable"/>)
+        /// before a batch starts: one that cannot record would let -Resume create clusters twice.
+        /// Throws a JournalWriteFailed <see cref="DkpFipsException"/> saying why.
+        /// </summary>
+        public static ResultsJournal OpenForBatch(string path)
+        {
+            var journal = new ResultsJournal(path);
+            try
+            {
+                journal.EnsureWritable();
+                return journal;
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                throw new DkpFipsException(ErrorKind.JournalWriteFailed, $"No cluster was started: the journal {journal.Path} cannot record results. {ex.Message}", path,
+                    "Give a -JournalPath in a writable folder, in UTF-8.", ex);
+            }
+        }
 
         /// <summary>
         /// Proves, before the first cluster starts, that records can be appended and read back:

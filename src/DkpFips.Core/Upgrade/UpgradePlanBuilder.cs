@@ -6,6 +6,7 @@ using DkpFips.Core.Cluster;
 using DkpFips.Core.Errors;
 using DkpFips.Core.Evidence;
 using DkpFips.Core.Process;
+using DkpFips.Core.Text;
 using DkpFips.Core.Versioning;
 
 namespace DkpFips.Core.Upgrade
@@ -32,11 +33,11 @@ namespace DkpFips.Core.Upgrade
         /// <param name="currentState">The cluster's compliance report, when checked: a non-compliant cluster is refused.</param>
         public UpgradePlan Build(UpgradeRequest request, ManagementClusterState? management = null, ClusterComplianceReport? currentState = null)
         {
-            var name = Clean(request.Spec.ClusterName);
+            var name = GivenText.OrNull(request.Spec.ClusterName);
             ClusterName.Validate(name);
-            var ami = Clean(request.Spec.AmiId);
-            var template = Clean(request.Spec.VmTemplate);
-            var provider = ClusterProvider.Resolve(Clean(request.Spec.Provider), ami, template, null);
+            var ami = GivenText.OrNull(request.Spec.AmiId);
+            var template = GivenText.OrNull(request.Spec.VmTemplate);
+            var provider = ClusterProvider.Resolve(GivenText.OrNull(request.Spec.Provider), ami, template, null);
             if (provider == ClusterProvider.PreProvisioned)
             {
                 throw new UpgradePlanException(
@@ -136,8 +137,8 @@ namespace DkpFips.Core.Upgrade
 
         private static FipsVersion ResolveCurrent(UpgradeRequest request, ManagementClusterState? management)
         {
-            var given = Clean(request.CurrentVersion);
-            var text = given ?? Clean(management?.ControlPlane?.Version);
+            var given = GivenText.OrNull(request.CurrentVersion);
+            var text = given ?? GivenText.OrNull(management?.ControlPlane?.Version);
             if (text is null)
             {
                 throw new UpgradePlanException(
@@ -276,13 +277,11 @@ namespace DkpFips.Core.Upgrade
 
         private static void AddIfGiven(List<string> arguments, string flag, string? value)
         {
-            var clean = Clean(value);
+            var clean = GivenText.OrNull(value);
             if (clean is not null)
             {
                 arguments.Add(flag + "=" + clean);
             }
         }
-
-        private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value!.Trim();
     }
 }

@@ -59,13 +59,7 @@ namespace DkpFips.Cmdlets
         {
             var spec = Spec.Clone();
             specs.Add(spec);
-            if (RefusedRenamedField())
-            {
-                invalid++;
-                return;
-            }
-
-            if (RefusedUnfitAmi(ClusterName, "put in a matrix leg"))
+            if (RefusedRecord("put in a matrix leg"))
             {
                 invalid++;
                 return;

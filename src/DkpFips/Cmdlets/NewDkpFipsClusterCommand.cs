@@ -119,12 +119,7 @@ namespace DkpFips.Cmdlets
 
         protected override void ProcessRecord()
         {
-            if (RefusedRenamedField())
-            {
-                return;
-            }
-
-            if (RefusedUnfitAmi(ClusterName, "planned into a create command"))
+            if (RefusedRecord("planned into a create command"))
             {
                 return;
             }
@@ -172,19 +167,14 @@ namespace DkpFips.Cmdlets
                 return;
             }
 
-            var journal = JournalFile is null ? null : new ResultsJournal(SessionState.Path.GetUnresolvedProviderPathFromPSPath(JournalFile));
-            if (journal is not null)
+            ResultsJournal? journal = null;
+            try
             {
-                try
-                {
-                    // Before anything runs: a journal that cannot record would let -Resume create clusters twice.
-                    journal.EnsureWritable();
-                }
-                catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
-                {
-                    ThrowTerminatingError(new IOException($"No cluster was started: the journal {journal.Path} cannot record results. {ex.Message}", ex),
-                        ErrorKind.JournalWriteFailed, JournalFile, "Give a -JournalPath in a writable folder, in UTF-8.");
-                }
+                journal = GivenPath(JournalFile) is { } journalPath ? ResultsJournal.OpenForBatch(journalPath) : null;
+            }
+            catch (DkpFipsException ex)
+            {
+                ThrowTerminatingError(ex, ex.Kind, JournalFile, ex.RecommendedAction);
             }
 
             var done = Resume && journal is not null ? journal.SucceededNames() : new HashSet<string>();
@@ -292,7 +282,7 @@ namespace DkpFips.Cmdlets
             // This record's spec (the kubeconfig resolved against the current location), composed
             // with what only a real creation has: the chosen build, credentials, the dkp found, the switches.
             var spec = Spec.Clone();
-            spec.ManagementKubeconfig = string.IsNullOrWhiteSpace(spec.ManagementKubeconfig) ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(spec.ManagementKubeconfig!.Trim());
+            spec.ManagementKubeconfig = GivenPath(spec.ManagementKubeconfig);
             return new ClusterCreateRequest(spec)
             {
                 FipsBuild = FipsBuild?.Definition,

@@ -9,6 +9,7 @@ using DkpFips.Core.Catalog;
 using DkpFips.Core.Cluster;
 using DkpFips.Core.Errors;
 using DkpFips.Core.Evidence;
+using DkpFips.Core.Text;
 using DkpFips.Core.Versioning;
 using DkpFips.Infrastructure;
 
@@ -103,11 +104,11 @@ namespace DkpFips.Cmdlets
 
         protected override void ProcessRecord()
         {
-            var clusterName = Given(ClusterName);
-            var managementKubeconfig = Given(ManagementKubeconfig);
-            var managementContext = Given(ManagementContext);
-            var context = Given(Context);
-            var namespaceName = Given(Namespace) ?? "default";
+            var clusterName = GivenText.OrNull(ClusterName);
+            var managementKubeconfig = GivenText.OrNull(ManagementKubeconfig);
+            var managementContext = GivenText.OrNull(ManagementContext);
+            var context = GivenText.OrNull(Context);
+            var namespaceName = GivenText.OrNull(Namespace) ?? "default";
             if (managementKubeconfig is not null && clusterName is null)
             {
                 WriteError(
@@ -123,7 +124,7 @@ namespace DkpFips.Cmdlets
             }
 
             var timeout = TimeSpan.FromSeconds(TimeoutSec);
-            var managementPath = managementKubeconfig is null ? null : ResolveKubeconfig(managementKubeconfig);
+            var managementPath = GivenPath(managementKubeconfig);
             var workloadConnection = ConnectWorkload(managementPath, managementContext, clusterName, namespaceName, context, timeout);
             if (workloadConnection is null)
             {
@@ -140,7 +141,7 @@ namespace DkpFips.Cmdlets
 
             WriteVerbose($"Read {workload.Nodes.Count} node(s) and {workload.KubeSystemPods.Count} kube-system pod(s) with {workload.RequestCount} request(s); the API server reports {workload.ServerVersion}.");
 
-            var expectations = FipsExpectations.Resolve(catalog, workload.ServerVersion, expectedBuild, expectedVersion, Given(ImageRepository), Given(EtcdImageRepository));
+            var expectations = FipsExpectations.Resolve(catalog, workload.ServerVersion, expectedBuild, expectedVersion, GivenText.OrNull(ImageRepository), GivenText.OrNull(EtcdImageRepository));
             ManagementClusterState? management = null;
             CheckResult? managementError = null;
             if (managementPath is not null)
@@ -174,22 +175,20 @@ namespace DkpFips.Cmdlets
         // name, its kubeconfig Secret there (never the management cluster itself); else the default.
         private ClusterConnection? ConnectWorkload(string? managementPath, string? managementContext, string? clusterName, string namespaceName, string? context, TimeSpan timeout)
         {
-            if (Given(Kubeconfig) is { } given)
+            if (GivenPath(Kubeconfig) is { } path)
             {
-                return new ClusterConnection(ResolveKubeconfig(given), context, timeout);
+                return new ClusterConnection(path, context, timeout);
             }
 
             if (managementPath is null || clusterName is null)
             {
-                return new ClusterConnection(ResolveKubeconfig(null), context, timeout);
+                return new ClusterConnection(DefaultKubeconfig.Path(), context, timeout);
             }
 
             WriteVerbose($"No -Kubeconfig: reading the kubeconfig of '{clusterName}' from the Secret {namespaceName}/{WorkloadKubeconfig.SecretName(clusterName)} on the management cluster ({managementPath}); it is kept in memory only.");
             var secret = ReadCluster((r, t) => r.ReadWorkloadKubeconfigAsync(new ClusterConnection(managementPath, managementContext, timeout), clusterName, namespaceName, t), managementPath);
             return secret is null ? null : ClusterConnection.FromSecret(secret, context, timeout);
         }
-
-        private static string? Given(string? value) => string.IsNullOrWhiteSpace(value) ? null : value!.Trim();
 
         private bool TryResolveExpectedBuild(out FipsBuildDefinition? build, out FipsVersion? version)
         {
@@ -234,16 +233,6 @@ namespace DkpFips.Cmdlets
                 ErrorKind.InvalidExpectedBuild,
                 value);
             return false;
-        }
-
-        private string ResolveKubeconfig(string? given)
-        {
-            if (given is not null)
-            {
-                return SessionState.Path.GetUnresolvedProviderPathFromPSPath(given);
-            }
-
-            return DefaultKubeconfig.Path();
         }
     }
 }

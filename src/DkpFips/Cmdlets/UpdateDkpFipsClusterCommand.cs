@@ -8,6 +8,7 @@ using DkpFips.Core.Catalog;
 using DkpFips.Core.Cluster;
 using DkpFips.Core.Errors;
 using DkpFips.Core.Process;
+using DkpFips.Core.Text;
 using DkpFips.Core.Upgrade;
 using DkpFips.Infrastructure;
 
@@ -132,9 +133,9 @@ namespace DkpFips.Cmdlets
 
             ClusterName = ClusterName!.Trim();
             // A spec or a CSV row leaves a field unset as null or empty: not given.
-            Context = Given(Context);
-            Namespace = Given(Namespace);
-            ImageRepository = Given(ImageRepository);
+            Context = GivenText.OrNull(Context);
+            Namespace = GivenText.OrNull(Namespace);
+            ImageRepository = GivenText.OrNull(ImageRepository);
             if (RefusedUnfitAmi(ClusterName, "used for the upgrade"))
             {
                 return;
@@ -202,8 +203,6 @@ namespace DkpFips.Cmdlets
 
             Run(plan, output, reads, start.Workload, repository);
         }
-
-        private static string? Given(string? value) => string.IsNullOrWhiteSpace(value) ? null : value!.Trim();
 
         private void Run(UpgradePlan plan, ClusterUpgradePlan planned, UpgradeClusterReads reads, ClusterConnection? workload, string repository)
         {
@@ -280,7 +279,7 @@ namespace DkpFips.Cmdlets
 
         // A kubeconfig given (a spec or a CSV row leaves it null or empty when not), resolved like any PowerShell path.
         private ClusterConnection? Connection(string? kubeconfig, string? context) =>
-            Given(kubeconfig) is { } given ? new ClusterConnection(SessionState.Path.GetUnresolvedProviderPathFromPSPath(given), Given(context), ReadTimeout) : null;
+            GivenPath(kubeconfig) is { } path ? new ClusterConnection(path, GivenText.OrNull(context), ReadTimeout) : null;
 
         // This record's fields (a copy: PowerShell re-binds the parameters for the next record), with the management kubeconfig resolved.
         private UpgradeRequest ToRequest(string? managementPath, AwsToolCredentials credentials)

@@ -54,6 +54,13 @@ namespace DkpFips.Infrastructure
         public string[]? ArgumentList { get => Spec.ArgumentList as string[] ?? Spec.ArgumentList.ToArray(); set => Spec.ArgumentList = value ?? Array.Empty<string>(); }
 
         /// <summary>
+        /// Refuses a record that cannot be <paramref name="use"/> as it is ("put in a matrix leg"):
+        /// one with a renamed field, or with a piped AMI report that finds its AMI unfit. True
+        /// when the record was refused (an error record; the batch goes on).
+        /// </summary>
+        private protected bool RefusedRecord(string use) => RefusedRenamedField() || RefusedUnfitAmi(Spec.ClusterName, use);
+
+        /// <summary>
         /// Refuses a record that still uses a renamed field (an error record; the batch goes on),
         /// so that the value is never silently dropped. True when the record was refused.
         /// </summary>

@@ -10,6 +10,7 @@ using DkpFips.Core.Catalog;
 using DkpFips.Core.Errors;
 using DkpFips.Core.Evidence;
 using DkpFips.Core.Process;
+using DkpFips.Core.Text;
 using DkpFips.Core.Versioning;
 
 namespace DkpFips.Infrastructure
@@ -84,6 +85,10 @@ namespace DkpFips.Infrastructure
         private protected IReadOnlyList<string> CatalogFiles(IEnumerable<string>? catalogPaths) =>
             CatalogSession.Files(catalogPaths?.Select(path => SessionState.Path.GetUnresolvedProviderPathFromPSPath(path)));
 
+        /// <summary>A path given (null, empty or blank: none), resolved like any PowerShell path.</summary>
+        private protected string? GivenPath(string? given) =>
+            GivenText.OrNull(given) is { } path ? SessionState.Path.GetUnresolvedProviderPathFromPSPath(path) : null;
+
         /// <summary>
         /// A program to run: <paramref name="given"/> (a path, ~ allowed, or a name on PATH) or else the
         /// first of <paramref name="defaults"/> found on PATH. Null when none is found.
@@ -112,7 +117,7 @@ namespace DkpFips.Infrastructure
         /// </summary>
         private protected string? ResolveTool(ToolProgram tool, string? given, bool required, bool stopsCommand = true)
         {
-            var wanted = string.IsNullOrWhiteSpace(given) ? null : given!.Trim();
+            var wanted = GivenText.OrNull(given);
             var key = tool.Names[0] + "\0" + wanted;
             if (resolvedTools.TryGetValue(key, out var cached))
             {

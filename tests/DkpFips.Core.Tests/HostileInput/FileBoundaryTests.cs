@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Text;
+using DkpFips.Core.Errors;
 using DkpFips.Core.IO;
 using DkpFips.Core.Journal;
 using Xunit;
@@ -78,6 +79,28 @@ namespace DkpFips.Core.Tests.HostileInput
             finally
             {
                 File.Delete(path);
+            }
+        }
+
+        [Fact]
+        public void A_batch_does_not_start_on_a_journal_that_cannot_record()
+        {
+            var directory = TempPath("batchdir");
+            Directory.CreateDirectory(directory);
+            try
+            {
+                var refused = Assert.Throws<DkpFipsException>(() => ResultsJournal.OpenForBatch(directory));
+                Assert.Equal(ErrorKind.JournalWriteFailed, refused.Kind);
+                Assert.StartsWith("No cluster was started: the journal ", refused.Message);
+                Assert.Contains("is a directory", refused.Message);
+                Assert.IsType<IOException>(refused.InnerException);
+                var fresh = Path.Combine(directory, "j.jsonl");
+                Assert.Equal(fresh, ResultsJournal.OpenForBatch(fresh).Path);
+                Assert.False(File.Exists(fresh));
+            }
+            finally
+            {
+                Directory.Delete(directory, true);
             }
         }
 
