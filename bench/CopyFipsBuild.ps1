@@ -6,8 +6,8 @@
 .DESCRIPTION
     Starts real CNCF distribution registries (Debian's docker-registry, through the
     tests/DkpFips.TestRegistry double) on 127.0.0.1: an open source holding the DKP 2.5 build
-    with -LargeMib MiB of random (incompressible) layers over its five images, and an empty
-    destination behind htpasswd. Round by round, interleaved, each into a fresh namespace so
+    with -LargeMib MiB of random (incompressible) layers over its five images, once per shape of
+    -LayersPerImage (one layer per image, then eight), and an empty destination behind htpasswd. Round by round, interleaved, each into a fresh namespace so
     every blob is really sent:
       - skopeo copy --all of the five images, one after the other (the baseline: how sites
         script it today; each image is one skopeo process), each round with a fresh, empty
@@ -19,15 +19,19 @@
     Reports medians, the ratio to skopeo, and the CPU time the two registries spent per copy
     (equal work means every blob was really sent by both tools), and checks that both ends serve
     the same digests.
-    Then, in fresh processes, the peak working set of Copy-FipsBuild copying the large build
-    against the same copy of the small DKP 2.3 build (v1.23.7) (layers of a few hundred bytes): the
-    difference is what the layers cost in memory, to be compared with their total size.
+    Then, in fresh processes, the peak working set of Copy-FipsBuild (default -ThrottleLimit,
+    so several blobs in flight) copying the large build of the last shape against the same copy
+    of the small DKP 2.3 build (v1.23.7, layers of a few hundred bytes): the difference is what
+    the layers cost in memory, to be compared with their total size.
     Run it with: dotnet pwsh ./build.ps1 -Task Bench -BenchFilter CopyFipsBuild
 #>
 param(
     [Parameter(Mandatory)] [string] $ModulePath,
     [int] $Rounds = 3,
-    [int] $LargeMib = 160
+    [int] $LargeMib = 160,
+    # The build's shapes: one large layer per image, and layers like a real image's (several
+    # per image), where the blobs of one image can go side by side.
+    [int[]] $LayersPerImage = @(1, 8)
 )
 
 $ErrorActionPreference = 'Stop'
@@ -71,51 +75,55 @@ function Get-Median([double[]] $Values) {
 }
 
 $password = 'bench-' + [guid]::NewGuid().ToString('N')
-$registry = Start-TestRegistry -User 'bench' -Password $password -Destination -LargeMib $LargeMib -Root $root
+$credential = [pscredential]::new('bench', (ConvertTo-SecureString $password -AsPlainText -Force))
+$build = Get-FipsBuild -DkpVersion 2.5
+$registry = $null
 try {
-    $source = "$($registry.open)/mesosphere"
-    $credential = [pscredential]::new('bench', (ConvertTo-SecureString $password -AsPlainText -Force))
-    $build = Get-FipsBuild -DkpVersion 2.5
-    $images = $build | Test-FipsBuild -Registry $source
-    if (-not $images.IsComplete) { throw 'The large build is not complete in the source registry.' }
-    $references = $images.Images | ForEach-Object { "$($_.Name):$($_.Tag)" }
+    foreach ($layers in $LayersPerImage) {
+        if ($registry) { Stop-TestRegistry $registry }
+        $registry = Start-TestRegistry -User 'bench' -Password $password -Destination -LargeMib $LargeMib -LargeLayers $layers -Root $root
+        $source = "$($registry.open)/mesosphere"
+        $images = $build | Test-FipsBuild -Registry $source
+        if (-not $images.IsComplete) { throw 'The large build is not complete in the source registry.' }
+        $references = $images.Images | ForEach-Object { "$($_.Name):$($_.Tag)" }
 
-    $tools = 'skopeo', 'Copy-FipsBuild -ThrottleLimit 1', 'Copy-FipsBuild -ThrottleLimit 4'
-    $samples = @{}
-    $registryCpu = @{}
-    foreach ($tool in $tools) { $samples[$tool] = [Collections.Generic.List[double]]::new(); $registryCpu[$tool] = [Collections.Generic.List[double]]::new() }
-    for ($round = 1; $round -le $Rounds; $round++) {
-        $cpu = Get-CpuMs $registry.pids
-        $watch = [Diagnostics.Stopwatch]::StartNew()
-        foreach ($reference in $references) {
-            Invoke-ColdSkopeo 'copy', '--all', '--quiet', '--src-tls-verify=false', '--dest-tls-verify=false', '--dest-creds', "bench:$password", "docker://$source/$reference", "docker://$($registry.dest)/skopeo$round/$reference"
-        }
-        $watch.Stop()
-        $samples['skopeo'].Add($watch.Elapsed.TotalMilliseconds)
-        $registryCpu['skopeo'].Add((Get-CpuMs $registry.pids) - $cpu)
-
-        foreach ($limit in 1, 4) {
+        $tools = 'skopeo', 'Copy-FipsBuild -ThrottleLimit 1', 'Copy-FipsBuild -ThrottleLimit 4'
+        $samples = @{}
+        $registryCpu = @{}
+        foreach ($tool in $tools) { $samples[$tool] = [Collections.Generic.List[double]]::new(); $registryCpu[$tool] = [Collections.Generic.List[double]]::new() }
+        for ($round = 1; $round -le $Rounds; $round++) {
             $cpu = Get-CpuMs $registry.pids
             $watch = [Diagnostics.Stopwatch]::StartNew()
-            $copies = $build | Copy-FipsBuild -Source $source -Destination "$($registry.dest)/limit$limit-$round" -DestinationCredential $credential -ThrottleLimit $limit
+            foreach ($reference in $references) {
+                Invoke-ColdSkopeo 'copy', '--all', '--quiet', '--src-tls-verify=false', '--dest-tls-verify=false', '--dest-creds', "bench:$password", "docker://$source/$reference", "docker://$($registry.dest)/skopeo$round/$reference"
+            }
             $watch.Stop()
-            if (@($copies | Where-Object Status -NE 'Copied').Count) { throw 'Copy-FipsBuild did not copy every image.' }
-            $samples["Copy-FipsBuild -ThrottleLimit $limit"].Add($watch.Elapsed.TotalMilliseconds)
-            $registryCpu["Copy-FipsBuild -ThrottleLimit $limit"].Add((Get-CpuMs $registry.pids) - $cpu)
+            $samples['skopeo'].Add($watch.Elapsed.TotalMilliseconds)
+            $registryCpu['skopeo'].Add((Get-CpuMs $registry.pids) - $cpu)
+
+            foreach ($limit in 1, 4) {
+                $cpu = Get-CpuMs $registry.pids
+                $watch = [Diagnostics.Stopwatch]::StartNew()
+                $copies = $build | Copy-FipsBuild -Source $source -Destination "$($registry.dest)/limit$limit-$round" -DestinationCredential $credential -ThrottleLimit $limit
+                $watch.Stop()
+                if (@($copies | Where-Object Status -NE 'Copied').Count) { throw 'Copy-FipsBuild did not copy every image.' }
+                $samples["Copy-FipsBuild -ThrottleLimit $limit"].Add($watch.Elapsed.TotalMilliseconds)
+                $registryCpu["Copy-FipsBuild -ThrottleLimit $limit"].Add((Get-CpuMs $registry.pids) - $cpu)
+            }
         }
+
+        # Both tools leave the same digests at the destination.
+        $bySkopeo = ($build | Test-FipsBuild -Registry "$($registry.dest)/skopeo1" -Credential $credential).Images | ForEach-Object { "$($_.Name)=$($_.Digest)" }
+        $byUs = ($build | Test-FipsBuild -Registry "$($registry.dest)/limit4-1" -Credential $credential).Images | ForEach-Object { "$($_.Name)=$($_.Digest)" }
+        if (Compare-Object $bySkopeo $byUs) { throw 'skopeo and Copy-FipsBuild left different digests.' }
+
+        "Copy of the DKP 2.5 build: 5 images of $layers layer(s), $LargeMib MiB of layers, median of $Rounds rounds, local docker-registry (htpasswd destination); digests identical"
+        $baseline = Get-Median $samples['skopeo']
+        $(foreach ($tool in $tools) {
+                $median = Get-Median $samples[$tool]
+                [pscustomobject]@{ Tool = $tool; MedianMs = [math]::Round($median, 0); VsSkopeo = '{0:N2}x' -f ($median / $baseline); MiBPerSec = [math]::Round($LargeMib / ($median / 1000), 1); RegistriesCpuMs = [math]::Round((Get-Median $registryCpu[$tool]), 0) }
+            }) | Format-Table -AutoSize | Out-String -Width 120
     }
-
-    # Both tools leave the same digests at the destination.
-    $bySkopeo = ($build | Test-FipsBuild -Registry "$($registry.dest)/skopeo1" -Credential $credential).Images | ForEach-Object { "$($_.Name)=$($_.Digest)" }
-    $byUs = ($build | Test-FipsBuild -Registry "$($registry.dest)/limit4-1" -Credential $credential).Images | ForEach-Object { "$($_.Name)=$($_.Digest)" }
-    if (Compare-Object $bySkopeo $byUs) { throw 'skopeo and Copy-FipsBuild left different digests.' }
-
-    "Copy of the DKP 2.5 build: 5 images, $LargeMib MiB of layers, median of $Rounds rounds, local docker-registry (htpasswd destination); digests identical"
-    $baseline = Get-Median $samples['skopeo']
-    $(foreach ($tool in $tools) {
-            $median = Get-Median $samples[$tool]
-            [pscustomobject]@{ Tool = $tool; MedianMs = [math]::Round($median, 0); VsSkopeo = '{0:N2}x' -f ($median / $baseline); MiBPerSec = [math]::Round($LargeMib / ($median / 1000), 1); RegistriesCpuMs = [math]::Round((Get-Median $registryCpu[$tool]), 0) }
-        }) | Format-Table -AutoSize | Out-String -Width 120
 
     # Peak memory in fresh processes: the large build against the small one (same code path).
     $exe = [Environment]::ProcessPath
@@ -136,8 +144,8 @@ try {
         $smallPeak = Measure-PeakMiB '1.23.7' "$($small.open)/mesosphere" "$($registry.dest)/memory-small"
     }
     finally { Stop-TestRegistry $small }
-    $largePeak = Measure-PeakMiB '1.25.4' $source "$($registry.dest)/memory-large"
-    "Peak working set of a fresh process running Copy-FipsBuild:"
+    $largePeak = Measure-PeakMiB '1.25.4' "$($registry.open)/mesosphere" "$($registry.dest)/memory-large"
+    "Peak working set of a fresh process running Copy-FipsBuild ($($LayersPerImage[-1]) layer(s) per image):"
     [pscustomobject]@{ SmallBuildMiB = $smallPeak; LargeBuildMiB = $largePeak; DifferenceMiB = [math]::Round($largePeak - $smallPeak, 1); LayersMiB = $LargeMib; DifferenceVsLayers = '{0:P1}' -f (($largePeak - $smallPeak) / $LargeMib) } |
         Format-List | Out-String -Width 120
 }
