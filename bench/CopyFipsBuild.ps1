@@ -31,7 +31,12 @@ param(
     [int] $LargeMib = 160,
     # The build's shapes: one large layer per image, and layers like a real image's (several
     # per image), where the blobs of one image can go side by side.
-    [int[]] $LayersPerImage = @(1, 8)
+    [int[]] $LayersPerImage = @(1, 8),
+    # With N > 0 the copies read the source through a proxy that holds each request N ms: the
+    # round trips of a remote registry (the proxy is read-only, so only the source's). skopeo
+    # cannot read through that proxy (it answers skopeo's manifest GET "manifest invalid"), so
+    # then the baseline is Copy-FipsBuild -ThrottleLimit 1.
+    [int] $SourceLatencyMs = 0
 )
 
 $ErrorActionPreference = 'Stop'
@@ -81,25 +86,27 @@ $registry = $null
 try {
     foreach ($layers in $LayersPerImage) {
         if ($registry) { Stop-TestRegistry $registry }
-        $registry = Start-TestRegistry -User 'bench' -Password $password -Destination -LargeMib $LargeMib -LargeLayers $layers -Root $root
-        $source = "$($registry.open)/mesosphere"
+        $registry = Start-TestRegistry -User 'bench' -Password $password -Destination -LargeMib $LargeMib -LargeLayers $layers -LatencyMs $SourceLatencyMs -Root $root
+        $source = if ($SourceLatencyMs) { "$($registry.slow)/mesosphere" } else { "$($registry.open)/mesosphere" }
         $images = $build | Test-FipsBuild -Registry $source
         if (-not $images.IsComplete) { throw 'The large build is not complete in the source registry.' }
         $references = $images.Images | ForEach-Object { "$($_.Name):$($_.Tag)" }
 
-        $tools = 'skopeo', 'Copy-FipsBuild -ThrottleLimit 1', 'Copy-FipsBuild -ThrottleLimit 4'
+        $tools = @(if (-not $SourceLatencyMs) { 'skopeo' }) + 'Copy-FipsBuild -ThrottleLimit 1', 'Copy-FipsBuild -ThrottleLimit 4'
         $samples = @{}
         $registryCpu = @{}
         foreach ($tool in $tools) { $samples[$tool] = [Collections.Generic.List[double]]::new(); $registryCpu[$tool] = [Collections.Generic.List[double]]::new() }
         for ($round = 1; $round -le $Rounds; $round++) {
-            $cpu = Get-CpuMs $registry.pids
-            $watch = [Diagnostics.Stopwatch]::StartNew()
-            foreach ($reference in $references) {
-                Invoke-ColdSkopeo 'copy', '--all', '--quiet', '--src-tls-verify=false', '--dest-tls-verify=false', '--dest-creds', "bench:$password", "docker://$source/$reference", "docker://$($registry.dest)/skopeo$round/$reference"
+            if ('skopeo' -in $tools) {
+                $cpu = Get-CpuMs $registry.pids
+                $watch = [Diagnostics.Stopwatch]::StartNew()
+                foreach ($reference in $references) {
+                    Invoke-ColdSkopeo 'copy', '--all', '--quiet', '--src-tls-verify=false', '--dest-tls-verify=false', '--dest-creds', "bench:$password", "docker://$source/$reference", "docker://$($registry.dest)/skopeo$round/$reference"
+                }
+                $watch.Stop()
+                $samples['skopeo'].Add($watch.Elapsed.TotalMilliseconds)
+                $registryCpu['skopeo'].Add((Get-CpuMs $registry.pids) - $cpu)
             }
-            $watch.Stop()
-            $samples['skopeo'].Add($watch.Elapsed.TotalMilliseconds)
-            $registryCpu['skopeo'].Add((Get-CpuMs $registry.pids) - $cpu)
 
             foreach ($limit in 1, 4) {
                 $cpu = Get-CpuMs $registry.pids
@@ -113,15 +120,16 @@ try {
         }
 
         # Both tools leave the same digests at the destination.
-        $bySkopeo = ($build | Test-FipsBuild -Registry "$($registry.dest)/skopeo1" -Credential $credential).Images | ForEach-Object { "$($_.Name)=$($_.Digest)" }
+        $bySkopeo = ($build | Test-FipsBuild -Registry "$($registry.dest)/$(if ('skopeo' -in $tools) { 'skopeo1' } else { 'limit1-1' })" -Credential $credential).Images | ForEach-Object { "$($_.Name)=$($_.Digest)" }
         $byUs = ($build | Test-FipsBuild -Registry "$($registry.dest)/limit4-1" -Credential $credential).Images | ForEach-Object { "$($_.Name)=$($_.Digest)" }
         if (Compare-Object $bySkopeo $byUs) { throw 'skopeo and Copy-FipsBuild left different digests.' }
 
-        "Copy of the DKP 2.5 build: 5 images of $layers layer(s), $LargeMib MiB of layers, median of $Rounds rounds, local docker-registry (htpasswd destination); digests identical"
-        $baseline = Get-Median $samples['skopeo']
+        $through = if ($SourceLatencyMs) { ", the source read through $SourceLatencyMs ms of latency per request" } else { '' }
+        "Copy of the DKP 2.5 build: 5 images of $layers layer(s), $LargeMib MiB of layers, median of $Rounds rounds, local docker-registry (htpasswd destination)$through; digests identical"
+        $baseline = Get-Median $samples[$tools[0]]
         $(foreach ($tool in $tools) {
                 $median = Get-Median $samples[$tool]
-                [pscustomobject]@{ Tool = $tool; MedianMs = [math]::Round($median, 0); VsSkopeo = '{0:N2}x' -f ($median / $baseline); MiBPerSec = [math]::Round($LargeMib / ($median / 1000), 1); RegistriesCpuMs = [math]::Round((Get-Median $registryCpu[$tool]), 0) }
+                [pscustomobject]@{ Tool = $tool; MedianMs = [math]::Round($median, 0); "Vs$($tools[0] -replace '\W', '')" = '{0:N2}x' -f ($median / $baseline); MiBPerSec = [math]::Round($LargeMib / ($median / 1000), 1); RegistriesCpuMs = [math]::Round((Get-Median $registryCpu[$tool]), 0) }
             }) | Format-Table -AutoSize | Out-String -Width 120
     }
 
