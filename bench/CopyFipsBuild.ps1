@@ -129,7 +129,7 @@ try {
         $baseline = Get-Median $samples[$tools[0]]
         $(foreach ($tool in $tools) {
                 $median = Get-Median $samples[$tool]
-                [pscustomobject]@{ Tool = $tool; MedianMs = [math]::Round($median, 0); "Vs$($tools[0] -replace '\W', '')" = '{0:N2}x' -f ($median / $baseline); MiBPerSec = [math]::Round($LargeMib / ($median / 1000), 1); RegistriesCpuMs = [math]::Round((Get-Median $registryCpu[$tool]), 0) }
+                [pscustomobject]@{ Tool = $tool; MedianMs = [math]::Round($median, 0); $(if ($tools[0] -eq 'skopeo') { 'VsSkopeo' } else { 'VsThrottleLimit1' }) = '{0:N2}x' -f ($median / $baseline); MiBPerSec = [math]::Round($LargeMib / ($median / 1000), 1); RegistriesCpuMs = [math]::Round((Get-Median $registryCpu[$tool]), 0) }
             }) | Format-Table -AutoSize | Out-String -Width 120
     }
 
