@@ -48,6 +48,31 @@ namespace DkpFips.Core.Tests.Registry
         }
 
         [Fact]
+        public async Task The_platforms_of_an_index_are_copied_side_by_side_each_manifest_after_its_blobs_and_the_tag_last()
+        {
+            // Three platforms of two blobs each: more than two blobs in flight means the platforms overlap.
+            var registry = new ScriptedRegistry(layers: 1, platforms: 3);
+            using var server = new StubRegistryServer(registry.Answer);
+            using var client = new RegistryClient(new RegistryClientOptions());
+
+            var result = await new ImageCopier(client, client, 6).CopyAsync(registry.Source(server), registry.Destination(server), CancellationToken.None);
+
+            Assert.Equal(ImageCopyStatus.Copied, result.Status);
+            Assert.Equal(6, result.BlobsCopied);
+            Assert.Equal(new[] { "linux/arch0", "linux/arch1", "linux/arch2" }, result.Platforms);
+            Assert.Equal(6, registry.PeakTransfers);
+            var requests = server.Requests.ToArray();
+            foreach (var platform in registry.PlatformDigests)
+            {
+                var put = Array.FindIndex(requests, r => r.StartsWith("PUT /v2/copy/app/manifests/" + platform + " ", StringComparison.Ordinal));
+                var blobsDone = registry.BlobsOf(platform).Max(blob => Array.FindIndex(requests, r => r.StartsWith("PUT /v2/copy/app/blobs/uploads/", StringComparison.Ordinal) && r.Contains("digest=" + Uri.EscapeDataString(blob))));
+                Assert.True(blobsDone >= 0 && put > blobsDone, $"the manifest {platform} was put at request {put}, its last blob at {blobsDone}");
+            }
+
+            Assert.StartsWith("PUT /v2/copy/app/manifests/v1 ", requests[requests.Length - 1], StringComparison.Ordinal);
+        }
+
+        [Fact]
         public async Task One_failing_blob_among_concurrent_ones_fails_the_image_and_writes_no_tag()
         {
             var registry = new ScriptedRegistry(layers: 5) { MissingLayer = 2 };
@@ -98,26 +123,61 @@ namespace DkpFips.Core.Tests.Registry
         {
             private readonly Dictionary<string, string> blobs = new Dictionary<string, string>(StringComparer.Ordinal);
             private readonly List<string> order = new List<string>();
+
+            // Every manifest by digest (the platforms' and the top one), and the top one's type.
+            private readonly Dictionary<string, string> manifests = new Dictionary<string, string>(StringComparer.Ordinal);
+            private readonly Dictionary<string, string[]> blobsOf = new Dictionary<string, string[]>(StringComparer.Ordinal);
             private readonly string manifest;
+            private readonly string manifestType;
             private int transfers;
             private int peak;
             private int uploads;
 
-            public ScriptedRegistry(int layers)
+            /// <param name="platforms">0: one image; else a Docker manifest list of that many images.</param>
+            public ScriptedRegistry(int layers, int platforms = 0)
             {
-                for (var i = 0; i <= layers; i++)
+                var images = new List<string>();
+                for (var p = 0; p < Math.Max(1, platforms); p++)
                 {
-                    var content = (i == 0 ? "{\"config\":" : "layer ") + i + new string('x', 100 * (i + 1)) + (i == 0 ? "}" : string.Empty);
-                    var digest = Digests.Sha256(Encoding.UTF8.GetBytes(content));
-                    blobs[digest] = content;
-                    order.Add(digest);
+                    var first = order.Count;
+                    for (var i = 0; i <= layers; i++)
+                    {
+                        var content = (i == 0 ? "{\"config\":" : "layer ") + p + "." + i + new string('x', 100 * (i + 1)) + (i == 0 ? "}" : string.Empty);
+                        var digest = Digests.Sha256(Encoding.UTF8.GetBytes(content));
+                        blobs[digest] = content;
+                        order.Add(digest);
+                    }
+
+                    string Descriptor(int i, string type) => "{\"mediaType\":\"" + type + "\",\"size\":" + Encoding.UTF8.GetByteCount(blobs[order[i]]) + ",\"digest\":\"" + order[i] + "\"}";
+                    var image = "{\"schemaVersion\":2,\"mediaType\":\"" + ManifestType + "\",\"config\":" + Descriptor(first, "application/vnd.docker.container.image.v1+json") +
+                        ",\"layers\":[" + string.Join(",", Enumerable.Range(first + 1, layers).Select(i => Descriptor(i, "application/vnd.docker.image.rootfs.diff.tar.gzip"))) + "]}";
+                    manifests[Digests.Sha256(Encoding.UTF8.GetBytes(image))] = image;
+                    blobsOf[Digests.Sha256(Encoding.UTF8.GetBytes(image))] = order.Skip(first).ToArray();
+                    images.Add(image);
                 }
 
-                string Descriptor(int i, string type) => "{\"mediaType\":\"" + type + "\",\"size\":" + Encoding.UTF8.GetByteCount(blobs[order[i]]) + ",\"digest\":\"" + order[i] + "\"}";
-                manifest = "{\"schemaVersion\":2,\"mediaType\":\"" + ManifestType + "\",\"config\":" + Descriptor(0, "application/vnd.docker.container.image.v1+json") +
-                    ",\"layers\":[" + string.Join(",", Enumerable.Range(1, layers).Select(i => Descriptor(i, "application/vnd.docker.image.rootfs.diff.tar.gzip"))) + "]}";
+                if (platforms == 0)
+                {
+                    manifest = images[0];
+                    manifestType = ManifestType;
+                }
+                else
+                {
+                    manifestType = ManifestMediaTypes.DockerManifestList;
+                    manifest = "{\"schemaVersion\":2,\"mediaType\":\"" + manifestType + "\",\"manifests\":[" + string.Join(",", images.Select((image, p) =>
+                        "{\"mediaType\":\"" + ManifestType + "\",\"size\":" + Encoding.UTF8.GetByteCount(image) + ",\"digest\":\"" + Digests.Sha256(Encoding.UTF8.GetBytes(image)) +
+                        "\",\"platform\":{\"architecture\":\"arch" + p + "\",\"os\":\"linux\"}}")) + "]}";
+                }
+
                 ManifestDigest = Digests.Sha256(Encoding.UTF8.GetBytes(manifest));
+                manifests[ManifestDigest] = manifest;
             }
+
+            /// <summary>The digests of the platforms' manifests (of an index).</summary>
+            public IEnumerable<string> PlatformDigests => manifests.Keys.Where(d => d != ManifestDigest);
+
+            /// <summary>The blobs (config and layers) a platform's manifest references.</summary>
+            public IReadOnlyList<string> BlobsOf(string platformDigest) => blobsOf[platformDigest];
 
             /// <summary>The layer (1-based) whose GET answers 404.</summary>
             public int MissingLayer { get; set; } = -1;
@@ -146,8 +206,16 @@ namespace DkpFips.Core.Tests.Registry
                 var method = request.HttpMethod;
                 if (path == "/v2/src/app/manifests/v1" && method == "GET")
                 {
-                    var answer = new StubResponse { ContentType = ManifestType, Body = manifest };
+                    var answer = new StubResponse { ContentType = manifestType, Body = manifest };
                     answer.Headers["Docker-Content-Digest"] = ManifestDigest;
+                    return answer;
+                }
+
+                if (path.StartsWith("/v2/src/app/manifests/sha256:", StringComparison.Ordinal) && method == "GET")
+                {
+                    var digest = path.Substring("/v2/src/app/manifests/".Length);
+                    var answer = new StubResponse { ContentType = ManifestType, Body = manifests[digest] };
+                    answer.Headers["Docker-Content-Digest"] = digest;
                     return answer;
                 }
 
@@ -197,10 +265,11 @@ namespace DkpFips.Core.Tests.Registry
                     return kept;
                 }
 
-                if (path == "/v2/copy/app/manifests/v1" && method == "PUT")
+                if (path.StartsWith("/v2/copy/app/manifests/", StringComparison.Ordinal) && method == "PUT")
                 {
+                    var reference = path.Substring("/v2/copy/app/manifests/".Length);
                     var stored = new StubResponse { Status = 201 };
-                    stored.Headers["Docker-Content-Digest"] = ManifestDigest;
+                    stored.Headers["Docker-Content-Digest"] = reference == "v1" ? ManifestDigest : reference;
                     return stored;
                 }
 
