@@ -53,19 +53,24 @@ namespace DkpFips.TestRegistry
         }
 
         /// <summary>
-        /// The DKP 2.5 build (v1.25.4_fips.0, etcd v3.5.5_fips.0) with one random, incompressible
-        /// layer per image, <paramref name="totalMib"/> MiB over the five images: the benchmark's
-        /// large copy.
+        /// The DKP 2.5 build (v1.25.4_fips.0, etcd v3.5.5_fips.0) with <paramref name="layersPerImage"/>
+        /// random, incompressible layers per image, <paramref name="totalMib"/> MiB over the five
+        /// images: the benchmark's large copy.
         /// </summary>
-        public static void SeedLarge(ImagePusher pusher, int totalMib)
+        public static void SeedLarge(ImagePusher pusher, int totalMib, int layersPerImage = 1)
         {
             var random = new System.Random(15);
-            var perImage = totalMib * 1024 * 1024 / 5;
+            var perLayer = totalMib * 1024 * 1024 / 5 / layersPerImage;
             foreach (var (name, tag) in new[] { ("kube-apiserver", "v1.25.4_fips.0"), ("kube-controller-manager", "v1.25.4_fips.0"), ("kube-scheduler", "v1.25.4_fips.0"), ("kube-proxy", "v1.25.4_fips.0"), ("etcd", "v3.5.5_fips.0") })
             {
-                var layer = new byte[perImage];
-                random.NextBytes(layer);
-                pusher.PushImage(Path + "/" + name, tag, largeLayer: layer);
+                var layers = new byte[layersPerImage][];
+                for (var i = 0; i < layersPerImage; i++)
+                {
+                    layers[i] = new byte[perLayer];
+                    random.NextBytes(layers[i]);
+                }
+
+                pusher.PushImage(Path + "/" + name, tag, layers);
             }
         }
 

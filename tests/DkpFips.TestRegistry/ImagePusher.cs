@@ -38,22 +38,30 @@ namespace DkpFips.TestRegistry
         }
 
         /// <summary>A one-layer image for one platform; returns the manifest digest.</summary>
-        public (string Digest, long Size, string MediaType) PushImage(string repository, string reference, string os = "linux", string architecture = "amd64", bool oci = false, byte[]? largeLayer = null)
+        public (string Digest, long Size, string MediaType) PushImage(string repository, string reference, string os = "linux", string architecture = "amd64", bool oci = false, byte[]? largeLayer = null) =>
+            PushImage(repository, reference, largeLayer is null ? null : new[] { largeLayer }, os, architecture, oci);
+
+        /// <summary>An image of the given layers (each gzip'd) for one platform; returns the manifest digest.</summary>
+        public (string Digest, long Size, string MediaType) PushImage(string repository, string reference, IReadOnlyList<byte[]>? largeLayers, string os = "linux", string architecture = "amd64", bool oci = false)
         {
             // The layer: a gzip'd empty tar (two zero blocks), different per platform via the config;
             // or the given bytes gzip'd (the benchmark's large layers).
-            var tar = largeLayer ?? new byte[1024];
-            var layer = Gzip(tar);
+            var tars = largeLayers ?? new[] { new byte[1024] };
+            var layers = tars.Select(Gzip).ToArray();
             var config = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new Dictionary<string, object>
             {
                 ["architecture"] = architecture,
                 ["os"] = os,
                 ["config"] = new Dictionary<string, object>(),
-                ["rootfs"] = new Dictionary<string, object> { ["type"] = "layers", ["diff_ids"] = new[] { Digest(tar) } },
+                ["rootfs"] = new Dictionary<string, object> { ["type"] = "layers", ["diff_ids"] = tars.Select(Digest).ToArray() },
                 ["created"] = "2026-01-01T00:00:00Z",
                 ["comment"] = repository + ":" + reference,
             }));
-            PushBlob(repository, layer);
+            foreach (var layer in layers)
+            {
+                PushBlob(repository, layer);
+            }
+
             PushBlob(repository, config);
 
             var mediaType = oci ? OciManifest : DockerManifest;
@@ -62,7 +70,7 @@ namespace DkpFips.TestRegistry
                 ["schemaVersion"] = 2,
                 ["mediaType"] = mediaType,
                 ["config"] = Descriptor(oci ? "application/vnd.oci.image.config.v1+json" : "application/vnd.docker.container.image.v1+json", config),
-                ["layers"] = new[] { Descriptor(oci ? "application/vnd.oci.image.layer.v1.tar+gzip" : "application/vnd.docker.image.rootfs.diff.tar.gzip", layer) },
+                ["layers"] = layers.Select(layer => Descriptor(oci ? "application/vnd.oci.image.layer.v1.tar+gzip" : "application/vnd.docker.image.rootfs.diff.tar.gzip", layer)).ToArray(),
             };
             var bytes = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(manifest));
             return (PutManifest(repository, reference, mediaType, bytes), bytes.Length, mediaType);

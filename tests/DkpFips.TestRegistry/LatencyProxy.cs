@@ -10,7 +10,8 @@ namespace DkpFips.TestRegistry
     /// <summary>
     /// A read-only HTTP proxy on 127.0.0.1 that adds a fixed delay to every request before
     /// forwarding it to a local registry: a loopback registry with the round-trip time of a
-    /// remote one, for the benchmark (never used by tests, which must not wait).
+    /// remote one, for the benchmark; tests, which must not wait, use it only to stop a copy
+    /// while its requests are held (Copy-FipsBuild's Ctrl+C), never to wait a delay out.
     /// </summary>
     public sealed class LatencyProxy : IDisposable
     {

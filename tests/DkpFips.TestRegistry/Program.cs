@@ -7,14 +7,14 @@ namespace DkpFips.TestRegistry
 {
     /// <summary>
     /// Child-process mode for Pester and the bench:
-    ///   DkpFips.TestRegistry [--user U --password P] [--seed-all kubeTag=etcdTag,...] [--latency-ms N] [--tls] [--destination] [--large-mib N]
+    ///   DkpFips.TestRegistry [--user U --password P] [--seed-all kubeTag=etcdTag,...] [--latency-ms N] [--tls] [--destination] [--large-mib N [--large-layers L]]
     /// starts an open registry and (with --user) one with htpasswd auth, pushes the FipsScenario
     /// images into both (or, with --seed-all, a complete mirror of the given builds into the open
     /// one), with --latency-ms a proxy "slow" in front of the open one that delays each request
     /// by N ms (benchmark only), with --tls an empty registry serving HTTPS with a self-signed
     /// certificate, with --destination two empty copy destinations ("dest" behind htpasswd with
     /// the --user, "readonly" refusing writes), with --large-mib N the DKP 2.5 build with N MiB
-    /// of random layers in the open registry (benchmark), prints one JSON line
+    /// of random layers in the open registry, L layers per image (benchmark), prints one JSON line
     /// {"open":..,"slow":..,"auth":..,"tls":..,"dest":..,"readonly":..,"pids":[..]},
     /// and stops everything when its standard input closes.
     /// </summary>
@@ -27,6 +27,7 @@ namespace DkpFips.TestRegistry
             var tls = false;
             var destination = false;
             var largeMib = 0;
+            var largeLayers = 1;
             var rest = new List<string>();
             foreach (var arg in args)
             {
@@ -52,6 +53,7 @@ namespace DkpFips.TestRegistry
                     case "--user": user = args[i + 1]; break;
                     case "--password": password = args[i + 1]; break;
                     case "--seed-all": seedAll = args[i + 1]; break;
+                    case "--large-layers": largeLayers = int.Parse(args[i + 1], System.Globalization.CultureInfo.InvariantCulture); break;
                     case "--large-mib": largeMib = int.Parse(args[i + 1], System.Globalization.CultureInfo.InvariantCulture); break;
                     case "--latency-ms": latencyMs = int.Parse(args[i + 1], System.Globalization.CultureInfo.InvariantCulture); break;
                     default: Console.Error.WriteLine("unknown argument " + args[i]); return 2;
@@ -84,7 +86,7 @@ namespace DkpFips.TestRegistry
 
                     if (largeMib > 0)
                     {
-                        FipsScenario.SeedLarge(pusher, largeMib);
+                        FipsScenario.SeedLarge(pusher, largeMib, largeLayers);
                     }
                 }
 

@@ -99,6 +99,47 @@ Describe 'Copy-FipsBuild' {
         }
     }
 
+    Context 'Ctrl+C' {
+        BeforeAll {
+            # The same images behind a proxy that holds every source request for 2 s: an image
+            # needs at least two such answers (its manifest, then its blobs side by side), so
+            # a stop soon after the start lands while every image is in flight.
+            $script:slow = Start-TestRegistry -LatencyMs 2000 -Destination -User 'fipsuser' -Password $canary
+        }
+
+        AfterAll {
+            Stop-TestRegistry $slow
+        }
+
+        It 'stops promptly in the middle of the copies, writes no tag, and a re-run finishes the copy' {
+            $ps = [powershell]::Create()
+            try {
+                # The module first, on its own (see HostileInput.Tests.ps1: a stopped batch must not run a next statement).
+                $null = $ps.AddCommand('Import-Module').AddArgument($ModuleManifest).Invoke(); $ps.Commands.Clear()
+                $null = $ps.AddCommand('Copy-FipsBuild').AddParameters(@{
+                        KubernetesVersion = '1.23.7+fips.0'; Source = "$($slow.slow)/mesosphere"; Destination = "$($slow.dest)/stopped"
+                        DestinationCredential = $goodCredential; ThrottleLimit = 8
+                    })
+                $null = $ps.BeginInvoke()
+                $deadline = [DateTime]::UtcNow.AddSeconds(30)
+                while ($ps.Streams.Progress.Count -lt 1 -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 50 }
+                $ps.Streams.Progress.Count | Should -BeGreaterThan 0
+                $watch = [Diagnostics.Stopwatch]::StartNew()
+                $stop = $ps.BeginStop($null, $null)
+                $stop.AsyncWaitHandle.WaitOne(10000) | Should -BeTrue
+                $watch.Elapsed.TotalSeconds | Should -BeLessThan 1.5
+            }
+            finally { $ps.Dispose() }
+
+            $left = Test-FipsBuild 1.23.7+fips.0 -Registry "$($slow.dest)/stopped" -Credential $goodCredential
+            $left.Images.Status | ForEach-Object { $_ | Should -Be 'Missing' }
+
+            $again = Copy-FipsBuild 1.23.7+fips.0 -Source "$($slow.open)/mesosphere" -Destination "$($slow.dest)/stopped" -DestinationCredential $goodCredential
+            $again.Status | ForEach-Object { $_ | Should -Be 'Copied' }
+            (Test-FipsBuild 1.23.7+fips.0 -Registry "$($slow.dest)/stopped" -Credential $goodCredential).IsComplete | Should -BeTrue
+        }
+    }
+
     Context 'pipes' {
         It 'takes Find-FipsBuild objects: KubernetesVersion, and Registry as the source' {
             $copies = Find-FipsBuild $open -Complete | Where-Object KubernetesVersion -EQ 'v1.23.7+fips.0' |

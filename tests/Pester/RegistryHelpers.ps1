@@ -14,7 +14,7 @@ function Get-TestRegistryPath {
 
 function Start-TestRegistry {
     <# Returns { open = '127.0.0.1:port'; slow (with -LatencyMs); auth (with -User) or $null; tls (with -Tls); dest, readonly (with -Destination); pids; Process }. #>
-    param([string] $User, [string] $Password, [string] $SeedAll, [int] $LatencyMs, [switch] $Tls, [switch] $Destination, [int] $LargeMib, [string] $Root = $script:RepoRoot)
+    param([string] $User, [string] $Password, [string] $SeedAll, [int] $LatencyMs, [switch] $Tls, [switch] $Destination, [int] $LargeMib, [int] $LargeLayers, [string] $Root = $script:RepoRoot)
     $psi = [Diagnostics.ProcessStartInfo]::new('dotnet')
     $psi.ArgumentList.Add((Get-TestRegistryPath -Root $Root))
     if ($User) { '--user', $User, '--password', $Password | ForEach-Object { $psi.ArgumentList.Add($_) } }
@@ -22,6 +22,7 @@ function Start-TestRegistry {
     if ($Tls) { $psi.ArgumentList.Add('--tls') }
     if ($Destination) { $psi.ArgumentList.Add('--destination') }
     if ($LargeMib) { '--large-mib', "$LargeMib" | ForEach-Object { $psi.ArgumentList.Add($_) } }
+    if ($LargeLayers) { '--large-layers', "$LargeLayers" | ForEach-Object { $psi.ArgumentList.Add($_) } }
     if ($LatencyMs) { '--latency-ms', "$LatencyMs" | ForEach-Object { $psi.ArgumentList.Add($_) } }
     $psi.UseShellExecute = $false
     $psi.RedirectStandardInput = $true

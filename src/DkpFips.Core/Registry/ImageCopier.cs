@@ -15,6 +15,9 @@ namespace DkpFips.Core.Registry
     /// destination when one has them, and otherwise streamed from source to destination without
     /// being held in memory. Blobs go first, then each platform's manifest by digest, the tag
     /// last: a tag never points at a partial image, and a re-run finishes an interrupted copy.
+    /// The blobs of an image and the platforms of an index are copied at the same time, at most
+    /// <see cref="MaxConcurrentBlobs"/> blobs at once across every image of the copier (each
+    /// holds one streaming buffer, so memory stays bounded whatever the layers weigh).
     /// </summary>
     public sealed class ImageCopier
     {
@@ -33,13 +36,25 @@ namespace DkpFips.Core.Registry
 
         // A destination repository known to hold a digest: where a mount can take it from.
         private readonly ConcurrentDictionary<string, string> holders = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+        // Bounds the blobs in flight (HEAD, mount or streamed upload) across every image.
+        private readonly SemaphoreSlim transfers;
         private long bytesCopied;
 
-        public ImageCopier(RegistryClient source, RegistryClient destination)
+        public ImageCopier(RegistryClient source, RegistryClient destination, int maxConcurrentBlobs = 1)
         {
+            if (maxConcurrentBlobs < 1)
+            {
+                throw new ArgumentOutOfRangeException(nameof(maxConcurrentBlobs), maxConcurrentBlobs, "At least one blob must be allowed at a time.");
+            }
+
             this.source = source;
             this.destination = destination;
+            MaxConcurrentBlobs = maxConcurrentBlobs;
+            transfers = new SemaphoreSlim(maxConcurrentBlobs, maxConcurrentBlobs);
         }
+
+        /// <summary>Blobs transferred at the same time, across every image this copier copies.</summary>
+        public int MaxConcurrentBlobs { get; }
 
         /// <summary>Bytes uploaded so far by this copier (for progress).</summary>
         public long BytesCopied => Interlocked.Read(ref bytesCopied);
@@ -82,16 +97,17 @@ namespace DkpFips.Core.Registry
             }
         }
 
-        /// <summary>Everything <paramref name="manifest"/> references, before the manifest itself.</summary>
+        /// <summary>
+        /// Everything <paramref name="manifest"/> references, before the manifest itself: its blobs,
+        /// or each platform's tree and then that platform's manifest, all at the same time. Every
+        /// branch runs to its end before a failure is thrown, so nothing is left writing behind a
+        /// failed image (the caller writes no tag).
+        /// </summary>
         private async Task CopyTreeAsync(ImageLocation from, ImageLocation to, ManifestDocument manifest, ImageCopyResult counts, int depth, CancellationToken cancellationToken)
         {
             if (!manifest.IsIndex)
             {
-                foreach (var blob in manifest.Blobs)
-                {
-                    await CopyBlobAsync(from, to, blob, counts, cancellationToken).ConfigureAwait(false);
-                }
-
+                await WhenAllAsync(manifest.Blobs.Select(blob => CopyBlobAsync(from, to, blob, counts, cancellationToken))).ConfigureAwait(false);
                 return;
             }
 
@@ -100,11 +116,34 @@ namespace DkpFips.Core.Registry
                 throw new RegistryTransferException(ErrorKind.RegistryRequestFailed, $"The index of {from.Reference} nests indexes more than two deep.");
             }
 
-            foreach (var entry in manifest.Manifests)
+            await WhenAllAsync(manifest.Manifests.Select(async entry =>
             {
                 var child = await source.GetManifestAsync(new ImageLocation(from.Registry, from.Repository, entry.Digest), cancellationToken).ConfigureAwait(false);
                 await CopyTreeAsync(from, to, child, counts, depth + 1, cancellationToken).ConfigureAwait(false);
                 await destination.PutManifestAsync(to, entry.Digest, child, cancellationToken).ConfigureAwait(false);
+            })).ConfigureAwait(false);
+        }
+
+        /// <summary>
+        /// Waits for every task; then a cancellation wins (Ctrl+C stops the image, not a Failed
+        /// result), else the first transfer failure in order is thrown.
+        /// </summary>
+        private static async Task WhenAllAsync(IEnumerable<Task> branches)
+        {
+            var tasks = branches.ToArray();
+            try
+            {
+                await Task.WhenAll(tasks).ConfigureAwait(false);
+            }
+            catch (Exception)
+            {
+                var cancelled = tasks.FirstOrDefault(t => t.IsCanceled || t.Exception?.InnerException is OperationCanceledException);
+                if (cancelled is not null)
+                {
+                    await cancelled.ConfigureAwait(false);
+                }
+
+                throw;
             }
         }
 
@@ -116,26 +155,47 @@ namespace DkpFips.Core.Registry
             var outcome = await shared.Value.ConfigureAwait(false);
             if (!ReferenceEquals(mine, shared))
             {
-                counts.BlobsPresent++;
+                lock (counts)
+                {
+                    counts.BlobsPresent++;
+                }
+
                 return;
             }
 
-            switch (outcome)
+            // The blobs of one image finish on different threads.
+            lock (counts)
             {
-                case BlobOutcome.Copied:
-                    counts.BlobsCopied++;
-                    counts.BytesCopied += blob.Size;
-                    break;
-                case BlobOutcome.Mounted:
-                    counts.BlobsMounted++;
-                    break;
-                default:
-                    counts.BlobsPresent++;
-                    break;
+                switch (outcome)
+                {
+                    case BlobOutcome.Copied:
+                        counts.BlobsCopied++;
+                        counts.BytesCopied += blob.Size;
+                        break;
+                    case BlobOutcome.Mounted:
+                        counts.BlobsMounted++;
+                        break;
+                    default:
+                        counts.BlobsPresent++;
+                        break;
+                }
             }
         }
 
         private async Task<BlobOutcome> TransferBlobAsync(ImageLocation from, ImageLocation to, Descriptor blob, CancellationToken cancellationToken)
+        {
+            await transfers.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                return await TransferBlobUngatedAsync(from, to, blob, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                transfers.Release();
+            }
+        }
+
+        private async Task<BlobOutcome> TransferBlobUngatedAsync(ImageLocation from, ImageLocation to, Descriptor blob, CancellationToken cancellationToken)
         {
             var holderKey = to.Registry.BaseUri.AbsoluteUri + "@" + blob.Digest;
             if (await destination.BlobExistsAsync(to, blob.Digest, cancellationToken).ConfigureAwait(false))

@@ -21,6 +21,11 @@ namespace DkpFips.Core.Registry
     /// </summary>
     public sealed partial class RegistryClient : IDisposable
     {
+        // Connections allowed to one registry host: every blob of the widest -ThrottleLimit (64)
+        // in flight holds a GET and a PUT, both to one host when source and destination are one
+        // registry, plus the manifest requests of the images in progress.
+        private const int ConnectionsPerServer = 160;
+
         private readonly HttpClient http;
         private readonly RegistryClientOptions options;
 
@@ -41,6 +46,7 @@ namespace DkpFips.Core.Registry
             if (handler is null)
             {
                 var clientHandler = new HttpClientHandler { AllowAutoRedirect = true, UseCookies = false };
+                RaiseConnectionLimit(clientHandler);
                 if (options.SkipTlsVerify)
                 {
                     clientHandler.ServerCertificateCustomValidationCallback = (_, _, _, _) => true;
@@ -55,6 +61,27 @@ namespace DkpFips.Core.Registry
                 MaxResponseContentBufferSize = 4 * 1024 * 1024,
             };
             http.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue("DkpFips", typeof(RegistryClient).Assembly.GetName().Version?.ToString(3) ?? "0"));
+        }
+
+        /// <summary>
+        /// .NET Framework (Windows PowerShell 5.1) allows two connections per server unless told
+        /// otherwise: blobs copied side by side would queue behind each other, and a GET holding
+        /// one while its PUT waits for the other could wait forever. .NET (PowerShell 7) has no
+        /// limit, which this leaves alone.
+        /// </summary>
+        private static void RaiseConnectionLimit(HttpClientHandler handler)
+        {
+            try
+            {
+                if (handler.MaxConnectionsPerServer < ConnectionsPerServer)
+                {
+                    handler.MaxConnectionsPerServer = ConnectionsPerServer;
+                }
+            }
+            catch (PlatformNotSupportedException)
+            {
+                // A .NET Framework before 4.7.1: ServicePointManager's default applies.
+            }
         }
 
         /// <summary>HTTP requests sent so far (manifests, indexes, tokens, retries).</summary>

@@ -36,7 +36,7 @@ namespace DkpFips.Cmdlets
         [ValidateNotNull]
         public PSCredential? DestinationCredential { get; set; }
 
-        /// <summary>Images copied at the same time.</summary>
+        /// <summary>Images copied at the same time, and blobs transferred at the same time across them.</summary>
         [Parameter]
         [ValidateRange(1, 64)]
         public int ThrottleLimit { get; set; } = 4;
@@ -64,7 +64,7 @@ namespace DkpFips.Cmdlets
 
             using var sourceClient = new RegistryClient(NewOptions(Credential));
             using var destinationClient = new RegistryClient(NewOptions(DestinationCredential));
-            var copier = new ImageCopier(sourceClient, destinationClient);
+            var copier = new ImageCopier(sourceClient, destinationClient, ThrottleLimit);
             using var finished = new BlockingCollection<(ImageCopyPlan Plan, ImageCopyResult Result)>();
             using var gate = new SemaphoreSlim(ThrottleLimit);
             var work = Task.WhenAll(plans.Select(plan => CopyGatedAsync(copier, plan, gate, finished)))
