@@ -23,9 +23,10 @@ BeforeAll {
         $Value.Replace('%5D', ']').Replace('%3B', ';').Replace('%0A', "`n").Replace('%0D', "`r").Replace('%AZP25', '%')
     }
 
-    # Every field the matrix can carry: the spec's properties New-DkpFipsCluster binds.
-    $script:FieldVariables = [DkpFips.ClusterSpec].GetProperties().Name |
-        Where-Object { $_ -notin 'MachineImage', 'SourcePath', 'SourceLine' } | ForEach-Object { 'DKPFIPS_' + $_.ToUpperInvariant() }
+    # Every variable a leg can carry: the spec's properties New-DkpFipsCluster binds, and the
+    # mark of a leg that -Force let past the catalog's release support.
+    $script:FieldVariables = @([DkpFips.ClusterSpec].GetProperties().Name |
+        Where-Object { $_ -notin 'MachineImage', 'SourcePath', 'SourceLine' } | ForEach-Object { 'DKPFIPS_' + $_.ToUpperInvariant() }) + 'DKPFIPS_FORCE'
 
     $script:RoundTripYaml = @"
 defaults:
@@ -211,6 +212,53 @@ Describe 'ConvertTo-DkpFipsPipelineMatrix' {
             $all = $row | ConvertTo-DkpFipsPipelineMatrix -OutputVariable clusters -Verbose 6>&1 4>&1
 
             ($all | Out-String) + ($all | Where-Object { $_ -is [DkpFips.PipelineMatrix] }).Json | Should -Not -Match "$canary|AKIAEXAMPLE"
+        }
+    }
+
+    Context 'release support' {
+        BeforeAll {
+            # DKP 2.1 has no FIPS vSphere: only -Force plans fips-vs21; fips-aws21 needs nothing.
+            $script:Unsupported = @(
+                [pscustomobject]@{ ClusterName = 'fips-aws21'; Provider = 'aws'; KubernetesVersion = '1.21.6'; AmiId = $Ami }
+                [pscustomobject]@{ ClusterName = 'fips-vs21'; Provider = 'vsphere'; KubernetesVersion = '1.21.6'; VmTemplate = 'rhel-7.9-fips' }
+            )
+        }
+
+        It 'refuses the whole batch when a cluster is outside the release''s support' {
+            $m = $Unsupported | ConvertTo-DkpFipsPipelineMatrix -ErrorVariable errs -ErrorAction SilentlyContinue
+
+            $m | Should -BeNullOrEmpty
+            ($errs.FullyQualifiedErrorId -replace ',.*') | Should -Be 'ProviderNotSupportedByRelease', 'InvalidClusterBatch'
+            $errs[0].ErrorDetails.RecommendedAction | Should -BeLike '*-Force*'
+        }
+
+        It 'with -Force makes a leg of it, with a warning, and marks only that leg DKPFIPS_FORCE' {
+            $m = $Unsupported | ConvertTo-DkpFipsPipelineMatrix -Force -WarningVariable warned -WarningAction SilentlyContinue -ErrorAction Stop
+
+            $m.LegNames | Should -Be 'fips_aws21', 'fips_vs21'
+            $m.Matrix['fips_vs21'].DKPFIPS_FORCE | Should -BeExactly 'true'
+            $m.Matrix['fips_aws21'].Contains('DKPFIPS_FORCE') | Should -BeFalse
+            $warned | Should -HaveCount 1
+            "$($warned[0])" | Should -BeLike "Cluster 'fips-vs21': Planned with -Force although *DKP 2.1*vsphere*DKPFIPS_FORCE=true*"
+        }
+
+        It 'plans the forced leg on its agent with -Force, and the other without' {
+            $m = $Unsupported | ConvertTo-DkpFipsPipelineMatrix -Force -WarningAction SilentlyContinue -ErrorAction Stop
+            $snippet = Get-LegSnippet 'README.md'
+            foreach ($leg in $m.Matrix.GetEnumerator()) {
+                $environment = @{}
+                foreach ($name in $FieldVariables) { $environment[$name] = '' }
+                foreach ($variable in $leg.Value.GetEnumerator()) { $environment[$variable.Key] = $variable.Value }
+                $r = Invoke-FreshPwsh -Script "Import-Module '$ModuleManifest'; `$p = @(& {`n$snippet`n}); 'PLANS ' + `$p.Count + ' ' + `$p[0].ClusterName" -Environment $environment
+                $r.ExitCode | Should -Be 0 -Because ($r.Output -join "`n")
+                $r.Output | Should -Contain "PLANS 1 $($leg.Value.DKPFIPS_CLUSTERNAME)"
+            }
+            # Without its mark the vSphere leg is refused on the agent too.
+            $bare = @{}
+            foreach ($name in $FieldVariables) { $bare[$name] = '' }
+            foreach ($variable in $m.Matrix['fips_vs21'].GetEnumerator()) { if ($variable.Key -ne 'DKPFIPS_FORCE') { $bare[$variable.Key] = $variable.Value } }
+            $r = Invoke-FreshPwsh -Script "Import-Module '$ModuleManifest'; & {`n$snippet`n} 2>&1 | ForEach-Object { if (`$_ -is [System.Management.Automation.ErrorRecord]) { 'ERROR ' + `$_.FullyQualifiedErrorId } }" -Environment $bare
+            $r.Output | Should -Contain 'ERROR ProviderNotSupportedByRelease,DkpFips.Cmdlets.NewDkpFipsClusterCommand'
         }
     }
 

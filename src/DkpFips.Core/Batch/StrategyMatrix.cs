@@ -16,6 +16,13 @@ namespace DkpFips.Core.Batch
     /// </summary>
     public sealed class StrategyMatrix
     {
+        /// <summary>
+        /// Set to <c>true</c> on a leg whose cluster the catalog's release support refuses and the
+        /// batch was converted with -Force: the leg's agent passes -Force to New-DkpFipsCluster for
+        /// that cluster only. Absent on every other leg.
+        /// </summary>
+        public const string ForceVariable = "DKPFIPS_FORCE";
+
         private StrategyMatrix(IReadOnlyList<PipelineMatrixLeg> legs, int maxParallel)
         {
             Legs = legs;
@@ -51,7 +58,10 @@ namespace DkpFips.Core.Batch
             }
         }
 
-        public static StrategyMatrix Build(IEnumerable<ClusterOptions> specs, int maxParallel)
+        /// <param name="specs">The batch, in order.</param>
+        /// <param name="maxParallel">How many legs may run at once; 0 for no limit.</param>
+        /// <param name="forced">The specs (by reference) that only -Force lets past the release's support.</param>
+        public static StrategyMatrix Build(IEnumerable<ClusterOptions> specs, int maxParallel, ICollection<ClusterOptions>? forced = null)
         {
             if (maxParallel < 0)
             {
@@ -72,6 +82,11 @@ namespace DkpFips.Core.Batch
                     {
                         variables.Add(new KeyValuePair<string, string>(field.VariableName, value));
                     }
+                }
+
+                if (forced is not null && forced.Contains(spec))
+                {
+                    variables.Add(new KeyValuePair<string, string>(ForceVariable, "true"));
                 }
 
                 legs.Add(new PipelineMatrixLeg(names.Next(clusterName), clusterName, variables));

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Management.Automation;
 using DkpFips.Core.AzureDevOps;
 using DkpFips.Core.Batch;
+using DkpFips.Core.Catalog;
 using DkpFips.Core.Cluster;
 using DkpFips.Core.Errors;
 using DkpFips.Infrastructure;
@@ -18,6 +19,7 @@ namespace DkpFips.Cmdlets
     public sealed class ConvertToDkpFipsPipelineMatrixCommand : ClusterSpecCmdlet
     {
         private readonly List<ClusterOptions> specs = new List<ClusterOptions>();
+        private readonly HashSet<ClusterOptions> forced = new HashSet<ClusterOptions>();
         private ClusterBatchPlanner planner = null!;
         private int invalid;
 
@@ -38,6 +40,10 @@ namespace DkpFips.Cmdlets
         [Parameter]
         [ValidateRange(1, 1000)]
         public int MaxParallel { get; set; }
+
+        /// <summary>Let clusters past the catalog's release support (with a warning); their legs carry DKPFIPS_FORCE=true.</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
 
         /// <summary>On an Azure Pipelines agent, set the matrix JSON as this output variable.</summary>
         [Parameter]
@@ -68,8 +74,14 @@ namespace DkpFips.Cmdlets
             try
             {
                 // Validation only: the leg runs dkp on an agent, where New-DkpFipsCluster resolves -DkpPath.
-                planner.Plan(new ClusterCreateRequest(spec));
+                var plan = planner.Plan(new ClusterCreateRequest(spec) { Force = Force });
                 StrategyMatrix.RefuseSecrets(spec);
+                if (ReleaseSupport.ForcedPast(plan.Build, plan.Provider) is { } forcedPast)
+                {
+                    // Only this leg is forced on its agent: the others keep the refusal.
+                    WriteWarning($"Cluster '{plan.ClusterName}': {forcedPast} Its leg carries {StrategyMatrix.ForceVariable}=true.");
+                    forced.Add(spec);
+                }
             }
             catch (DkpFipsException ex)
             {
@@ -94,7 +106,7 @@ namespace DkpFips.Cmdlets
                 return;
             }
 
-            var matrix = StrategyMatrix.Build(specs, MaxParallel);
+            var matrix = StrategyMatrix.Build(specs, MaxParallel, forced);
             var output = new PipelineMatrix(matrix, OutputVariable);
             WriteVerbose($"Matrix of {output.LegCount} leg(s): {string.Join(", ", output.LegNames)}.");
             if (OutputVariable is not null)

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using DkpFips.Core.Batch;
 using DkpFips.Core.Catalog;
@@ -70,6 +71,19 @@ namespace DkpFips.Core.Tests.Batch
                 "{\"fips_a\":{\"DKPFIPS_CLUSTERNAME\":\"fips-a\",\"DKPFIPS_PROVIDER\":\"aws\",\"DKPFIPS_KUBERNETESVERSION\":\"1.23\",\"DKPFIPS_AMIID\":\"ami-0123456789abcdef0\",\"DKPFIPS_ARGUMENTLIST\":\"[\\\"--x=\\\\\\\"q\\\\\\\"\\\",\\\"a;b\\\"]\"},"
                 + "\"fips_b\":{\"DKPFIPS_CLUSTERNAME\":\"fips-b\",\"DKPFIPS_PROVIDER\":\"vsphere\",\"DKPFIPS_VMTEMPLATE\":\"t\"}}",
                 matrix.ToJson());
+        }
+
+        [Fact]
+        public void Only_a_forced_spec_marks_its_leg_and_an_equal_spec_is_not_forced()
+        {
+            var forced = new ClusterOptions { ClusterName = "fips-a", Provider = "vsphere", VmTemplate = "t" };
+            var twin = new ClusterOptions { ClusterName = "fips-b", Provider = "vsphere", VmTemplate = "t" };
+
+            var matrix = StrategyMatrix.Build(new[] { forced, twin }, 0, new HashSet<ClusterOptions> { forced });
+
+            Assert.Contains(new KeyValuePair<string, string>(StrategyMatrix.ForceVariable, "true"), matrix.Legs[0].Variables);
+            Assert.DoesNotContain(matrix.Legs[1].Variables, v => v.Key == StrategyMatrix.ForceVariable);
+            Assert.DoesNotContain(StrategyMatrix.Build(new[] { forced }, 0).Legs[0].Variables, v => v.Key == StrategyMatrix.ForceVariable);
         }
 
         [Fact]
