@@ -249,7 +249,7 @@ Describe 'ConvertTo-DkpFipsPipelineMatrix' {
                 $environment = @{}
                 foreach ($name in $FieldVariables) { $environment[$name] = '' }
                 foreach ($variable in $leg.Value.GetEnumerator()) { $environment[$variable.Key] = $variable.Value }
-                $r = Invoke-FreshPwsh -Script "Import-Module '$ModuleManifest'; `$p = @(& {`n$snippet`n}); 'PLANS ' + `$p.Count + ' ' + `$p[0].ClusterName" -Environment $environment
+                $r = Invoke-FreshPwsh -Script "Import-Module '$ModuleManifest'; `$WarningPreference = 'SilentlyContinue'; `$p = @(& {`n$snippet`n}); 'PLANS ' + `$p.Count + ' ' + `$p[0].ClusterName" -Environment $environment
                 $r.ExitCode | Should -Be 0 -Because ($r.Output -join "`n")
                 $r.Output | Should -Contain "PLANS 1 $($leg.Value.DKPFIPS_CLUSTERNAME)"
             }
