@@ -253,6 +253,10 @@ namespace DkpFips.Core.Cluster
         /// <summary>The Secret's name Cluster API gives it: &lt;cluster&gt;-kubeconfig.</summary>
         public static string SecretName(string clusterName) => clusterName + "-kubeconfig";
 
+        /// <summary>What a command says when, given no -Kubeconfig, it reads the workload cluster through this Secret.</summary>
+        public static string ReadingMessage(string clusterName, string namespaceName, string managementKubeconfig) =>
+            $"No -Kubeconfig: reading the kubeconfig of '{clusterName}' from the Secret {namespaceName}/{SecretName(clusterName)} on the management cluster ({managementKubeconfig}); it is kept in memory only.";
+
         public string ClusterName { get; }
 
         public string Namespace { get; }

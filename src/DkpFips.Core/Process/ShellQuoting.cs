@@ -37,6 +37,10 @@ namespace DkpFips.Core.Process
             return builder.ToString();
         }
 
+        /// <summary>The shell a GetCommandLine call names; an <see cref="ArgumentException"/> (parameter shell) for any other.</summary>
+        public static ShellKind ParseShell(string? text) =>
+            TryParseShell(text, out var shell) ? shell : throw new ArgumentException($"Unknown shell '{text}'; use bash, pwsh or cmd.", "shell");
+
         public static bool TryParseShell(string? text, out ShellKind shell)
         {
             switch ((text ?? string.Empty).Trim().ToLowerInvariant())

@@ -207,7 +207,7 @@ namespace DkpFips.Core.Upgrade
             }
 
             var name = target.ClusterName;
-            Tell(UpgradeNoticeKind.Reading, $"No -Kubeconfig: reading the kubeconfig of '{name}' from the Secret {target.Namespace}/{WorkloadKubeconfig.SecretName(name)} on the management cluster ({managementCluster.KubeconfigPath}); it is kept in memory only.");
+            Tell(UpgradeNoticeKind.Reading, WorkloadKubeconfig.ReadingMessage(name, target.Namespace, managementCluster.KubeconfigPath));
             try
             {
                 var secret = Reader.ReadWorkloadKubeconfigAsync(managementCluster, name, target.Namespace, cancellationToken).GetAwaiter().GetResult();

@@ -185,7 +185,7 @@ namespace DkpFips.Cmdlets
                 return new ClusterConnection(DefaultKubeconfig.Path(), context, timeout);
             }
 
-            WriteVerbose($"No -Kubeconfig: reading the kubeconfig of '{clusterName}' from the Secret {namespaceName}/{WorkloadKubeconfig.SecretName(clusterName)} on the management cluster ({managementPath}); it is kept in memory only.");
+            WriteVerbose(WorkloadKubeconfig.ReadingMessage(clusterName, namespaceName, managementPath));
             var secret = ReadCluster((r, t) => r.ReadWorkloadKubeconfigAsync(new ClusterConnection(managementPath, managementContext, timeout), clusterName, namespaceName, t), managementPath);
             return secret is null ? null : ClusterConnection.FromSecret(secret, context, timeout);
         }

@@ -93,11 +93,7 @@ namespace DkpFips.Cmdlets
             // The same rules and words as the cmdlets that run AWS tools (one home: AwsToolCredentials).
             try
             {
-                AwsToolCredentials.Create(
-                    HasAwsCredential ? AwsCredential!.UserName ?? string.Empty : null,
-                    HasAwsCredential ? AwsCredential!.GetNetworkCredential().Password ?? string.Empty : null,
-                    Reveal(SessionToken),
-                    ProfileName);
+                _ = CheckedAwsCredentials(AwsCredential, SessionToken, ProfileName);
             }
             catch (DkpFipsException ex)
             {

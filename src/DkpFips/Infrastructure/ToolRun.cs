@@ -50,12 +50,7 @@ namespace DkpFips.Infrastructure
             AwsToolCredentials credentials;
             try
             {
-                var given = credential is not null && credential != PSCredential.Empty;
-                credentials = AwsToolCredentials.Create(
-                    given ? credential!.UserName ?? string.Empty : null,
-                    given ? credential!.GetNetworkCredential().Password ?? string.Empty : null,
-                    Reveal(sessionToken),
-                    profileName);
+                credentials = CheckedAwsCredentials(credential, sessionToken, profileName);
             }
             catch (DkpFipsException ex)
             {
@@ -81,6 +76,20 @@ namespace DkpFips.Infrastructure
             }
 
             return credentials;
+        }
+
+        /// <summary>
+        /// The AWS credential parameters as the engine checks them (the one conversion, for
+        /// Test-FipsAmi and the cmdlets that run tools); throws <see cref="DkpFipsException"/>.
+        /// </summary>
+        private protected static AwsToolCredentials CheckedAwsCredentials(PSCredential? credential, SecureString? sessionToken, string? profileName)
+        {
+            var given = credential is not null && credential != PSCredential.Empty;
+            return AwsToolCredentials.Create(
+                given ? credential!.UserName ?? string.Empty : null,
+                given ? Password(credential) ?? string.Empty : null,
+                Reveal(sessionToken),
+                profileName);
         }
 
         // A record from the pipeline is named; a single invocation gets Test-FipsAmi's words as they are.

@@ -1,4 +1,3 @@
-using System;
 using System.Linq;
 using DkpFips.Core.Cluster;
 using DkpFips.Core.Process;
@@ -68,15 +67,7 @@ namespace DkpFips
         public FipsBuild FipsBuild { get; }
 
         /// <summary>The command as one line for a shell: bash (also sh, zsh), pwsh (also powershell) or cmd.</summary>
-        public string GetCommandLine(string shell)
-        {
-            if (!ShellQuoting.TryParseShell(shell, out var kind))
-            {
-                throw new ArgumentException($"Unknown shell '{shell}'; use bash, pwsh or cmd.", nameof(shell));
-            }
-
-            return ShellQuoting.Format(kind, Executable, displayArguments);
-        }
+        public string GetCommandLine(string shell) => ShellQuoting.Format(ShellQuoting.ParseShell(shell), Executable, displayArguments);
 
         public override string ToString() => CommandLine;
     }

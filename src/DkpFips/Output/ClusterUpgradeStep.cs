@@ -55,15 +55,7 @@ namespace DkpFips
         public string CommandLine => commandLine ??= command.ToCommandLine(ShellKind.Pwsh);
 
         /// <summary>The command as one line for a shell: bash (also sh, zsh), pwsh (also powershell) or cmd.</summary>
-        public string GetCommandLine(string shell)
-        {
-            if (!ShellQuoting.TryParseShell(shell, out var kind))
-            {
-                throw new ArgumentException($"Unknown shell '{shell}'; use bash, pwsh or cmd.", nameof(shell));
-            }
-
-            return command.ToCommandLine(kind);
-        }
+        public string GetCommandLine(string shell) => command.ToCommandLine(ShellQuoting.ParseShell(shell));
 
         public override string ToString() => CommandLine;
     }
